@@ -1,0 +1,33 @@
+namespace FunctionAgents.Core.Journal;
+
+/// <summary>
+/// Another writer already appended different events at a Seq this append expected to take.
+/// Nothing of the losing append was written; the loser should re-read the journal.
+/// </summary>
+public sealed class JournalConflictException : Exception
+{
+    public JournalConflictException()
+    {
+    }
+
+    public JournalConflictException(string message)
+        : base(message)
+    {
+    }
+
+    public JournalConflictException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public JournalConflictException(string runId, long seq, Exception? innerException = null)
+        : base($"Run {runId} already has a different event at Seq {seq}; nothing was appended.", innerException)
+    {
+        RunId = runId;
+        Seq = seq;
+    }
+
+    public string? RunId { get; }
+
+    public long Seq { get; }
+}
