@@ -1,0 +1,111 @@
+// The FunctionAgents Functions app: Flex Consumption host plus every setting the runtime
+// reads. Nothing here is a secret: storage, Application Insights and Azure OpenAI are all
+// reached with the app's managed identity.
+
+@description('Function app name.')
+param name string
+
+@description('Flex Consumption plan name.')
+param planName string
+
+@description('Azure region of the plan and the app.')
+param location string
+
+@description('Tags applied to the plan and the app.')
+param tags object = {}
+
+@description('azd service name from azure.yaml.')
+param serviceName string = 'api'
+
+@description('Name of the storage account used as AzureWebJobsStorage (host, Durable task hub, journal, queues).')
+param storageAccountName string
+
+@description('Blob endpoint of that storage account, with a trailing slash.')
+param storageBlobEndpoint string
+
+@description('Blob container for the deployment package.')
+param deploymentContainerName string
+
+@description('Application Insights connection string.')
+param applicationInsightsConnectionString string
+
+@description('Azure OpenAI v1 endpoint (https://<name>.openai.azure.com/openai/v1/).')
+param openAiEndpoint string
+
+@description('Azure OpenAI deployment the planner calls.')
+param plannerDeploymentName string
+
+@description('Azure OpenAI deployment that drafts the final answer.')
+param answerDeploymentName string
+
+@description('Durable Functions task hub name (host.json reads it as %FA_TASK_HUB%).')
+param taskHubName string
+
+@description('Table holding the append-only event journal.')
+param journalTableName string
+
+@description('NCRONTAB schedule (six fields, UTC) of the nightly replay and scoring.')
+param nightlySchedule string
+
+@description('Policy file path, relative to the deployed app root.')
+param policyPath string
+
+@description('Fewest days the journal is kept.')
+param minRetentionDays int
+
+@description('ISO 8601 duration after which a run that has not finished is stopped.')
+param runDeadline string
+
+@description('Most instances the app scales out to.')
+param maximumInstanceCount int
+
+@description('Memory per instance in MB.')
+param instanceMemoryMB int
+
+var appSettings = {
+  // Identity-based host storage: the app's system-assigned identity, no connection string.
+  AzureWebJobsStorage__accountName: storageAccountName
+  AzureWebJobsStorage__credential: 'managedidentity'
+
+  // Telemetry authenticated with the same identity (local auth is off on the component).
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+
+  AZURE_OPENAI_ENDPOINT: openAiEndpoint
+  AZURE_OPENAI_PLANNER_DEPLOYMENT: plannerDeploymentName
+  AZURE_OPENAI_ANSWER_DEPLOYMENT: answerDeploymentName
+
+  FA_TASK_HUB: taskHubName
+  FA_JOURNAL_TABLE: journalTableName
+  FA_NIGHTLY_SCHEDULE: nightlySchedule
+  FA_POLICY_PATH: policyPath
+  FA_MIN_RETENTION_DAYS: string(minRetentionDays)
+  FA_RUN_DEADLINE: runDeadline
+}
+
+module app '../core/flex-function-app.bicep' = {
+  name: 'flex-function-app'
+  params: {
+    name: name
+    planName: planName
+    location: location
+    tags: tags
+    serviceName: serviceName
+    deploymentStorageBlobEndpoint: storageBlobEndpoint
+    deploymentContainerName: deploymentContainerName
+    runtimeName: 'dotnet-isolated'
+    runtimeVersion: '10.0'
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    appSettings: appSettings
+  }
+}
+
+@description('Function app name.')
+output name string = app.outputs.name
+
+@description('Object id of the app\'s system-assigned identity.')
+output principalId string = app.outputs.principalId
+
+@description('Default host name of the app.')
+output defaultHostName string = app.outputs.defaultHostName

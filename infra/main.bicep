@@ -1,0 +1,271 @@
+// FunctionAgents on Azure: a Flex Consumption function app (.NET 10 isolated, Durable
+// Functions) with identity-only access to Storage, Application Insights and Azure OpenAI.
+// Deployed by `azd up` at subscription scope into the resource group rg-<environmentName>.
+targetScope = 'subscription'
+
+// ---------------------------------------------------------------- environment
+
+@description('azd environment name (AZURE_ENV_NAME). Names the resource group rg-<environmentName> and seeds the unique suffix of every resource name.')
+@minLength(1)
+@maxLength(64)
+param environmentName string
+
+@description('Region of every resource except Azure OpenAI (AZURE_LOCATION). It must offer the Flex Consumption plan.')
+@minLength(1)
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Resource group name; empty means rg-<environmentName>.')
+param resourceGroupName string = ''
+
+@description('Object id of the deploying user or service principal (azd passes AZURE_PRINCIPAL_ID). Empty: the deployer gets no data roles.')
+param principalId string = ''
+
+@description('Principal type of principalId: User for `azd auth login` as a person, ServicePrincipal in CI.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
+@description('Give principalId the storage data roles and Cognitive Services OpenAI User, so a local host can use the cloud storage account and models.')
+param grantDeployerDataAccess bool = true
+
+// ---------------------------------------------------------------- Azure OpenAI
+
+@description('Region of the Azure OpenAI account; empty means location. Use it when the models or quota live elsewhere.')
+param openAiLocation string = ''
+
+@description('Deployment name of the planning model (AZURE_OPENAI_PLANNER_DEPLOYMENT).')
+param plannerDeploymentName string = 'planner'
+
+@description('Planning model: small and fast; it returns plan JSON.')
+param plannerModelName string = 'gpt-4.1-mini'
+
+@description('Planning model version.')
+param plannerModelVersion string = '2025-04-14'
+
+@description('Planning deployment SKU (GlobalStandard, DataZoneStandard, Standard, ...).')
+param plannerSkuName string = 'GlobalStandard'
+
+@description('Planning deployment capacity, in 1,000 tokens per minute.')
+@minValue(1)
+param plannerCapacity int = 30
+
+@description('Deployment name of the answering model (AZURE_OPENAI_ANSWER_DEPLOYMENT).')
+param answerDeploymentName string = 'answer'
+
+@description('Answering model: stronger; it drafts the final response from the observations.')
+param answerModelName string = 'gpt-4.1'
+
+@description('Answering model version.')
+param answerModelVersion string = '2025-04-14'
+
+@description('Answering deployment SKU (GlobalStandard, DataZoneStandard, Standard, ...).')
+param answerSkuName string = 'GlobalStandard'
+
+@description('Answering deployment capacity, in 1,000 tokens per minute.')
+@minValue(1)
+param answerCapacity int = 20
+
+@description('When deployments move to a newer model version. Default: only when the pinned version is retired, so model changes stay deliberate and can be gated on replayed history.')
+@allowed([
+  'NoAutoUpgrade'
+  'OnceCurrentVersionExpired'
+  'OnceNewDefaultVersionAvailable'
+])
+param modelVersionUpgradeOption string = 'OnceCurrentVersionExpired'
+
+// ---------------------------------------------------------------- function app
+
+@description('Most Flex Consumption instances the app scales out to.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory per Flex Consumption instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Storage replication SKU; prefer Standard_ZRS or Standard_GZRS in production, since the journal is the audit record.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+  'Standard_RAGRS'
+  'Standard_RAGZRS'
+])
+param storageSkuName string = 'Standard_LRS'
+
+@description('Days Log Analytics keeps telemetry.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+// ---------------------------------------------------------------- FunctionAgents settings
+
+@description('Durable Functions task hub (FA_TASK_HUB): letters and digits, starting with a letter. Use a distinct hub per app sharing a storage account.')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = 'FunctionAgents'
+
+@description('Table holding the append-only event journal (FA_JOURNAL_TABLE); created by this template.')
+@minLength(3)
+@maxLength(63)
+param journalTableName string = 'AgentEvents'
+
+@description('NCRONTAB schedule, six fields, UTC, of the nightly replay and scoring (FA_NIGHTLY_SCHEDULE).')
+param nightlySchedule string = '0 0 2 * * *'
+
+@description('Policy file, relative to the deployed app root (FA_POLICY_PATH).')
+param policyPath string = 'policies/default.yaml'
+
+@description('Fewest days the journal is kept (FA_MIN_RETENTION_DAYS). EU AI Act Art. 12/19 asks for at least six months.')
+@minValue(183)
+param minRetentionDays int = 183
+
+@description('ISO 8601 duration after which an unfinished run is stopped (FA_RUN_DEADLINE).')
+param runDeadline string = 'PT1H'
+
+// ---------------------------------------------------------------- names
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+var functionAppName = 'func-fa-${resourceToken}'
+var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+var openAiAccountName = 'oai-fa-${resourceToken}'
+
+// Created up front so the first run does not race their creation; Durable Functions and
+// the projections create their own tables and queues on demand.
+var runQueueName = 'agent-runs'
+
+resource rg 'Microsoft.Resources/resourceGroups@2021-04-01' = {
+  name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module monitoring 'core/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-fa-${resourceToken}'
+    applicationInsightsName: 'appi-fa-${resourceToken}'
+    location: location
+    tags: tags
+    retentionInDays: logRetentionInDays
+  }
+}
+
+module storage 'core/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: 'stfa${resourceToken}'
+    location: location
+    tags: tags
+    skuName: storageSkuName
+    containerNames: [
+      deploymentContainerName
+    ]
+    queueNames: [
+      runQueueName
+    ]
+    tableNames: [
+      journalTableName
+    ]
+  }
+}
+
+module openAi 'core/openai.bicep' = {
+  name: 'openai'
+  scope: rg
+  params: {
+    name: openAiAccountName
+    location: !empty(openAiLocation) ? openAiLocation : location
+    tags: tags
+    versionUpgradeOption: modelVersionUpgradeOption
+    deployments: [
+      {
+        name: plannerDeploymentName
+        model: plannerModelName
+        version: plannerModelVersion
+        sku: plannerSkuName
+        capacity: plannerCapacity
+      }
+      {
+        name: answerDeploymentName
+        model: answerModelName
+        version: answerModelVersion
+        sku: answerSkuName
+        capacity: answerCapacity
+      }
+    ]
+  }
+}
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: 'plan-fa-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'api'
+    storageAccountName: storage.outputs.name
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    openAiEndpoint: openAi.outputs.endpoint
+    plannerDeploymentName: plannerDeploymentName
+    answerDeploymentName: answerDeploymentName
+    taskHubName: taskHubName
+    journalTableName: journalTableName
+    nightlySchedule: nightlySchedule
+    policyPath: policyPath
+    minRetentionDays: minRetentionDays
+    runDeadline: runDeadline
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    openAiAccountName: openAi.outputs.name
+    appPrincipalId: api.outputs.principalId
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
+    grantDeployerDataAccess: grantDeployerDataAccess
+  }
+}
+
+// ---------------------------------------------------------------- outputs (azd writes them to .azure/<env>/.env)
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = api.outputs.name
+output AZURE_FUNCTION_APP_URL string = 'https://${api.outputs.defaultHostName}'
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
+output AZURE_OPENAI_PLANNER_DEPLOYMENT string = plannerDeploymentName
+output AZURE_OPENAI_ANSWER_DEPLOYMENT string = answerDeploymentName
+output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString
