@@ -1,0 +1,13 @@
+namespace FunctionAgents.Core.Runs;
+
+/// <summary>The stable reason codes a RunFailed event carries.</summary>
+public static class FailureCodes
+{
+    public const string PlanRejected = "plan_rejected";
+    public const string PlannerFailed = "planner_failed";
+    public const string BudgetExceeded = "budget_exceeded";
+    public const string DeadlineExceeded = "deadline_exceeded";
+    public const string ResponseFailed = "response_failed";
+    public const string EngineError = "engine_error";
+    public const string ModelAuth = "model_auth";
+}

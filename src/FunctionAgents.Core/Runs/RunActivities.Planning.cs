@@ -1,0 +1,64 @@
+using FunctionAgents.Core.Events;
+using FunctionAgents.Core.Events.Payloads;
+using FunctionAgents.Core.Planning;
+
+namespace FunctionAgents.Core.Runs;
+
+public sealed partial class RunActivities
+{
+    private async Task<IReadOnlyList<EventDraft>> PlanAsync(RunState state, CancellationToken cancellationToken)
+    {
+        var batch = new DraftBatch(state);
+        var cause = state.SeqOf(nameof(RunStarted));
+        PlannerResult result;
+        try
+        {
+            result = await _planner.PlanAsync(
+                new PlanRequest(state.RunId, state.Goal, state.MaxSteps, state.BudgetUsd, state.Metadata), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            batch.Add(Actors.Planner, new RunFailed(
+                FailureCodes.PlannerFailed,
+                $"the {_planner.Name} planner failed: {ex.Message}",
+                Fallback.For(state, "the planner failed")), cause);
+            return batch.Drafts;
+        }
+
+        foreach (var call in result.ModelCalls)
+        {
+            cause = batch.Add(Actors.Planner, call, cause);
+        }
+
+        var validation = PlanValidator.Validate(result.RawPlan, _tools);
+        var violations = validation.Violations.Concat(LimitViolations(state, validation.Plan)).ToList();
+        if (validation.Plan is null || violations.Count > 0)
+        {
+            batch.Add(Actors.Planner, new PlanRejected(violations, result.Planner, result.RawPlan), cause);
+            return batch.Drafts;
+        }
+
+        var plan = validation.Plan with { RunId = state.RunId };
+        batch.Add(Actors.Planner, new PlanGenerated(plan, result.Planner, result.PromptVersion), cause);
+        return batch.Drafts;
+    }
+
+    /// <summary>The run's own limits bind whatever the planner proposed.</summary>
+    private static IEnumerable<PlanViolation> LimitViolations(RunState state, AgentPlan? plan)
+    {
+        if (plan is null)
+        {
+            yield break;
+        }
+
+        if (plan.MaxSteps > state.MaxSteps)
+        {
+            yield return new PlanViolation("$.maxSteps", $"must be at most the run's maxSteps ({state.MaxSteps}), was {plan.MaxSteps}");
+        }
+
+        if (plan.BudgetUsd > state.BudgetUsd)
+        {
+            yield return new PlanViolation("$.budgetUsd", $"must be at most the run's budgetUsd ({state.BudgetUsd}), was {plan.BudgetUsd}");
+        }
+    }
+}
