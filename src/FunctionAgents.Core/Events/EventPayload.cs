@@ -9,8 +9,10 @@ namespace FunctionAgents.Core.Events;
 /// </summary>
 public abstract record EventPayload
 {
+    // A settable (not init) property: System.Text.Json's source generator cannot bind extension data through init.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; init; }
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2227:Collection properties should be read only", Justification = "Extension data must be settable for the serializer.")]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
 
     /// <summary>The event type name stored in the journal (the payload record's name, past tense).</summary>
     [JsonIgnore]

@@ -1,0 +1,68 @@
+using FunctionAgents.Core.Engine;
+using FunctionAgents.Core.Events;
+using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Policy;
+using FunctionAgents.Core.Planning;
+using FunctionAgents.Core.Runs;
+
+namespace FunctionAgents.Core.Tests.Runs.Fakes;
+
+/// <summary>The run machinery wired to in-memory fakes: for the decider's and engine's pure logic.</summary>
+internal sealed class RunHarness
+{
+    public RunHarness(IPlanner planner, IPolicyEvaluator? policy = null, RunOptions? options = null, params FakeTool[] tools)
+    {
+        Tools = tools.Length > 0 ? tools : [new FakeTool("lookup"), new FakeTool("notify")];
+        Catalog = new FakeCatalog(Tools);
+        Planner = planner;
+        Policy = policy ?? new StaticPolicy();
+        Activities = new RunActivities(planner, new EchoResponseBuilder(), Catalog, new FakeToolRunner(Catalog), Policy, Clock);
+        Queue = new InMemoryWorkQueue(Clock);
+        Commands = new RunCommands(Journal, Index, Queue, Clock, options ?? new RunOptions());
+    }
+
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+
+    public InMemoryEventJournal Journal { get; } = new();
+
+    public InMemoryRunIndex Index { get; } = new();
+
+    public InMemoryWorkQueue Queue { get; }
+
+    public FakeTool[] Tools { get; }
+
+    public FakeCatalog Catalog { get; }
+
+    public IPlanner Planner { get; }
+
+    public IPolicyEvaluator Policy { get; }
+
+    public RunActivities Activities { get; }
+
+    public RunCommands Commands { get; }
+
+    public FakeTool Tool(string name) => Tools.Single(t => t.Name == name);
+
+    public RunEngine Engine(IFaultInjector? faults = null) => new(Journal, Activities, Index, Queue, Clock, faults);
+
+    public async Task<string> StartAsync(string goal = "help the customer", int? maxSteps = null, decimal? budgetUsd = null, string? key = null)
+    {
+        var result = await Commands.StartAsync(new StartRunRequest("t1", goal, maxSteps, budgetUsd, null, null, key, "http", null));
+        return result.RunId;
+    }
+
+    public Task<RunState> StateAsync(string runId) => RunReader.LoadAsync(Journal, runId);
+
+    public async Task<List<RunEvent>> EventsAsync(string runId)
+    {
+        var list = new List<RunEvent>();
+        await foreach (var e in Journal.ReadAsync(runId))
+        {
+            list.Add(e);
+        }
+
+        return list;
+    }
+
+    public async Task<List<string>> TypesAsync(string runId) => [.. (await EventsAsync(runId)).Select(e => e.Type)];
+}

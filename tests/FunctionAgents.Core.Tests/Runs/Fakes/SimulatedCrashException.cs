@@ -1,0 +1,3 @@
+namespace FunctionAgents.Core.Tests.Runs.Fakes;
+
+internal sealed class SimulatedCrashException(string message) : Exception(message);
