@@ -1,0 +1,50 @@
+using FunctionAgents.Azure.Storage;
+using Xunit;
+
+namespace FunctionAgents.Testing;
+
+/// <summary>
+/// xunit collection fixture: one Azurite per test assembly, shared by the tests of its collection.
+/// Each test gets its own table or queue through <see cref="NewTableName"/> / <see cref="NewQueueName"/>.
+/// Starting fails the tests loudly when Azurite cannot run; it never skips.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private AzuriteProcess? _azurite;
+
+    /// <summary>The running instance; throws if used before xunit initialized the fixture.</summary>
+    public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite has not been started.");
+
+    public string ConnectionString => Azurite.ConnectionString;
+
+    public StorageConnection Connection => StorageConnection.Parse(ConnectionString);
+
+    public TableStorageClient CreateTableClient(StorageClientOptions? options = null) => new(Connection, options ?? FastRetries());
+
+    public QueueStorageClient CreateQueueClient(StorageClientOptions? options = null) => new(Connection, options ?? FastRetries());
+
+    /// <summary>A fresh table name (letters and digits) starting with <paramref name="prefix"/>.</summary>
+    public static string NewTableName(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..20];
+
+    /// <summary>A fresh queue name (lowercase letters, digits, hyphens) starting with <paramref name="prefix"/>.</summary>
+    public static string NewQueueName(string prefix = "q") => prefix + "-" + Guid.NewGuid().ToString("N")[..20];
+
+    /// <summary>Options with short retry delays so tests stay fast.</summary>
+    public static StorageClientOptions FastRetries()
+    {
+        var options = new StorageClientOptions();
+        options.Retry.Delay = TimeSpan.FromMilliseconds(5);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
+        return options;
+    }
+
+    public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
