@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace FunctionAgents.Azure.Storage;
@@ -13,10 +14,13 @@ internal static class TableEntityJson
 {
     public const string DateTimeFormat = "yyyy-MM-ddTHH:mm:ss.fffffffZ";
 
+    // The body goes to the Table service, never into HTML: non-ASCII text is sent as UTF-8 rather than as six-byte \u escapes.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Serialize(TableEntity entity)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             Write(writer, entity);
         }
