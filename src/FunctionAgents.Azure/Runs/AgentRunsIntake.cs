@@ -1,0 +1,170 @@
+using System.Text.Json;
+using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Runs;
+using Microsoft.Extensions.Logging;
+
+namespace FunctionAgents.Azure.Runs;
+
+/// <summary>
+/// Starts runs from <c>agent-runs</c> messages exactly as POST /api/runs does. A message that can never
+/// succeed (not JSON, missing tenant or goal, failing validation) goes to <c>agent-runs-poison</c> at once with
+/// the reason; a transient failure (storage) is retried with backoff and poisoned after
+/// <see cref="AgentRunsIntakeOptions.MaxAttempts"/> deliveries. Nothing a message contains can stop the listener.
+/// </summary>
+public sealed partial class AgentRunsIntake
+{
+    private readonly QueueStorageClient _queues;
+    private readonly RunCommands _commands;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly AgentRunsIntakeOptions _options;
+    private readonly string _queue;
+    private readonly string _poison;
+
+    public AgentRunsIntake(
+        QueueStorageClient queues, StorageNames names, RunCommands commands, TimeProvider clock, ILogger<AgentRunsIntake> logger, AgentRunsIntakeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        _queues = queues;
+        _commands = commands;
+        _clock = clock;
+        _logger = logger;
+        _options = options ?? new AgentRunsIntakeOptions();
+        _queue = names.AgentRuns;
+        _poison = names.AgentRunsPoison;
+    }
+
+    /// <summary>
+    /// Parses, validates and starts one message's run. Returns a rejection for a message that can never
+    /// succeed; throws for a transient failure (the caller retries the message).
+    /// </summary>
+    public async Task<AgentRunIntakeResult> HandleAsync(string? messageText, CancellationToken cancellationToken = default)
+    {
+        if (messageText is null)
+        {
+            return AgentRunIntakeResult.Rejected("the message body is not Base64-encoded UTF-8 text");
+        }
+
+        StartRunRequest? request;
+        IReadOnlyList<FieldError> errors;
+        try
+        {
+            using var document = JsonDocument.Parse(messageText);
+            request = StartRunJson.ReadMessage(document.RootElement, out errors);
+        }
+        catch (JsonException ex)
+        {
+            return AgentRunIntakeResult.Rejected($"the message is not valid JSON: {ex.Message}");
+        }
+
+        if (request is null)
+        {
+            return AgentRunIntakeResult.Rejected("invalid run request: " + string.Join("; ", errors.Select(e => $"{e.Field} {e.Message}")));
+        }
+
+        var started = await _commands.StartAsync(request, cancellationToken);
+        return new AgentRunIntakeResult(started.RunId, started.Created, null);
+    }
+
+    /// <summary>Polls the queue until <paramref name="cancellationToken"/> fires, backing off while it is empty.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var idle = TimeSpan.FromMilliseconds(50);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            int received;
+            try
+            {
+                received = await ProcessBatchAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.PollFailed(_logger, _queue, ex);
+                received = 0;
+            }
+
+            idle = received > 0 ? TimeSpan.FromMilliseconds(50) : TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, _options.MaxPollInterval.Ticks));
+            if (received == 0)
+            {
+                try
+                {
+                    await Task.Delay(idle, _clock, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Receives one batch and handles every message in it; returns how many were received.</summary>
+    public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
+    {
+        var messages = await _queues.ReceiveMessagesAsync(_queue, Math.Clamp(_options.BatchSize, 1, QueueStorageClient.MaxMessagesPerReceive), _options.VisibilityTimeout, cancellationToken);
+        await Task.WhenAll(messages.Select(m => ProcessAsync(m, cancellationToken)));
+        return messages.Count;
+    }
+
+    private async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        if (message.DequeueCount > _options.MaxAttempts)
+        {
+            // Earlier deliveries never finished (the process died while working on them).
+            await PoisonAsync(message, $"gave up after {message.DequeueCount - 1} deliveries that did not complete", cancellationToken);
+            return;
+        }
+
+        AgentRunIntakeResult result;
+        try
+        {
+            result = await HandleAsync(message.Text, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await RetryOrPoisonAsync(message, ex, cancellationToken);
+            return;
+        }
+
+        if (result.Rejection is { } reason)
+        {
+            await PoisonAsync(message, reason, cancellationToken);
+            return;
+        }
+
+        await _queues.DeleteMessageAsync(_queue, message.MessageId, message.PopReceipt, cancellationToken);
+        Log.Started(_logger, message.MessageId, result.RunId!, result.Created);
+    }
+
+    private async Task RetryOrPoisonAsync(QueueMessage message, Exception failure, CancellationToken cancellationToken)
+    {
+        if (message.DequeueCount >= _options.MaxAttempts)
+        {
+            await PoisonAsync(message, $"failed {message.DequeueCount} times; last error: {failure.GetType().Name}: {failure.Message}", cancellationToken);
+            return;
+        }
+
+        Log.Retrying(_logger, message.MessageId, message.DequeueCount, failure);
+        var backoff = TimeSpan.FromTicks(_options.RetryDelay.Ticks << (int)Math.Min(message.DequeueCount - 1, 10));
+        try
+        {
+            await _queues.UpdateVisibilityAsync(_queue, message.MessageId, message.PopReceipt, backoff < _options.VisibilityTimeout ? backoff : _options.VisibilityTimeout, cancellationToken);
+        }
+        catch (StorageRequestException ex)
+        {
+            // The message reappears after its visibility timeout anyway.
+            Log.BackoffFailed(_logger, message.MessageId, ex);
+        }
+    }
+
+    private async Task PoisonAsync(QueueMessage message, string reason, CancellationToken cancellationToken)
+    {
+        await PoisonQueue.MoveAsync(_queues, _queue, _poison, message, reason, _clock.GetUtcNow(), cancellationToken);
+        Log.Poisoned(_logger, message.MessageId, _poison, reason);
+    }
+}

@@ -1,0 +1,41 @@
+namespace FunctionAgents.Core.Hosting;
+
+/// <summary>
+/// The HTTP API's route templates and the root-relative URIs it hands out. The local host and the
+/// Azure Functions app map the same templates, so a client never knows which one it talks to.
+/// </summary>
+public static class ApiRoutes
+{
+    /// <summary>POST starts a run; GET lists the caller's runs.</summary>
+    public const string Runs = "api/runs";
+
+    /// <summary>GET: one run's state.</summary>
+    public const string Run = "api/runs/{runId}";
+
+    /// <summary>GET: one run's journal events.</summary>
+    public const string RunEvents = "api/runs/{runId}/events";
+
+    /// <summary>POST: a human's decision on a step awaiting approval.</summary>
+    public const string Approval = "api/runs/{runId}/approvals/{stepId}";
+
+    /// <summary>POST: cancel a run.</summary>
+    public const string Cancel = "api/runs/{runId}/cancel";
+
+    /// <summary>GET: storage reachability and queue depths.</summary>
+    public const string Health = "api/health";
+
+    /// <summary>The request header that carries the caller's API key (the Azure Functions convention).</summary>
+    public const string ApiKeyHeader = "x-functions-key";
+
+    /// <summary>The request header that makes a start idempotent.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Root-relative URI of a run's state, e.g. <c>/api/runs/run-1</c>.</summary>
+    public static string RunUri(string runId) => "/api/runs/" + Uri.EscapeDataString(runId);
+
+    public static string EventsUri(string runId) => RunUri(runId) + "/events";
+
+    public static string CancelUri(string runId) => RunUri(runId) + "/cancel";
+
+    public static string ApprovalUri(string runId, string stepId) => RunUri(runId) + "/approvals/" + Uri.EscapeDataString(stepId);
+}

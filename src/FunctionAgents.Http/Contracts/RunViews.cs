@@ -1,0 +1,51 @@
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Runs;
+
+namespace FunctionAgents.Http.Contracts;
+
+/// <summary>Maps run state and index rows to the API's views.</summary>
+internal static class RunViews
+{
+    public static RunView From(RunState state) => new()
+    {
+        RunId = state.RunId,
+        Status = state.Status,
+        Goal = state.Goal,
+        TenantId = state.TenantId,
+        CorrelationId = state.CorrelationId,
+        Source = state.Source,
+        IdempotencyKey = state.IdempotencyKey,
+        Metadata = state.Metadata,
+        MaxSteps = state.MaxSteps,
+        BudgetUsd = state.BudgetUsd,
+        CostUsd = state.CostUsd,
+        Planner = state.Planner,
+        Plan = state.Plan,
+        PlanErrors = state.PlanErrors,
+        Steps = [.. state.Steps.Select(Step)],
+        PendingApprovals = [.. state.PendingApprovals.Select(a => Pending(state.RunId, a))],
+        Response = state.Response,
+        Failure = state.FailureCode is { } code ? new RunFailure(code, state.FailureReason) : null,
+        CancelReason = state.CancelReason,
+        StoppedEarly = state.StoppedEarly,
+        LastSeq = state.LastSeq,
+        CreatedAt = state.StartedAt,
+        UpdatedAt = state.UpdatedAt,
+        FinishedAt = state.FinishedAt,
+        Deadline = state.Deadline,
+        Links = Links(state.RunId),
+    };
+
+    public static RunListItem From(RunSummary summary) => new(
+        summary.RunId, summary.Status, summary.Goal, summary.CorrelationId, summary.Source, summary.CostUsd, summary.CreatedAt, summary.UpdatedAt, ApiRoutes.RunUri(summary.RunId));
+
+    public static RunLinks Links(string runId) => new(ApiRoutes.RunUri(runId), ApiRoutes.EventsUri(runId), ApiRoutes.CancelUri(runId));
+
+    private static StepView Step(StepState s) => new(
+        s.Id, s.Tool, s.Objective, s.SuccessCriteria, s.Phase, s.Input, s.Decision, (s.Rules.Count > 0 ? s.Rules[0].Name : null), s.Rules, s.Reason, s.PolicyVersion,
+        s.DecidedBy, s.Approver, s.ApprovalComment, s.DispatchId, s.Observation, s.CostUsd);
+
+    private static PendingApprovalView Pending(string runId, PendingApproval a) => new(
+        a.StepId, a.Tool, a.Input, (a.Rules.Count > 0 ? a.Rules[0].Name : null), a.Rules, a.Reason, a.PolicyVersion, a.ExpiresAt, a.OnTimeout, ApiRoutes.ApprovalUri(runId, a.StepId));
+}
