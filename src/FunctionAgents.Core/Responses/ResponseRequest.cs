@@ -3,4 +3,5 @@ using FunctionAgents.Core.Planning;
 namespace FunctionAgents.Core.Responses;
 
 /// <summary>The goal, the plan and what happened to each step.</summary>
-public sealed record ResponseRequest(string RunId, string Goal, AgentPlan? Plan, IReadOnlyList<StepOutcome> Steps);
+/// <param name="RemainingBudgetUsd">What the run may still spend; see <see cref="Planning.PlanRequest.RemainingBudgetUsd"/>.</param>
+public sealed record ResponseRequest(string RunId, string Goal, AgentPlan? Plan, IReadOnlyList<StepOutcome> Steps, decimal? RemainingBudgetUsd = null);

@@ -14,32 +14,27 @@ public sealed partial class RunActivities
         try
         {
             result = await _planner.PlanAsync(
-                new PlanRequest(state.RunId, state.Goal, state.MaxSteps, state.BudgetUsd, state.Metadata), cancellationToken);
+                new PlanRequest(state.RunId, state.Goal, state.MaxSteps, state.BudgetUsd, state.Metadata, state.BudgetUsd - state.CostUsd),
+                cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            batch.Add(Actors.Planner, new RunFailed(
-                FailureCodes.PlannerFailed,
-                $"the {_planner.Name} planner failed: {ex.Message}",
-                Fallback.For(state, "the planner failed")), cause);
+            AddFailure(state, batch, ex, FailureCodes.PlannerFailed, $"the {_planner.Name} planner", cause);
             return batch.Drafts;
         }
 
-        foreach (var call in result.ModelCalls)
-        {
-            cause = batch.Add(Actors.Planner, call, cause);
-        }
+        (cause, var total, var overBudget) = RecordModelCalls(state, batch, result.ModelCalls, cause, Actors.Planner);
 
         var validation = PlanValidator.Validate(result.RawPlan, _tools);
         var violations = validation.Violations.Concat(LimitViolations(state, validation.Plan)).ToList();
-        if (validation.Plan is null || violations.Count > 0)
+        cause = validation.Plan is null || violations.Count > 0
+            ? batch.Add(Actors.Planner, new PlanRejected(violations, result.Planner, result.RawPlan), cause)
+            : batch.Add(Actors.Planner, new PlanGenerated(validation.Plan with { RunId = state.RunId }, result.Planner, result.PromptVersion), cause);
+        if (overBudget)
         {
-            batch.Add(Actors.Planner, new PlanRejected(violations, result.Planner, result.RawPlan), cause);
-            return batch.Drafts;
+            AddBudgetExceeded(state, batch, total, null, $"planning cost took the run to {total} USD, past its budget of {state.BudgetUsd} USD", cause);
         }
 
-        var plan = validation.Plan with { RunId = state.RunId };
-        batch.Add(Actors.Planner, new PlanGenerated(plan, result.Planner, result.PromptVersion), cause);
         return batch.Drafts;
     }
 

@@ -9,23 +9,25 @@ public sealed partial class RunActivities
     private async Task<IReadOnlyList<EventDraft>> SynthesizeAsync(RunState state, CancellationToken cancellationToken)
     {
         var batch = new DraftBatch(state);
-        var cause = state.LastSeq;
+        long? cause = state.LastSeq;
         var outcomes = state.Steps.Select(Outcome).ToList();
         ResponseResult result;
         try
         {
-            result = await _responseBuilder.BuildAsync(new ResponseRequest(state.RunId, state.Goal, state.Plan, outcomes), cancellationToken);
+            result = await _responseBuilder.BuildAsync(
+                new ResponseRequest(state.RunId, state.Goal, state.Plan, outcomes, state.BudgetUsd - state.CostUsd), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            batch.Add(Actors.Orchestrator, new RunFailed(
-                FailureCodes.ResponseFailed, $"the {_responseBuilder.Name} response builder failed: {ex.Message}", Fallback.For(state, "the answer could not be written")), cause);
+            AddFailure(state, batch, ex, FailureCodes.ResponseFailed, $"the {_responseBuilder.Name} response builder", cause);
             return batch.Drafts;
         }
 
-        foreach (var call in result.ModelCalls)
+        (cause, var total, var overBudget) = RecordModelCalls(state, batch, result.ModelCalls, cause, Actors.Planner);
+        if (overBudget)
         {
-            cause = batch.Add(Actors.Planner, call, cause);
+            AddBudgetExceeded(state, batch, total, null, $"answering cost took the run to {total} USD, past its budget of {state.BudgetUsd} USD", cause);
+            return batch.Drafts;
         }
 
         if (string.IsNullOrWhiteSpace(result.Text))

@@ -1,3 +1,4 @@
+using FunctionAgents.Core.Costs;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Events.Payloads;
 using FunctionAgents.Core.Planning;
@@ -20,6 +21,7 @@ public sealed partial class RunActivities
     private readonly IToolRunner _toolRunner;
     private readonly IPolicyEvaluator _policy;
     private readonly TimeProvider _clock;
+    private readonly PriceTable _prices;
 
     public RunActivities(
         IPlanner planner,
@@ -27,8 +29,10 @@ public sealed partial class RunActivities
         IToolCatalog tools,
         IToolRunner toolRunner,
         IPolicyEvaluator policy,
-        TimeProvider clock)
+        TimeProvider clock,
+        PriceTable? prices = null)
     {
+        _prices = prices ?? PriceTable.Uniform(new ModelPrice(0m, 0m));
         _planner = planner;
         _responseBuilder = responseBuilder;
         _tools = tools;
