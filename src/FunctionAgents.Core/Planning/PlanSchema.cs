@@ -50,7 +50,6 @@ public static class PlanSchema
         var root = ObjectSchema(PlanContract.PlanFields, field => field.Kind == PlanFieldKind.Steps
             ? StepsSchema(field, catalog, strict)
             : Strip(field.FragmentNode(), strict));
-        root["title"] = "AgentPlan";
         root["description"] = "A bounded plan: steps that each call one registered tool, limits, and stop conditions.";
 
         using var document = JsonDocument.Parse(root.ToJsonString());
