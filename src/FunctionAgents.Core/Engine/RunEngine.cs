@@ -19,10 +19,18 @@ public sealed class RunEngine
     private readonly IWorkQueue _queue;
     private readonly TimeProvider _clock;
     private readonly IFaultInjector _faults;
+    private readonly IReadOnlyList<IJournalProjection> _projections;
 
     public RunEngine(
-        IEventJournal journal, RunActivities activities, IRunIndex index, IWorkQueue queue, TimeProvider clock, IFaultInjector? faults = null)
+        IEventJournal journal,
+        RunActivities activities,
+        IRunIndex index,
+        IWorkQueue queue,
+        TimeProvider clock,
+        IFaultInjector? faults = null,
+        IEnumerable<IJournalProjection>? projections = null)
     {
+        _projections = projections?.ToList() ?? [];
         _journal = journal;
         _activities = activities;
         _index = index;
@@ -72,6 +80,11 @@ public sealed class RunEngine
 
             state = events.Aggregate(state, RunEvolver.Evolve);
             _faults.At(FaultPoint.AfterAppend, state, step);
+            foreach (var projection in _projections)
+            {
+                await projection.ProjectAsync(events, state, cancellationToken);
+            }
+
             if (state.Status != projected)
             {
                 await _index.UpsertAsync(RunSummary.From(state), cancellationToken);

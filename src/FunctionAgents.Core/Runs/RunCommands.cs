@@ -18,15 +18,23 @@ public sealed class RunCommands
     private readonly TimeProvider _clock;
     private readonly RunOptions _options;
     private readonly RunWriter _writer;
+    private readonly IReadOnlyList<IJournalProjection> _projections;
 
-    public RunCommands(IEventJournal journal, IRunIndex index, IWorkQueue queue, TimeProvider clock, RunOptions options)
+    public RunCommands(
+        IEventJournal journal,
+        IRunIndex index,
+        IWorkQueue queue,
+        TimeProvider clock,
+        RunOptions options,
+        IEnumerable<IJournalProjection>? projections = null)
     {
+        _projections = projections?.ToList() ?? [];
         _journal = journal;
         _index = index;
         _queue = queue;
         _clock = clock;
         _options = options;
-        _writer = new RunWriter(journal, clock);
+        _writer = new RunWriter(journal, clock, _projections);
     }
 
     /// <summary>
@@ -64,6 +72,11 @@ public sealed class RunCommands
         catch (JournalConflictException)
         {
             return new StartRunResult(runId, Created: false);
+        }
+
+        foreach (var projection in _projections)
+        {
+            await projection.ProjectAsync(events, RunEvolver.Fold(events), cancellationToken);
         }
 
         await _queue.EnqueueAsync(runId, cancellationToken: cancellationToken);

@@ -1,5 +1,6 @@
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Projections;
 
 namespace FunctionAgents.Core.Runs;
 
@@ -12,11 +13,13 @@ public sealed class RunWriter
     private const int MaxAttempts = 8;
     private readonly IEventJournal _journal;
     private readonly TimeProvider _clock;
+    private readonly IReadOnlyList<IJournalProjection> _projections;
 
-    public RunWriter(IEventJournal journal, TimeProvider clock)
+    public RunWriter(IEventJournal journal, TimeProvider clock, IEnumerable<IJournalProjection>? projections = null)
     {
         _journal = journal;
         _clock = clock;
+        _projections = projections?.ToList() ?? [];
     }
 
     /// <summary>
@@ -40,7 +43,13 @@ public sealed class RunWriter
             try
             {
                 await _journal.AppendAsync(runId, state.LastSeq + 1, events, cancellationToken);
-                return (state, events.Aggregate(state, RunEvolver.Evolve));
+                var after = events.Aggregate(state, RunEvolver.Evolve);
+                foreach (var projection in _projections)
+                {
+                    await projection.ProjectAsync(events, after, cancellationToken);
+                }
+
+                return (state, after);
             }
             catch (JournalConflictException) when (attempt < MaxAttempts)
             {
