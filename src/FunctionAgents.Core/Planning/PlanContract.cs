@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace FunctionAgents.Core.Planning;
 
 /// <summary>
@@ -31,8 +33,8 @@ public static class PlanContract
     [
         new("runId", PlanFieldKind.Text, "The run this plan belongs to.", minLength: 1),
         new("goal", PlanFieldKind.Text, "The goal the plan achieves, in one sentence.", minLength: 1),
-        new("maxSteps", PlanFieldKind.Integer, "Upper bound on the number of steps.", minimum: MinMaxSteps, maximum: MaxMaxSteps),
-        new("budgetUsd", PlanFieldKind.Number, "Upper bound on the run's cost in US dollars.", minimum: MinBudgetUsd, maximum: MaxBudgetUsd),
+        new("maxSteps", PlanFieldKind.Integer, $"Upper bound on the number of steps, {MinMaxSteps} to {MaxMaxSteps}.", minimum: MinMaxSteps, maximum: MaxMaxSteps),
+        new("budgetUsd", PlanFieldKind.Number, string.Create(CultureInfo.InvariantCulture, $"Upper bound on the run's cost in US dollars, {MinBudgetUsd} to {MaxBudgetUsd}."), minimum: MinBudgetUsd, maximum: MaxBudgetUsd),
         new(
             "steps",
             PlanFieldKind.Steps,
@@ -40,15 +42,15 @@ public static class PlanContract
                 + "input value as {{steps.<id>.output.<path>}}.",
             minItems: 1,
             maxItems: MaxMaxSteps),
-        new("stopConditions", PlanFieldKind.TextList, "When to stop early, e.g. 'the answer is found'.", minItems: 1, itemMinLength: 1),
+        new("stopConditions", PlanFieldKind.TextList, "At least one condition for stopping early, e.g. 'the answer is found'.", minItems: 1, itemMinLength: 1),
     ];
 
     internal static IReadOnlyList<PlanField> StepFields { get; } =
     [
-        new("id", PlanFieldKind.Text, "Unique step id, e.g. s1.", pattern: StepIdPattern),
-        new("objective", PlanFieldKind.Text, "What this step is for.", minLength: MinStepTextLength),
+        new("id", PlanFieldKind.Text, "Unique step id of letters, digits, '_' or '-', e.g. s1.", pattern: StepIdPattern),
+        new("objective", PlanFieldKind.Text, $"What this step is for, at least {MinStepTextLength} characters.", minLength: MinStepTextLength),
         new("tool", PlanFieldKind.ToolName, "The registered tool this step calls."),
         new("input", PlanFieldKind.ToolInput, "The tool's input object."),
-        new("successCriteria", PlanFieldKind.Text, "How to tell the step succeeded.", minLength: MinStepTextLength),
+        new("successCriteria", PlanFieldKind.Text, $"How to tell the step succeeded, at least {MinStepTextLength} characters.", minLength: MinStepTextLength),
     ];
 }
