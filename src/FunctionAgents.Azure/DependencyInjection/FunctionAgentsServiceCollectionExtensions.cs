@@ -1,0 +1,139 @@
+using FunctionAgents.Azure.Journal;
+using FunctionAgents.Azure.Runs;
+using FunctionAgents.Azure.Storage;
+using FunctionAgents.Azure.Tools;
+using FunctionAgents.Core.Engine;
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Policy;
+using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Tools;
+using FunctionAgents.Core.Tools.Sql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace FunctionAgents.Azure.DependencyInjection;
+
+/// <summary>
+/// The wiring both hosts call: <see cref="AddFunctionAgentsStorage"/> for everything on Azure Storage,
+/// <see cref="AddFunctionAgentsCore"/> for the runtime on top of it. Everything is a singleton; a registration
+/// made before these calls (a test's clock, fault injector or engine options) wins.
+/// </summary>
+public static partial class FunctionAgentsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Storage clients (one connection from <see cref="FunctionAgentsSettings.Storage"/>, or the identity-based
+    /// settings read through <paramref name="getSetting"/>), the journal, the run index, the work queue, the
+    /// ticket store and email outbox, and <see cref="FunctionAgentsStorage"/> to create them all.
+    /// </summary>
+    public static IServiceCollection AddFunctionAgentsStorage(
+        this IServiceCollection services, FunctionAgentsSettings settings, Func<string, string?>? getSetting = null, StorageClientOptions? clientOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
+        var connection = settings.Storage is { } connectionString
+            ? StorageConnection.Parse(connectionString)
+            : StorageConnectionFactory.FromSettings(name => getSetting?.Invoke(name));
+        var names = settings.Names;
+
+        services.TryAddSingleton(settings);
+        services.TryAddSingleton(names);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(connection);
+        services.AddSingleton(_ => new TableStorageClient(connection, clientOptions));
+        services.AddSingleton(_ => new QueueStorageClient(connection, clientOptions));
+        services.AddSingleton<IEventJournal>(sp => new TableEventJournal(sp.GetRequiredService<TableStorageClient>(), names.Journal));
+        services.AddSingleton<IRunIndex, TableRunIndex>();
+        services.AddSingleton<IWorkQueue, QueueWorkQueue>();
+        services.AddSingleton<ITicketStore>(sp => new TableTicketStore(sp.GetRequiredService<TableStorageClient>(), names.Table(TableTicketStore.DefaultTableName)));
+        services.AddSingleton<IEmailOutbox>(sp => new TableEmailOutbox(sp.GetRequiredService<TableStorageClient>(), names.Table(TableEmailOutbox.DefaultTableName)));
+        services.AddSingleton(sp => new FunctionAgentsStorage(
+            sp.GetRequiredService<TableStorageClient>(),
+            sp.GetRequiredService<QueueStorageClient>(),
+            names,
+            [names.Table(TableTicketStore.DefaultTableName), names.Table(TableEmailOutbox.DefaultTableName)]));
+        return services;
+    }
+
+    /// <summary>
+    /// The runtime: tools (the four built-ins over <see cref="FunctionAgentsSettings.DocsPath"/> and the sample shop
+    /// database built from <c>samples/shop/shop.sql</c>), policy (<see cref="FunctionAgentsSettings.PolicyPath"/>),
+    /// planner and response builder, activities, engine, commands, engine worker, sweeper and the agent-runs intake.
+    /// Relative paths resolve against <paramref name="contentRoot"/>, then the repository root.
+    /// </summary>
+    public static IServiceCollection AddFunctionAgentsCore(this IServiceCollection services, FunctionAgentsSettings settings, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentRoot);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFaultInjector>(NoFaults.Instance);
+        services.TryAddSingleton(new RunOptions { RunDeadline = settings.RunDeadline });
+        services.TryAddSingleton(new EngineWorkerOptions());
+        services.TryAddSingleton(new AgentRunsIntakeOptions());
+
+        services.AddSingleton<IToolCatalog>(sp => BuildTools(sp, settings, contentRoot));
+        services.AddSingleton<IPolicyEvaluator>(_ => LoadPolicy(settings, contentRoot));
+        AddModelFreeServices(services, settings);
+
+        services.AddSingleton<RunActivities>();
+        services.AddSingleton(sp => new RunEngine(
+            sp.GetRequiredService<IEventJournal>(),
+            sp.GetRequiredService<RunActivities>(),
+            sp.GetRequiredService<IRunIndex>(),
+            sp.GetRequiredService<IWorkQueue>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IFaultInjector>(),
+            sp.GetServices<IJournalProjection>()));
+        services.AddSingleton<RunWriter>();
+        services.AddSingleton<RunCommands>();
+        services.AddSingleton<EngineWorker>();
+        services.AddSingleton(sp => new RunSweeper(
+            sp.GetRequiredService<IRunIndex>(),
+            sp.GetRequiredService<IEventJournal>(),
+            sp.GetRequiredService<IWorkQueue>(),
+            sp.GetRequiredService<TimeProvider>(),
+            settings.SweepAfter));
+        services.AddSingleton(sp => new AgentRunsIntake(
+            sp.GetRequiredService<QueueStorageClient>(),
+            sp.GetRequiredService<StorageNames>(),
+            sp.GetRequiredService<RunCommands>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AgentRunsIntake>>(),
+            sp.GetRequiredService<AgentRunsIntakeOptions>()));
+        return services;
+    }
+
+    /// <summary>Registers a job to run on <paramref name="schedule"/>; the host's scheduler (or a Functions timer trigger) invokes it.</summary>
+    public static IServiceCollection AddScheduledJob(
+        this IServiceCollection services, string name, CronSchedule schedule, bool runOnStartup, Func<IServiceProvider, IScheduledJob> create)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(new ScheduledJobRegistration(name, schedule, runOnStartup, create));
+        return services;
+    }
+
+    /// <summary>The shop database file the built-in query_sql tool reads (built on first use).</summary>
+    public static string ShopDatabasePath(FunctionAgentsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var folder = settings.DataPath ?? Path.Combine(Path.GetTempPath(), "functionagents");
+        return Path.Combine(folder, "shop.db");
+    }
+
+    private static ToolRegistry BuildTools(IServiceProvider services, FunctionAgentsSettings settings, string contentRoot)
+    {
+        var script = ContentPaths.Resolve(contentRoot, "samples/shop/shop.sql");
+        var database = ShopDatabasePath(settings);
+        SampleShopDatabase.EnsureCreated(script, database);
+        var options = new BuiltInToolOptions(ContentPaths.Resolve(contentRoot, settings.DocsPath), database);
+        return BuiltInTools.CreateRegistry(
+            options, services.GetRequiredService<ITicketStore>(), services.GetRequiredService<IEmailOutbox>(), services.GetRequiredService<TimeProvider>());
+    }
+
+    private static PolicyEngine LoadPolicy(FunctionAgentsSettings settings, string contentRoot) =>
+        PolicyLoader.LoadFile(ContentPaths.Resolve(contentRoot, settings.PolicyPath));
+}

@@ -1,0 +1,63 @@
+using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Planning;
+using FunctionAgents.Core.Policy;
+using FunctionAgents.Core.Responses;
+using FunctionAgents.Core.Tools;
+
+namespace FunctionAgents.Host.Hosting;
+
+/// <summary>
+/// Runs before the workers: creates every table and queue, and builds the policy, the tools and the planner so
+/// that a bad setting fails the start with its reason instead of the first run.
+/// </summary>
+internal sealed class StorageStartupService : IHostedService
+{
+    private readonly IServiceProvider _services;
+    private readonly StartupReport _report;
+    private readonly ILogger _logger;
+
+    public StorageStartupService(IServiceProvider services, StartupReport report, ILogger<StorageStartupService> logger)
+    {
+        _services = services;
+        _report = report;
+        _logger = logger;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var storage = _services.GetRequiredService<FunctionAgentsStorage>();
+        var connection = _services.GetRequiredService<StorageConnection>();
+        try
+        {
+            await storage.EnsureCreatedAsync(cancellationToken);
+        }
+        catch (StorageRequestException ex)
+        {
+            throw new StartupFailedException($"storage ({connection.TableEndpoint}, {connection.QueueEndpoint}) is not usable: {ex.Message}", ex);
+        }
+
+        var described = connection.ToString();
+        Log.StorageReady(_logger, described, storage.Tables.Count);
+        try
+        {
+            var policy = _services.GetRequiredService<IPolicyEvaluator>();
+            var tools = _services.GetRequiredService<IToolCatalog>();
+            var planner = _services.GetRequiredService<IPlanner>();
+            var responses = _services.GetRequiredService<IResponseBuilder>();
+            var toolNames = string.Join(", ", tools.All.Select(t => t.Name));
+            Log.RuntimeReady(_logger, planner.Name, responses.Name, toolNames, policy.Version);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or ArgumentException or PolicyLoadException)
+        {
+            throw new StartupFailedException(ex.Message, ex);
+        }
+
+        if (_report.GeneratedApiKey is { } entry)
+        {
+            Log.GeneratedKey(_logger, entry[..entry.IndexOf(':', StringComparison.Ordinal)], entry[(entry.IndexOf(':', StringComparison.Ordinal) + 1)..]);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,13 @@
+using FunctionAgents.Host.Hosting;
+using FunctionAgents.Http.Endpoints;
+
+var commandLine = HostCommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
+if (!builder.TryAddFunctionAgentsHost(commandLine))
+{
+    return 1;
+}
+
+await using var app = builder.Build();
+app.MapFunctionAgentsApi();
+return await app.RunFunctionAgentsAsync(commandLine);
