@@ -1,0 +1,32 @@
+// Reference sheet section 1.5 (serializer), 3.1 (the Durable extension registers itself: no Program.cs call).
+using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Core.Engine;
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Runs;
+using FunctionAgents.Http.Auth;
+using FunctionAgents.Http.Endpoints;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunctionAgents.Functions;
+
+/// <summary>The Functions app's services: the same extension methods the local host calls, plus the Durable step runner.</summary>
+internal static class FunctionsWiring
+{
+    public static IServiceCollection AddFunctionAgentsFunctionsApp(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var settings = FunctionAgentsSettings.FromSettings(name => configuration[name]);
+        services.AddFunctionAgentsStorage(settings, name => configuration[name]);
+        services.AddFunctionAgentsCore(settings, contentRoot);
+        services.AddFunctionAgentsHttp(ApiKeyRing.Parse(settings.ApiKeys));
+        services.AddSingleton(sp => new StepRunner(
+            sp.GetRequiredService<IEventJournal>(),
+            sp.GetRequiredService<RunActivities>(),
+            sp.GetRequiredService<IRunIndex>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IJournalProjection>()));
+        return services;
+    }
+}

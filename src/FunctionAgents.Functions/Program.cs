@@ -1,0 +1,11 @@
+// Reference sheet sections 1.1 A (FunctionsApplication builder), 1.2 (ASP.NET Core integration), 1.4 (Application Insights 2.x).
+using FunctionAgents.Functions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+builder.Services.AddFunctionAgentsFunctionsApp(builder.Configuration, AppContext.BaseDirectory);
+builder.Build().Run();

@@ -1,0 +1,49 @@
+// Reference sheet sections 1.2 (ASP.NET Core integration: HttpRequest in, IResult out), 2.1 ([Function]),
+// 2.2 (HttpTrigger(AuthorizationLevel, params string[] methods) with Route; route tokens bind by parameter name);
+// checklist section 7 item 1 (the auth level is explicit).
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Http.Endpoints;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FunctionAgents.Functions.Triggers;
+
+/// <summary>
+/// The HTTP API: each function hands the request to the same handler the local host maps. AuthorizationLevel.Function
+/// makes the platform check x-functions-key first; the handler then maps that key to its tenant (FA_API_KEYS).
+/// </summary>
+public sealed class RunsHttpFunctions
+{
+    private readonly RunsApi _api;
+
+    public RunsHttpFunctions(RunsApi api) => _api = api;
+
+    [Function("StartRun")]
+    public Task<IResult> StartRunAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Runs)] HttpRequest request) =>
+        _api.StartRunAsync(request.HttpContext);
+
+    [Function("ListRuns")]
+    public Task<IResult> ListRunsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Runs)] HttpRequest request) =>
+        _api.ListRunsAsync(request.HttpContext);
+
+    [Function("GetRun")]
+    public Task<IResult> GetRunAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Run)] HttpRequest request, string runId) =>
+        _api.GetRunAsync(request.HttpContext, runId);
+
+    [Function("GetRunEvents")]
+    public Task<IResult> GetRunEventsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.RunEvents)] HttpRequest request, string runId) =>
+        _api.GetEventsAsync(request.HttpContext, runId);
+
+    [Function("DecideApproval")]
+    public Task<IResult> DecideApprovalAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Approval)] HttpRequest request, string runId, string stepId) =>
+        _api.DecideApprovalAsync(request.HttpContext, runId, stepId);
+
+    [Function("CancelRun")]
+    public Task<IResult> CancelRunAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Cancel)] HttpRequest request, string runId) =>
+        _api.CancelRunAsync(request.HttpContext, runId);
+
+    [Function("Health")]
+    public Task<IResult> HealthAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Health)] HttpRequest request) =>
+        _api.HealthAsync(request.HttpContext);
+}

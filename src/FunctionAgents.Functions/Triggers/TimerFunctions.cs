@@ -1,0 +1,40 @@
+// Reference sheet section 2.4 (TimerTrigger(schedule) with %Setting% resolution, TimerInfo.IsPastDue and ScheduleStatus).
+using FunctionAgents.Core.Engine;
+using FunctionAgents.Core.Hosting;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FunctionAgents.Functions.Triggers;
+
+/// <summary>The sweeper (re-enqueues stranded runs) and the nightly evaluation, on the same schedules as the local host.</summary>
+public sealed class TimerFunctions
+{
+    private readonly RunSweeper _sweeper;
+    private readonly IServiceProvider _services;
+    private readonly IEnumerable<ScheduledJobRegistration> _jobs;
+
+    public TimerFunctions(RunSweeper sweeper, IServiceProvider services, IEnumerable<ScheduledJobRegistration> jobs)
+    {
+        _sweeper = sweeper;
+        _services = services;
+        _jobs = jobs;
+    }
+
+    [Function("RunSweeper")]
+    public Task SweepAsync([TimerTrigger(FunctionRoutes.SweepSchedule)] TimerInfo timer, FunctionContext context) =>
+        _sweeper.SweepAsync(context.CancellationToken);
+
+    [Function("NightlyEvaluation")]
+    public async Task NightlyAsync([TimerTrigger(FunctionRoutes.NightlyScheduleExpression)] TimerInfo timer, FunctionContext context)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var tick = new ScheduleTick(
+            now,
+            timer.IsPastDue,
+            timer.ScheduleStatus is { } last ? new DateTimeOffset(DateTime.SpecifyKind(last.Last, DateTimeKind.Utc)) : null,
+            timer.ScheduleStatus is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next.Next, DateTimeKind.Utc)) : now);
+        foreach (var job in _jobs.Where(j => j.Name == ScheduledJobNames.NightlyEvaluation))
+        {
+            await job.Create(_services).ExecuteAsync(tick, context.CancellationToken);
+        }
+    }
+}
