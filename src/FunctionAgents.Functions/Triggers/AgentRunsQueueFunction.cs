@@ -1,5 +1,8 @@
-// Reference sheet sections 2.3 (QueueTrigger(queueName); string parameter; messages are Base64 by default;
-// maxDequeueCount in host.json moves failures to <queue>-poison), 4.1 (host.json queues).
+// Reference sheet sections 2.1 (FunctionContext.BindingContext), 2.3 (QueueTrigger(queueName); string parameter;
+// messages are Base64 by default; maxDequeueCount in host.json moves failures to <queue>-poison), 4.1 (host.json queues).
+// Not in the sheet: the trigger's "DequeueCount" binding-data key (the queue trigger's documented metadata); it is only
+// used for the poison envelope, and a missing value records 1.
+using System.Globalization;
 using FunctionAgents.Azure.Runs;
 using FunctionAgents.Core.Hosting;
 using Microsoft.Azure.Functions.Worker;
@@ -18,12 +21,18 @@ public sealed class AgentRunsQueueFunction
     public AgentRunsQueueFunction(AgentRunsIntake intake) => _intake = intake;
 
     [Function("AgentRunsQueue")]
-    public async Task RunAsync([QueueTrigger(QueueNames.AgentRuns)] string message, long dequeueCount, FunctionContext context)
+    public async Task RunAsync([QueueTrigger(QueueNames.AgentRuns)] string message, FunctionContext context)
     {
         var result = await _intake.HandleAsync(message, context.CancellationToken);
         if (result.IsRejected)
         {
-            await _intake.PoisonAsync(message, result.Rejection!, dequeueCount, context.CancellationToken);
+            await _intake.PoisonAsync(message, result.Rejection!, DequeueCount(context), context.CancellationToken);
         }
     }
+
+    private static long DequeueCount(FunctionContext context) =>
+        context.BindingContext.BindingData.TryGetValue("DequeueCount", out var value)
+            && long.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : 1;
 }
