@@ -48,6 +48,12 @@ public sealed class ToolExecutor
             return Failed(started, ToolErrorCodes.InvalidInput, $"Input does not match the schema of {tool.Name}: {listed}");
         }
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Never start a tool (and its side effects) for a dispatch the caller has already given up on.
+            return Failed(started, ToolErrorCodes.Cancelled, $"The dispatch of {tool.Name} was cancelled before it started.");
+        }
+
         using var timeout = new CancellationTokenSource(tool.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
 

@@ -188,6 +188,28 @@ public sealed class ToolExecutorTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_AlreadyCancelled_ReturnsCancelledWithoutStartingTheTool()
+    {
+        // Arrange
+        var called = false;
+        var tool = new StubTool("stub", (_, _) =>
+        {
+            called = true;
+            return Task.FromResult(JsonSerializer.SerializeToElement(new { }));
+        });
+        var executor = ExecutorFor(tool);
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        // Act
+        var observation = await executor.ExecuteAsync(ValidInput, "stub", cts.Token);
+
+        // Assert
+        Assert.Equal(ToolErrorCodes.Cancelled, observation.Error!.Code);
+        Assert.False(called);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_ToolThrowsOperationCanceledOnItsOwn_ReturnsToolError()
     {
         // Arrange

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -53,9 +54,9 @@ public sealed class QuerySqlTool : ITool
 
     public string Name => "query_sql";
 
-    public string Description =>
-        "Runs one read-only SQL query (SQLite dialect) against the Kestrel Goods shop database: customers, orders, "
-        + "order_items and refunds. Returns columns and up to 200 rows.";
+    public string Description => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Runs one read-only SQL query (SQLite dialect) against the Kestrel Goods shop database: customers, orders, order_items and refunds. Returns columns and up to {_rowCap} rows.");
 
     public JsonElement InputSchema => Schema;
 
