@@ -18,6 +18,7 @@ internal static partial class StepReference
             ? Pattern().Matches(value).Select(m => m.Groups["step"].Value)
             : [];
 
+    /// <summary>The one grammar of a reference: groups <c>step</c> and <c>path</c>.</summary>
     [GeneratedRegex(@"\{\{\s*steps\.(?<step>[A-Za-z0-9_-]+)\.output(?:\.(?<path>[A-Za-z0-9_.\[\]-]*))?\s*\}\}", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Pattern();
+    internal static partial Regex Pattern();
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using FunctionAgents.Core.Planning;
 
 namespace FunctionAgents.Core.Runs;
 
@@ -30,7 +31,7 @@ public static partial class StepInputResolver
         return true;
     }
 
-    public static bool HasReferences(JsonElement input) => Reference().IsMatch(input.GetRawText());
+    public static bool HasReferences(JsonElement input) => StepReference.Pattern().IsMatch(input.GetRawText());
 
     private static JsonNode? Resolve(JsonNode? node, RunState state, List<string> problems)
     {
@@ -59,7 +60,7 @@ public static partial class StepInputResolver
 
     private static JsonNode? ResolveString(string text, RunState state, List<string> problems)
     {
-        var whole = Reference().Match(text);
+        var whole = StepReference.Pattern().Match(text);
         if (whole.Success && whole.Length == text.Length)
         {
             return Lookup(whole, state, problems) is { } element ? JsonNode.Parse(element.GetRawText()) : null;
@@ -67,7 +68,7 @@ public static partial class StepInputResolver
 
         var builder = new StringBuilder();
         var last = 0;
-        foreach (Match match in Reference().Matches(text))
+        foreach (Match match in StepReference.Pattern().Matches(text))
         {
             builder.Append(text, last, match.Index - last);
             if (Lookup(match, state, problems) is { } element)
@@ -137,9 +138,6 @@ public static partial class StepInputResolver
             }
         }
     }
-
-    [GeneratedRegex(@"\{\{\s*steps\.(?<step>[A-Za-z0-9_-]+)\.output(?:\.(?<path>[A-Za-z0-9_.\[\]-]*))?\s*\}\}", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex Reference();
 
     [GeneratedRegex(@"\[(\d+)\]", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex IndexPattern();
