@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FunctionAgents.Core.Events;
+using FunctionAgents.Core.Events.Payloads;
+using FunctionAgents.Core.Planning;
+using FunctionAgents.Core.Responses;
+using FunctionAgents.Core.Runs;
+
+namespace FunctionAgents.Core.Evaluation.Replay;
+
+internal sealed partial class RecordedRun
+{
+    /// <summary>What the planner returned, rebuilt from ModelCalled and PlanGenerated / PlanRejected; null when the run never planned.</summary>
+    public PlannerResult? Plan { get; private set; }
+
+    /// <summary>Model calls made after planning: the response builder's.</summary>
+    public IReadOnlyList<ModelCalled> AnswerCalls { get; private set; } = [];
+
+    public ResponseDrafted? Drafted { get; private set; }
+
+    public RunFailed? Failure { get; private set; }
+
+    /// <summary>What the response builder returned; null when the recording shows no answer and no answering model call.</summary>
+    public ResponseResult? Response => Drafted is { } drafted
+        ? new ResponseResult(drafted.Text, drafted.Sources, drafted.Builder, AnswerCalls)
+        : AnswerCalls.Count > 0
+            ? new ResponseResult(string.Empty, [], EmptyAnswerBuilder() ?? "recorded", AnswerCalls)
+            : null;
+
+    /// <summary>
+    /// The recorded events a replay takes as they are instead of calling a planner or builder: when the recorded
+    /// planner or builder failed (threw) at this position, its failure event. Only meaningful while the replay has
+    /// reproduced the recording so far, so the same step produced the recorded event at <paramref name="seq"/>.
+    /// </summary>
+    public IReadOnlyList<EventDraft>? FailureAt(RunStep step, long seq)
+    {
+        var failedWithoutOutput = step switch
+        {
+            RunStep.Plan => Plan is null,
+            RunStep.Synthesize => Response is null,
+            _ => false,
+        };
+        return failedWithoutOutput && At(seq) is { Type: nameof(RunFailed) or nameof(BudgetExceeded) } recorded
+            ? [new EventDraft(recorded.Actor, recorded.ReadPayload(), recorded.CausationSeq)]
+            : null;
+    }
+
+    private void ReadPlan(RunEvent e, List<ModelCalled> calls)
+    {
+        Plan = e.ReadPayload() switch
+        {
+            PlanGenerated generated => new PlannerResult(
+                generated.Planner, generated.PromptVersion, JsonSerializer.Serialize(generated.Plan, PlanJsonContext.Default.AgentPlan), [.. calls]),
+            PlanRejected rejected => new PlannerResult(
+                rejected.Planner, null, rejected.RawPlan ?? calls.LastOrDefault()?.RawResponse ?? string.Empty, [.. calls]),
+            _ => Plan,
+        };
+    }
+
+    private string? EmptyAnswerBuilder() =>
+        Failure is { Code: FailureCodes.ResponseFailed } failed && EmptyAnswer().Match(failed.Reason) is { Success: true } match
+            ? match.Groups["builder"].Value
+            : null;
+
+    [GeneratedRegex("^the (?<builder>.+) response builder returned an empty answer$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex EmptyAnswer();
+}

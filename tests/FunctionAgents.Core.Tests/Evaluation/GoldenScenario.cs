@@ -1,0 +1,35 @@
+using FunctionAgents.Core.Evaluation.Replay;
+using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Tests.Runs.Fakes;
+
+namespace FunctionAgents.Core.Tests.Evaluation;
+
+/// <summary>One kind of run from the engine tests, with the configuration it runs under and how to drive it.</summary>
+internal sealed record GoldenScenario(
+    string Name,
+    string PolicyYaml,
+    string Plan,
+    Func<FakeTool[]> Tools,
+    Func<RunHarness, string, Task> Drive,
+    RunOptions? Options = null,
+    decimal? BudgetUsd = null,
+    int ExpectedRegressionsWhenEmailDenied = 0)
+{
+    public static string TwoSteps => ScriptedPlanner.Plan(("s1", "lookup", "order 1042"), ("s2", "send_email", "{{steps.s1.output.email}}"));
+
+    public static FakeTool[] DefaultTools() => [new FakeTool("lookup"), new FakeTool("send_email")];
+
+    /// <summary>The configuration the recorded run ran under: replaying with it must reproduce the journal.</summary>
+    public ReplayConfiguration Configuration(string? candidatePolicyYaml = null) =>
+        new(new FakeCatalog(Tools()), GoldenPolicies.Load(candidatePolicyYaml ?? PolicyYaml));
+
+    /// <summary>Runs the scenario on a fresh harness and returns the run's journal.</summary>
+    public async Task<List<Core.Events.RunEvent>> RecordAsync()
+    {
+        var harness = new RunHarness(new ScriptedPlanner(Plan), GoldenPolicies.Load(PolicyYaml), Options, Tools());
+        var runId = await harness.StartAsync(budgetUsd: BudgetUsd, key: $"golden-{Name}");
+        await harness.Engine().AdvanceAsync(runId);
+        await Drive(harness, runId);
+        return await harness.EventsAsync(runId);
+    }
+}
