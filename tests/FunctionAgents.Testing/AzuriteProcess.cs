@@ -32,6 +32,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         TablePort = tablePort;
     }
 
+    /// <summary>The node process id, for tools that watch Azurite's CPU or memory.</summary>
+    public int ProcessId => _process.Id;
+
     public int BlobPort { get; }
 
     public int QueuePort { get; }

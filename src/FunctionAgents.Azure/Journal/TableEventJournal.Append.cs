@@ -6,8 +6,8 @@ namespace FunctionAgents.Azure.Journal;
 
 public sealed partial class TableEventJournal
 {
-    // Multipart framing per action (boundary, sub-request line and headers) on top of the entity JSON.
-    private const int TransactionOverheadPerAction = 512;
+    // Multipart framing per action (boundary, sub-request line and headers) and type annotations on top of the entity JSON.
+    private const int TransactionOverheadPerAction = 768;
 
     /// <summary>
     /// Appends the events as one entity group transaction (a single event as one insert): all or nothing.
@@ -63,7 +63,7 @@ public sealed partial class TableEventJournal
     private static List<TableEntity> ToEntities(string runId, IReadOnlyList<RunEvent> events)
     {
         var entities = new List<TableEntity>(events.Count);
-        long batchBytes = 0;
+        long entityBytes = 0;
         foreach (var e in events)
         {
             var entity = JournalEntity.ToEntity(e);
@@ -76,16 +76,22 @@ public sealed partial class TableEventJournal
                     nameof(events));
             }
 
-            batchBytes += TableEntityJson.Serialize(entity).Length + TransactionOverheadPerAction;
+            entityBytes += size;
             entities.Add(entity);
         }
 
-        if (events.Count > 1 && batchBytes > TableBatch.MaxBodyBytes)
+        // JSON text is at most 3 bytes per UTF-16 byte (a 2-byte char escaped as \uXXXX is 6), so only a
+        // batch near the limit pays for serializing it twice to learn its exact size.
+        if (events.Count > 1 && (entityBytes * 3) + (events.Count * TransactionOverheadPerAction) > TableBatch.MaxBodyBytes)
         {
-            throw new ArgumentException(
-                $"The append of run {runId}, Seq {events[0].Seq} to {events[^1].Seq}, is {batchBytes:N0} bytes; one transaction carries at most " +
-                $"{TableBatch.MaxBodyBytes:N0} bytes (4 MiB). Append fewer events at a time. Nothing was appended.",
-                nameof(events));
+            var bodyBytes = entities.Sum(e => (long)TableEntityJson.Serialize(e).Length + TransactionOverheadPerAction);
+            if (bodyBytes > TableBatch.MaxBodyBytes)
+            {
+                throw new ArgumentException(
+                    $"The append of run {runId}, Seq {events[0].Seq} to {events[^1].Seq}, is {bodyBytes:N0} bytes; one transaction carries at most " +
+                    $"{TableBatch.MaxBodyBytes:N0} bytes (4 MiB). Append fewer events at a time. Nothing was appended.",
+                    nameof(events));
+            }
         }
 
         return entities;
