@@ -1,0 +1,3 @@
+using FunctionAgents.Benchmarks;
+
+return await BenchmarkVerbs.RunAsync(args, Console.Out, CancellationToken.None);
