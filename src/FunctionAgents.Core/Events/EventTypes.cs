@@ -30,6 +30,9 @@ public static class EventTypes
         EventJsonContext.Default.RunCompleted,
         EventJsonContext.Default.RunFailed,
         EventJsonContext.Default.RunCancelled,
+        EventJsonContext.Default.EvaluationStarted,
+        EventJsonContext.Default.RunScored,
+        EventJsonContext.Default.EvaluationCompleted,
     }.ToFrozenDictionary(info => info.Type.Name, StringComparer.Ordinal);
 
     /// <summary>All known type names.</summary>

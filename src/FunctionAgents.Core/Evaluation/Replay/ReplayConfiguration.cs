@@ -17,6 +17,7 @@ namespace FunctionAgents.Core.Evaluation.Replay;
 /// <param name="CandidatePlanner">In <see cref="ReplayMode.Live"/>, the planner that re-plans; required there.</param>
 /// <param name="CandidateResponseBuilder">In <see cref="ReplayMode.Live"/>, the builder that re-answers; required there.</param>
 /// <param name="CandidatePromptVersion">The prompt version the candidate planner uses, recorded in reports.</param>
+/// <param name="CandidatePolicy">True when <paramref name="Policy"/> is a candidate, not the policy the runs ran under.</param>
 public sealed record ReplayConfiguration(
     IToolCatalog Tools,
     IPolicyEvaluator Policy,
@@ -24,8 +25,12 @@ public sealed record ReplayConfiguration(
     ReplayMode Mode = ReplayMode.Recorded,
     IPlanner? CandidatePlanner = null,
     IResponseBuilder? CandidateResponseBuilder = null,
-    string? CandidatePromptVersion = null)
+    string? CandidatePromptVersion = null,
+    bool CandidatePolicy = false)
 {
+    /// <summary>True when anything but the recorded configuration is replayed: a candidate policy or live mode.</summary>
+    public bool IsCandidate => CandidatePolicy || Mode == ReplayMode.Live;
+
     /// <summary>Throws <see cref="ArgumentException"/> when live mode lacks its planner or builder.</summary>
     public void Validate()
     {
