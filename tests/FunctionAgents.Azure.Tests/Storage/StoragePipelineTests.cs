@@ -6,43 +6,60 @@ using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Storage;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class StoragePipelineTests(AzuriteFixture azurite)
+/// <summary>Retry, classification and authentication of the pipeline, against a fake transport (no Azurite).</summary>
+public sealed class StoragePipelineTests
 {
+    private const string ConnectionString =
+        "DefaultEndpointsProtocol=http;AccountName=acct;AccountKey=c2VjcmV0LWtleS1ieXRlcy1mb3ItdGVzdGluZw==;" +
+        "TableEndpoint=http://127.0.0.1:54321/acct;QueueEndpoint=http://127.0.0.1:54322/acct";
+
     [Fact]
-    public async Task CreateTable_Two503sThenSuccess_RetriesAndSucceeds()
+    public async Task CreateTable_PolicyInjectsTwo503s_RetriesAndSucceeds()
     {
         // Arrange
         var fault = FaultInjectionPolicy.Status(503, failures: 2, errorCode: "ServerBusy");
-        var options = AzuriteFixture.FastRetries();
-        options.AddPolicy(fault, HttpPipelinePosition.PerRetry);
-        var client = azurite.CreateTableClient(options);
-        var table = AzuriteFixture.NewTableName();
+        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
+        var client = new TableStorageClient(StorageConnection.Parse(ConnectionString), Options(handler, fault));
 
         // Act
-        var created = await client.CreateTableIfNotExistsAsync(table);
+        var created = await client.CreateTableIfNotExistsAsync("Events");
 
         // Assert
         Assert.True(created);
         Assert.Equal(3, fault.Attempts);
+        Assert.Single(handler.Requests);
     }
 
     [Fact]
     public async Task SendMessage_NetworkErrorThenSuccess_Retries()
     {
         // Arrange
-        var queue = AzuriteFixture.NewQueueName();
-        await azurite.CreateQueueClient().CreateQueueIfNotExistsAsync(queue);
         var fault = FaultInjectionPolicy.Throw(() => new HttpRequestException("connection reset"), failures: 1);
-        var options = AzuriteFixture.FastRetries();
-        options.AddPolicy(fault, HttpPipelinePosition.PerRetry);
+        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.Created) { Content = new StringContent(SentXml) });
+        var client = new QueueStorageClient(StorageConnection.Parse(ConnectionString), Options(handler, fault));
 
         // Act
-        await azurite.CreateQueueClient(options).SendMessageAsync(queue, "hello");
+        var receipt = await client.SendMessageAsync("agent-runs", "hello");
 
         // Assert
         Assert.Equal(2, fault.Attempts);
-        Assert.Equal(1, await azurite.CreateQueueClient().GetApproximateMessageCountAsync(queue));
+        Assert.Equal("m-1", receipt.MessageId);
+    }
+
+    [Fact]
+    public async Task CreateTable_TransportAnswers503Twice_RetriesThroughTheRealTransport()
+    {
+        // Arrange
+        var calls = 0;
+        var handler = new RecordingHandler(_ => ++calls <= 2 ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) : new HttpResponseMessage(HttpStatusCode.NoContent));
+        var client = new TableStorageClient(StorageConnection.Parse(ConnectionString), Options(handler));
+
+        // Act
+        var created = await client.CreateTableIfNotExistsAsync("Events");
+
+        // Assert
+        Assert.True(created);
+        Assert.Equal(3, handler.Requests.Count);
     }
 
     [Theory]
@@ -53,17 +70,32 @@ public sealed class StoragePipelineTests(AzuriteFixture azurite)
     {
         // Arrange
         var fault = FaultInjectionPolicy.Status(status, failures: 10, errorCode: code);
-        var options = AzuriteFixture.FastRetries();
-        options.AddPolicy(fault, HttpPipelinePosition.PerRetry);
-        var client = azurite.CreateTableClient(options);
+        var handler = new RecordingHandler();
+        var client = new TableStorageClient(StorageConnection.Parse(ConnectionString), Options(handler, fault));
 
         // Act
-        var ex = await Assert.ThrowsAsync<StorageRequestException>(() => client.CreateTableIfNotExistsAsync(AzuriteFixture.NewTableName()));
+        var ex = await Assert.ThrowsAsync<StorageRequestException>(() => client.CreateTableIfNotExistsAsync("Events"));
 
         // Assert
         Assert.Equal(1, fault.Attempts);
         Assert.Equal(status, ex.Status);
         Assert.Equal(code, ex.ErrorCode);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task CreateTable_Transport502_ExactlyOneRequest()
+    {
+        // Arrange
+        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.BadGateway));
+        var client = new TableStorageClient(StorageConnection.Parse(ConnectionString), Options(handler));
+
+        // Act
+        var ex = await Assert.ThrowsAsync<StorageRequestException>(() => client.CreateTableIfNotExistsAsync("Events"));
+
+        // Assert
+        Assert.Equal(502, ex.Status);
+        Assert.Single(handler.Requests);
     }
 
     [Theory]
@@ -75,17 +107,53 @@ public sealed class StoragePipelineTests(AzuriteFixture azurite)
     {
         // Arrange
         var fault = FaultInjectionPolicy.Status(status, failures: 100);
-        var options = AzuriteFixture.FastRetries();
+        var options = Options(new RecordingHandler(), fault);
         options.MaxAttempts = 3;
-        options.AddPolicy(fault, HttpPipelinePosition.PerRetry);
-        var client = azurite.CreateTableClient(options);
+        var client = new TableStorageClient(StorageConnection.Parse(ConnectionString), options);
 
         // Act
-        var ex = await Assert.ThrowsAsync<StorageRequestException>(() => client.CreateTableIfNotExistsAsync(AzuriteFixture.NewTableName()));
+        var ex = await Assert.ThrowsAsync<StorageRequestException>(() => client.CreateTableIfNotExistsAsync("Events"));
 
         // Assert
         Assert.Equal(3, fault.Attempts);
         Assert.Equal(status, ex.Status);
+    }
+
+    [Fact]
+    public async Task CreateTable_NetworkErrorEveryTime_ThrowsStorageRequestExceptionWithStatusZero()
+    {
+        // Arrange
+        var fault = FaultInjectionPolicy.Throw(() => new IOException("broken pipe"), failures: 100);
+        var options = Options(new RecordingHandler(), fault);
+        options.MaxAttempts = 2;
+        var client = new TableStorageClient(StorageConnection.Parse(ConnectionString), options);
+
+        // Act
+        var ex = await Assert.ThrowsAsync<StorageRequestException>(() => client.CreateTableIfNotExistsAsync("Events"));
+
+        // Assert
+        Assert.Equal(0, ex.Status);
+        Assert.Equal(2, fault.Attempts);
+        Assert.Contains("no response", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SharedKey_Request_CarriesSignatureDateAndVersion()
+    {
+        // Arrange
+        var handler = new RecordingHandler();
+        var client = new TableStorageClient(StorageConnection.Parse(ConnectionString), Options(handler));
+
+        // Act
+        await client.CreateTableIfNotExistsAsync("Events");
+
+        // Assert
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("SharedKey", request.Headers.Authorization?.Scheme);
+        Assert.StartsWith("acct:", request.Headers.Authorization?.Parameter, StringComparison.Ordinal);
+        Assert.True(request.Headers.Contains("x-ms-date"));
+        Assert.Equal(TableStorageClient.ServiceVersion, request.Headers.GetValues("x-ms-version").Single());
+        Assert.Equal(new Uri("http://127.0.0.1:54321/acct/Tables"), request.RequestUri);
     }
 
     [Fact]
@@ -104,14 +172,12 @@ public sealed class StoragePipelineTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task TokenCredential_Request_CarriesBearerTokenForStorageScope()
+    public async Task TokenCredential_TableRequest_CarriesBearerTokenForStorageScope()
     {
         // Arrange
         var credential = new FakeTokenCredential("fake-token");
-        var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.NoContent));
-        var options = new StorageClientOptions { Transport = new HttpClientTransport(new HttpClient(handler)) };
-        var connection = StorageConnection.FromTokenCredential("myaccount", credential);
-        var client = new TableStorageClient(connection, options);
+        var handler = new RecordingHandler();
+        var client = new TableStorageClient(StorageConnection.FromTokenCredential("myaccount", credential), Options(handler));
 
         // Act
         await client.CreateTableIfNotExistsAsync("Events");
@@ -122,7 +188,7 @@ public sealed class StoragePipelineTests(AzuriteFixture azurite)
         Assert.Equal("fake-token", request.Headers.Authorization?.Parameter);
         Assert.Equal(new Uri("https://myaccount.table.core.windows.net/Tables"), request.RequestUri);
         Assert.Equal(["https://storage.azure.com/.default"], Assert.Single(credential.Requests).Scopes);
-        Assert.True(request.Headers.Contains("x-ms-version"));
+        Assert.False(request.Headers.Contains("x-ms-date") && request.Headers.Authorization?.Scheme == "SharedKey");
     }
 
     [Fact]
@@ -131,17 +197,33 @@ public sealed class StoragePipelineTests(AzuriteFixture azurite)
         // Arrange
         var credential = new FakeTokenCredential("queue-token");
         var handler = new RecordingHandler(_ => new HttpResponseMessage(HttpStatusCode.Created));
-        var options = new StorageClientOptions { Transport = new HttpClientTransport(new HttpClient(handler)) };
         var connection = StorageConnection.FromTokenCredential(
             new Uri("https://acct.table.core.windows.net"), new Uri("https://acct.queue.core.windows.net"), credential);
 
         // Act
-        await new QueueStorageClient(connection, options).CreateQueueIfNotExistsAsync("agent-runs");
+        await new QueueStorageClient(connection, Options(handler)).CreateQueueIfNotExistsAsync("agent-runs");
 
         // Assert
         var request = Assert.Single(handler.Requests);
         Assert.Equal("Bearer queue-token", request.Headers.Authorization?.ToString());
         Assert.Equal(new Uri("https://acct.queue.core.windows.net/agent-runs"), request.RequestUri);
+    }
+
+    private const string SentXml =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><QueueMessagesList><QueueMessage><MessageId>m-1</MessageId>" +
+        "<InsertionTime>Mon, 01 Jan 2024 00:00:00 GMT</InsertionTime><ExpirationTime>Mon, 08 Jan 2024 00:00:00 GMT</ExpirationTime>" +
+        "<PopReceipt>r-1</PopReceipt><TimeNextVisible>Mon, 01 Jan 2024 00:00:00 GMT</TimeNextVisible></QueueMessage></QueueMessagesList>";
+
+    private static StorageClientOptions Options(RecordingHandler handler, HttpPipelinePolicy? policy = null)
+    {
+        var options = AzuriteFixture.FastRetries();
+        options.Transport = new HttpClientTransport(new HttpClient(handler));
+        if (policy is not null)
+        {
+            options.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        }
+
+        return options;
     }
 
     private sealed class FakeTokenCredential(string token) : TokenCredential
