@@ -1,0 +1,99 @@
+using FunctionAgents.Core.Costs;
+using FunctionAgents.Core.Events.Payloads;
+using FunctionAgents.Core.Planning;
+using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Tools;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FunctionAgents.Azure.OpenAI;
+
+/// <summary>
+/// Plans with an Azure OpenAI deployment using structured outputs: the strict plan schema as the response format and
+/// the tool list in the prompt. An answer that fails <see cref="PlanValidator"/> (or the run's limits) gets one repair
+/// call that sends the violations back. Returns the last raw plan and every model call made; the planning activity
+/// validates the plan again and records PlanRejected if it is still invalid.
+/// </summary>
+public sealed partial class AzureOpenAIPlanner : IPlanner
+{
+    private readonly ChatModel _model;
+    private readonly IToolCatalog _tools;
+    private readonly PromptTemplate _prompt;
+    private readonly ModelResponseFormat _format;
+    private readonly ModelMessage _system;
+    private readonly string _systemHash;
+    private readonly int _maxOutputTokens;
+    private readonly PriceTable _prices;
+    private readonly ILogger _logger;
+
+    /// <param name="clock">Measures latency and drives the time limits; the system clock when null.</param>
+    /// <exception cref="ArgumentException">The options are incomplete or the catalog has no tools.</exception>
+    public AzureOpenAIPlanner(AzureOpenAIOptions options, IToolCatalog tools, ILoggerFactory? loggerFactory = null, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(tools);
+        options.Validate();
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AzureOpenAIPlanner>();
+        _model = new ChatModel(options, options.PlannerDeployment, options.PlannerModel, _logger, clock ?? TimeProvider.System);
+        _tools = tools;
+        _prompt = PromptLibrary.Load(options.PlannerPrompt);
+        _format = PlannerPrompt.Format(tools);
+        _system = ModelMessage.System(PlannerPrompt.System(_prompt, tools));
+        _systemHash = ModelHashes.Of(_system.Content);
+        _maxOutputTokens = options.PlannerMaxOutputTokens;
+        _prices = options.Prices;
+        Name = $"azure-openai:{options.PlannerDeployment}";
+    }
+
+    /// <summary><c>azure-openai:&lt;planner deployment&gt;</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The planner prompt's version, e.g. <c>planner/v1</c>.</summary>
+    public string PromptVersion => _prompt.Version;
+
+    /// <summary>Asks for a plan and, if it is invalid, for one repair.</summary>
+    /// <exception cref="BudgetWouldBeExceededException">The first call's estimate exceeds the remaining budget; no call was made.</exception>
+    /// <exception cref="RunFailureException">The first call failed (<c>model_auth</c>, <c>model_unavailable</c>, <c>model_timeout</c>, <c>model_rejected</c>).</exception>
+    /// <remarks>
+    /// When the repair call is refused for budget or fails, the first call is still returned (so it is journaled and
+    /// charged) with its invalid plan, which the activity records as PlanRejected.
+    /// </remarks>
+    public async Task<PlannerResult> PlanAsync(PlanRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        List<ModelMessage> messages = [_system, ModelMessage.User(PlannerPrompt.User(_prompt, request))];
+        var first = await _model.CallAsync(Request(ModelPurposes.Plan, messages), request.RemainingBudgetUsd, cancellationToken).ConfigureAwait(false);
+
+        var validation = PlanValidator.Validate(first.RawResponse, _tools);
+        var violations = validation.Violations.Concat(PlannerPrompt.LimitViolations(request, validation.Plan)).ToList();
+        if (violations.Count == 0)
+        {
+            return Result(first.RawResponse, [first]);
+        }
+
+        Log.RepairRequested(_logger, request.RunId, violations.Count);
+        messages.Add(ModelMessage.Assistant(first.RawResponse));
+        messages.Add(ModelMessage.User(PlannerPrompt.Repair(_prompt, violations)));
+        var remaining = request.RemainingBudgetUsd - _prices.CostOf(first);
+        try
+        {
+            var repair = await _model.CallAsync(Request(ModelPurposes.Repair, messages), remaining, cancellationToken).ConfigureAwait(false);
+            return Result(repair.RawResponse, [first, repair]);
+        }
+        catch (BudgetWouldBeExceededException ex)
+        {
+            Log.RepairNotMade(_logger, request.RunId, FailureCodes.BudgetExceeded, ex.Message);
+        }
+        catch (RunFailureException ex)
+        {
+            Log.RepairNotMade(_logger, request.RunId, ex.Code, ex.Message);
+        }
+
+        return Result(first.RawResponse, [first]);
+    }
+
+    private ModelCallRequest Request(string purpose, IReadOnlyList<ModelMessage> messages) =>
+        new(purpose, _prompt.Version, _systemHash, [.. messages], _format, _maxOutputTokens);
+
+    private PlannerResult Result(string rawPlan, IReadOnlyList<ModelCalled> calls) => new(Name, _prompt.Version, rawPlan, calls);
+}

@@ -1,0 +1,54 @@
+using FunctionAgents.Core.Costs;
+using FunctionAgents.Core.Responses;
+using FunctionAgents.Core.Runs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FunctionAgents.Azure.OpenAI;
+
+/// <summary>
+/// Writes the final answer with the answer deployment (the stronger model). Tool observations reach the model only
+/// inside delimited blocks labelled as untrusted data, and the request offers no tools: whatever the model writes is
+/// text for the user and can never cause a tool call.
+/// </summary>
+public sealed class AzureOpenAIResponseBuilder : IResponseBuilder
+{
+    private readonly ChatModel _model;
+    private readonly PromptTemplate _prompt;
+    private readonly ModelMessage _system;
+    private readonly string _systemHash;
+    private readonly int _maxOutputTokens;
+
+    /// <param name="clock">Measures latency and drives the time limits; the system clock when null.</param>
+    /// <exception cref="ArgumentException">The options are incomplete.</exception>
+    public AzureOpenAIResponseBuilder(AzureOpenAIOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AzureOpenAIResponseBuilder>();
+        _model = new ChatModel(options, options.AnswerDeployment, options.AnswerModel, logger, clock ?? TimeProvider.System);
+        _prompt = PromptLibrary.Load(options.AnswerPrompt);
+        _system = ModelMessage.System(_prompt.Render("system", new Dictionary<string, string>()));
+        _systemHash = ModelHashes.Of(_system.Content);
+        _maxOutputTokens = options.AnswerMaxOutputTokens;
+        Name = $"azure-openai:{options.AnswerDeployment}";
+    }
+
+    /// <summary><c>azure-openai:&lt;answer deployment&gt;</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>One answer call. An unreadable answer comes back as empty text, which the activity records as a failed response.</summary>
+    /// <exception cref="BudgetWouldBeExceededException">The call's estimate exceeds the remaining budget; no call was made.</exception>
+    /// <exception cref="RunFailureException">The call failed; the code says why.</exception>
+    public async Task<ResponseResult> BuildAsync(ResponseRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ModelMessage[] messages = [_system, ModelMessage.User(AnswerPrompt.User(_prompt, request))];
+        var call = await _model.CallAsync(
+            new ModelCallRequest(ModelPurposes.Answer, _prompt.Version, _systemHash, messages, AnswerPrompt.Format, _maxOutputTokens),
+            request.RemainingBudgetUsd,
+            cancellationToken).ConfigureAwait(false);
+        var (text, sources) = AnswerPrompt.Read(call.RawResponse, request.Steps);
+        return new ResponseResult(text, sources, Name, [call]);
+    }
+}
