@@ -1,0 +1,9 @@
+namespace FunctionAgents.Core.Forensics.Invariants;
+
+/// <summary>The kinds of personal data <see cref="PiiScanner"/> recognizes.</summary>
+internal enum PiiKind
+{
+    Email,
+    Phone,
+    CardNumber,
+}
