@@ -24,7 +24,8 @@ internal static class RunViews
         Plan = state.Plan,
         PlanErrors = state.PlanErrors,
         Steps = [.. state.Steps.Select(Step)],
-        PendingApprovals = [.. state.PendingApprovals.Select(a => Pending(state.RunId, a))],
+        // A finished run has nothing left to approve, whatever phase its last step was left in.
+        PendingApprovals = state.IsFinished ? [] : [.. state.PendingApprovals.Select(a => Pending(state.RunId, a))],
         Response = state.Response,
         Failure = state.FailureCode is { } code ? new RunFailure(code, state.FailureReason) : null,
         CancelReason = state.CancelReason,

@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using FunctionAgents.Azure.Runs;
+using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Engine;
+using FunctionAgents.Core.Events;
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Runs;
+using FunctionAgents.Host.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FunctionAgents.Host.Tests.Runs;
+
+[Collection(HostCollection.Name)]
+public sealed class AgentRunsIntakeTests(HostFixture fixture)
+{
+    private readonly QueueStorageClient _queues = fixture.CreateQueueClient();
+
+    [Fact]
+    public async Task Process_TransientFailure_IsRetriedThenPoisonedAfterFiveAttemptsWithTheReason()
+    {
+        // Arrange
+        var names = StorageNames.Create("a" + Guid.NewGuid().ToString("N")[..12]);
+        await _queues.CreateQueueIfNotExistsAsync(names.AgentRuns);
+        await _queues.CreateQueueIfNotExistsAsync(names.AgentRunsPoison);
+        var journal = new UnavailableJournal();
+        var commands = new RunCommands(journal, new NoIndex(), new NoWork(), TimeProvider.System, new RunOptions());
+        var intake = new AgentRunsIntake(_queues, names, commands, TimeProvider.System, NullLogger<AgentRunsIntake>.Instance, new AgentRunsIntakeOptions { RetryDelay = TimeSpan.Zero });
+        await _queues.SendMessageAsync(names.AgentRuns, """{"tenant":"acme","goal":"refund?"}""");
+
+        // Act
+        for (var i = 0; i < 20 && await _queues.GetApproximateMessageCountAsync(names.AgentRunsPoison) == 0; i++)
+        {
+            await intake.ProcessBatchAsync(CancellationToken.None);
+        }
+
+        // Assert
+        Assert.Equal(5, journal.Attempts);
+        Assert.Equal(0, await _queues.GetApproximateMessageCountAsync(names.AgentRuns));
+        var poisoned = Assert.Single(await _queues.ReceiveMessagesAsync(names.AgentRunsPoison, 32));
+        using var envelope = JsonDocument.Parse(poisoned.Text!);
+        Assert.Contains("failed 5 times", envelope.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("storage is down", envelope.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(5, envelope.RootElement.GetProperty("dequeueCount").GetInt64());
+        Assert.Equal("""{"tenant":"acme","goal":"refund?"}""", envelope.RootElement.GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData(null, "Base64")]
+    [InlineData("nope", "not valid JSON")]
+    [InlineData("""{"tenant":"acme"}""", "goal")]
+    [InlineData("""{"tenant":"acme","goal":"x","maxSteps":99}""", "maxSteps")]
+    [InlineData("""{"tenant":"acme","goal":"x","traceParent":"abc"}""", "traceParent")]
+    public async Task Handle_UnprocessableMessage_IsRejectedWithTheReason(string? text, string reason)
+    {
+        var commands = new RunCommands(new InMemoryEventJournal(), new NoIndex(), new NoWork(), TimeProvider.System, new RunOptions());
+        var intake = new AgentRunsIntake(_queues, StorageNames.Create(null), commands, TimeProvider.System, NullLogger<AgentRunsIntake>.Instance);
+
+        var result = await intake.HandleAsync(text);
+
+        Assert.True(result.IsRejected);
+        Assert.Contains(reason, result.Rejection, StringComparison.Ordinal);
+    }
+
+    private sealed class UnavailableJournal : IEventJournal
+    {
+        public int Attempts { get; private set; }
+
+        public Task AppendAsync(string runId, long expectedNextSeq, IReadOnlyList<RunEvent> events, CancellationToken cancellationToken = default)
+        {
+            Attempts++;
+            throw new StorageRequestException(503, "ServerBusy", "storage is down");
+        }
+
+        public async IAsyncEnumerable<RunEvent> ReadAsync(string runId, long fromSeq = 1, long toSeq = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await Task.CompletedTask;
+            yield break;
+        }
+
+        public Task<ChainVerification> VerifyChainAsync(string runId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ChainVerification(runId, 0, null, null));
+    }
+
+    private sealed class NoIndex : IRunIndex
+    {
+        public Task TryAddAsync(RunSummary summary, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<RunSummary?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken = default) => Task.FromResult<RunSummary?>(null);
+
+        public Task<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken = default) => Task.FromResult(new RunPage([], null));
+
+        public IAsyncEnumerable<RunSummary> ListByDayAsync(DateOnly day, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<RunSummary>();
+
+        public IAsyncEnumerable<RunSummary> ListStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<RunSummary>();
+    }
+
+    private sealed class NoWork : IWorkQueue
+    {
+        public Task EnqueueAsync(string runId, TimeSpan? delay = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<WorkItem>> ReceiveAsync(int maxItems, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<WorkItem>>([]);
+
+        public Task<WorkItem> RenewAsync(WorkItem item, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) => Task.FromResult(item);
+
+        public Task CompleteAsync(WorkItem item, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task PoisonAsync(WorkItem item, string reason, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Journal;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using FunctionAgents.Testing;
+
+namespace FunctionAgents.Host.Tests.Support;
+
+/// <summary>The real host (Program) in memory via WebApplicationFactory, on the fixture's Azurite with a unique storage prefix.</summary>
+public sealed class TestHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public TestHost(string connectionString, string apiKeys, IReadOnlyDictionary<string, string?>? settings)
+    {
+        Prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+        _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [SettingNames.Storage] = connectionString,
+            [SettingNames.ApiKeys] = apiKeys,
+            [SettingNames.StoragePrefix] = Prefix,
+            [SettingNames.DataPath] = Path.Combine(Path.GetTempPath(), "functionagents-tests"),
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[name] = value;
+        }
+    }
+
+    public string Prefix { get; }
+
+    public StorageNames Names => Services.GetRequiredService<StorageNames>();
+
+    public IEventJournal Journal => Services.GetRequiredService<IEventJournal>();
+
+    /// <summary>A queue client on the host's storage (the names carry the host's prefix: see <see cref="Names"/>).</summary>
+    public QueueStorageClient CreateQueueClient() => new(Services.GetRequiredService<StorageConnection>(), AzuriteFixture.FastRetries());
+
+    public TableStorageClient CreateTableClient() => new(Services.GetRequiredService<StorageConnection>(), AzuriteFixture.FastRetries());
+
+    /// <summary>Builds the host now (it starts on first use otherwise).</summary>
+    public Task StartAsync()
+    {
+        _ = Server;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A client that sends <paramref name="apiKey"/> (none when null).</summary>
+    public HttpClient Client(string? apiKey = HostFixture.AlphaKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add(ApiRoutes.ApiKeyHeader, apiKey);
+        }
+
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (name, value) in _settings)
+        {
+            builder.UseSetting(name, value);
+        }
+    }
+}
