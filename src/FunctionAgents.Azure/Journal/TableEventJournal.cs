@@ -19,6 +19,8 @@ public sealed partial class TableEventJournal : IEventJournal
 
     private readonly TableStorageClient _client;
 
+    /// <param name="client">The Table client (its options decide retries).</param>
+    /// <param name="tableName">The journal table; <see cref="DefaultTableName"/> unless configured.</param>
     public TableEventJournal(TableStorageClient client, string tableName = DefaultTableName)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -19,6 +19,8 @@ public sealed class QueueStorageClient
     private readonly StorageHttp _http;
     private readonly QueueMessageEncoding _encoding;
 
+    /// <param name="connection">Endpoint and credential (SharedKey or token).</param>
+    /// <param name="options">Retry, transport, extra pipeline policies and message encoding; <see cref="StorageClientOptions"/> defaults when null.</param>
     public QueueStorageClient(StorageConnection connection, StorageClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);

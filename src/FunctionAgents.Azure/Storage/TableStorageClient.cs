@@ -19,6 +19,8 @@ public sealed partial class TableStorageClient
 
     private readonly StorageHttp _http;
 
+    /// <param name="connection">Endpoint and credential (SharedKey or token).</param>
+    /// <param name="options">Retry, transport and extra pipeline policies; <see cref="StorageClientOptions"/> defaults when null.</param>
     public TableStorageClient(StorageConnection connection, StorageClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
