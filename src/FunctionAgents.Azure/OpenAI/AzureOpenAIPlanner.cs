@@ -26,6 +26,7 @@ public sealed partial class AzureOpenAIPlanner : IPlanner
     private readonly PriceTable _prices;
     private readonly ILogger _logger;
 
+    /// <summary>A planner on <see cref="AzureOpenAIOptions.PlannerDeployment"/> for the tools in <paramref name="tools"/>.</summary>
     /// <param name="clock">Measures latency and drives the time limits; the system clock when null.</param>
     /// <exception cref="ArgumentException">The options are incomplete or the catalog has no tools.</exception>
     public AzureOpenAIPlanner(AzureOpenAIOptions options, IToolCatalog tools, ILoggerFactory? loggerFactory = null, TimeProvider? clock = null)

@@ -19,6 +19,7 @@ public sealed class AzureOpenAIResponseBuilder : IResponseBuilder
     private readonly string _systemHash;
     private readonly int _maxOutputTokens;
 
+    /// <summary>A response builder on <see cref="AzureOpenAIOptions.AnswerDeployment"/>.</summary>
     /// <param name="clock">Measures latency and drives the time limits; the system clock when null.</param>
     /// <exception cref="ArgumentException">The options are incomplete.</exception>
     public AzureOpenAIResponseBuilder(AzureOpenAIOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? clock = null)

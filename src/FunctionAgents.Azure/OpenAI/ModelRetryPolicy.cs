@@ -89,7 +89,15 @@ internal sealed partial class ModelRetryPolicy : ClientRetryPolicy
             delay = _maxDelay;
         }
 
-        Log.Retrying(_logger, _deployment, message.Response?.Status ?? 0, retry, _maxRetries, (long)delay.TotalMilliseconds);
+        if (message.Response is { } response)
+        {
+            Log.Retrying(_logger, _deployment, response.Status, retry, _maxRetries, (long)delay.TotalMilliseconds);
+        }
+        else
+        {
+            Log.RetryingWithoutResponse(_logger, _deployment, retry, _maxRetries, (long)delay.TotalMilliseconds);
+        }
+
         return delay;
     }
 
@@ -97,6 +105,9 @@ internal sealed partial class ModelRetryPolicy : ClientRetryPolicy
     {
         [LoggerMessage(EventId = 720, Level = LogLevel.Warning, Message = "Model deployment {Deployment} answered {Status}; retry {Retry} of {MaxRetries} in {DelayMs} ms")]
         public static partial void Retrying(ILogger logger, string deployment, int status, int retry, int maxRetries, long delayMs);
+
+        [LoggerMessage(EventId = 722, Level = LogLevel.Warning, Message = "Model deployment {Deployment} did not answer (network failure or attempt timeout); retry {Retry} of {MaxRetries} in {DelayMs} ms")]
+        public static partial void RetryingWithoutResponse(ILogger logger, string deployment, int retry, int maxRetries, long delayMs);
 
         [LoggerMessage(EventId = 721, Level = LogLevel.Warning, Message = "Model deployment {Deployment} answered {Status} with Retry-After {RetryAfterMs} ms, longer than the {MaxDelayMs} ms limit; not retrying")]
         public static partial void RetryAfterTooLong(ILogger logger, string deployment, int status, long retryAfterMs, long maxDelayMs);
