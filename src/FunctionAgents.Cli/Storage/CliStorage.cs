@@ -1,0 +1,52 @@
+using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Projections;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunctionAgents.Cli.Storage;
+
+/// <summary>
+/// Connects to the deployment's storage the way the host does: <c>--storage</c>, else <c>AzureWebJobsStorage</c> (a
+/// connection string or the identity-based settings), with FA_STORAGE_PREFIX and FA_JOURNAL_TABLE for table names.
+/// Requests are retried less than in the host, so an unreachable account is reported within seconds.
+/// </summary>
+internal static class CliStorage
+{
+    public static RunSource Connect(CliContext context, string? storage)
+    {
+        FunctionAgentsSettings settings;
+        try
+        {
+            settings = FunctionAgentsSettings.FromSettings(context.GetSetting);
+            settings = storage is null ? settings : settings with { Storage = storage };
+            var services = new ServiceCollection()
+                .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 });
+            var provider = services.BuildServiceProvider();
+            var connection = provider.GetRequiredService<StorageConnection>();
+            return new RunSource(
+                provider.GetRequiredService<IRunIndex>(),
+                provider.GetRequiredService<IEventJournal>(),
+                $"storage {connection.TableEndpoint}",
+                provider);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
+        {
+            throw CliException.Usage($"storage is not configured: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Runs a storage call; a storage failure becomes one line naming the account (exit 1).</summary>
+    public static async Task<T> CallAsync<T>(RunSource source, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (StorageRequestException ex)
+        {
+            throw new CliException(ExitCodes.Failed, $"{source.Description} is unreachable or refused the request: {ex.Message}", ex);
+        }
+    }
+}
