@@ -67,6 +67,17 @@ public sealed partial class AgentRunsIntake
         return new AgentRunIntakeResult(started.RunId, started.Created, null);
     }
 
+    /// <summary>
+    /// Writes a rejected message to <c>agent-runs-poison</c> with its reason, for a host whose trigger owns the
+    /// message (the Functions queue trigger completes it once the function returns).
+    /// </summary>
+    public async Task PoisonAsync(string? messageText, string reason, long dequeueCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        await PoisonQueue.SendAsync(_queues, _poison, new PoisonEnvelope(reason, _clock.GetUtcNow(), dequeueCount, messageText ?? string.Empty), cancellationToken);
+        Log.Poisoned(_logger, "(trigger)", _poison, reason);
+    }
+
     /// <summary>Polls the queue until <paramref name="cancellationToken"/> fires, backing off while it is empty.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {

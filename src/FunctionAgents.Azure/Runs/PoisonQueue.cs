@@ -9,12 +9,13 @@ internal static class PoisonQueue
     public static async Task MoveAsync(
         QueueStorageClient queues, string queue, string poisonQueue, QueueMessage message, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var envelope = new PoisonEnvelope(reason, now, message.DequeueCount, message.Text ?? message.RawText);
-        var text = JsonSerializer.Serialize(envelope, RunsJsonContext.Default.PoisonEnvelope);
-
-        // Poison messages are kept until someone looks at them; the send comes first so a crash in between
-        // leaves a duplicate, never a loss.
-        await queues.SendMessageAsync(poisonQueue, text, timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: cancellationToken);
+        // The send comes first so a crash in between leaves a duplicate, never a loss.
+        await SendAsync(queues, poisonQueue, new PoisonEnvelope(reason, now, message.DequeueCount, message.Text ?? message.RawText), cancellationToken);
         await queues.DeleteMessageAsync(queue, message.MessageId, message.PopReceipt, cancellationToken);
     }
+
+    /// <summary>Writes the envelope to the poison queue; poison messages are kept until someone looks at them.</summary>
+    public static Task SendAsync(QueueStorageClient queues, string poisonQueue, PoisonEnvelope envelope, CancellationToken cancellationToken) =>
+        queues.SendMessageAsync(
+            poisonQueue, JsonSerializer.Serialize(envelope, RunsJsonContext.Default.PoisonEnvelope), timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: cancellationToken);
 }

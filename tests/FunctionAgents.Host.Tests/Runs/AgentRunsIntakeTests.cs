@@ -64,6 +64,22 @@ public sealed class AgentRunsIntakeTests(HostFixture fixture)
         Assert.Contains(reason, result.Rejection, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Poison_FromATriggerHost_WritesTheEnvelope()
+    {
+        var names = StorageNames.Create("p" + Guid.NewGuid().ToString("N")[..12]);
+        await _queues.CreateQueueIfNotExistsAsync(names.AgentRunsPoison);
+        var commands = new RunCommands(new InMemoryEventJournal(), new NoIndex(), new NoWork(), TimeProvider.System, new RunOptions());
+        var intake = new AgentRunsIntake(_queues, names, commands, TimeProvider.System, NullLogger<AgentRunsIntake>.Instance);
+
+        await intake.PoisonAsync("{oops", "the message is not valid JSON", 1);
+
+        var poisoned = Assert.Single(await _queues.ReceiveMessagesAsync(names.AgentRunsPoison, 32));
+        using var envelope = JsonDocument.Parse(poisoned.Text!);
+        Assert.Equal("{oops", envelope.RootElement.GetProperty("message").GetString());
+        Assert.Equal("the message is not valid JSON", envelope.RootElement.GetProperty("reason").GetString());
+    }
+
     private sealed class UnavailableJournal : IEventJournal
     {
         public int Attempts { get; private set; }
