@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using FunctionAgents.Core.Engine;
+using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Tools;
+
+namespace FunctionAgents.Cli.Tests.Support;
+
+/// <summary>In-memory stand-ins for the runtime's storage: runs index, work queue, ticket store, outbox, clock.</summary>
+internal sealed class MemoryRunIndex : IRunIndex
+{
+    private readonly ConcurrentDictionary<string, RunSummary> _rows = new();
+
+    public Task TryAddAsync(RunSummary summary, CancellationToken cancellationToken = default)
+    {
+        _rows.TryAdd(summary.RunId, summary);
+        return Task.CompletedTask;
+    }
+
+    public Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken = default)
+    {
+        _rows[summary.RunId] = summary;
+        return Task.CompletedTask;
+    }
+
+    public Task<RunSummary?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_rows.TryGetValue(runId, out var row) && row.TenantId == tenantId ? row : null);
+
+    public Task<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new RunPage([.. _rows.Values.Where(r => r.TenantId == query.TenantId)], null));
+
+    public async IAsyncEnumerable<RunSummary> ListByDayAsync(DateOnly day, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var row in _rows.Values.Where(r => DateOnly.FromDateTime(r.CreatedAt.UtcDateTime) == day))
+        {
+            yield return row;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public IAsyncEnumerable<RunSummary> ListStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default) =>
+        AsyncEnumerable.Empty<RunSummary>();
+}
+
+internal sealed class NoQueue : IWorkQueue
+{
+    public Task EnqueueAsync(string runId, TimeSpan? delay = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<WorkItem>> ReceiveAsync(int maxItems, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<WorkItem>>([]);
+
+    public Task<WorkItem> RenewAsync(WorkItem item, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) => Task.FromResult(item);
+
+    public Task CompleteAsync(WorkItem item, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task PoisonAsync(WorkItem item, string reason, CancellationToken cancellationToken = default) => Task.CompletedTask;
+}
+
+internal sealed class MemoryToolStores : ITicketStore, IEmailOutbox
+{
+    public Task<TicketRecord> CreateAsync(TicketRecord ticket, CancellationToken cancellationToken) => Task.FromResult(ticket);
+
+    public Task<OutboxEmail> EnqueueAsync(OutboxEmail email, CancellationToken cancellationToken) => Task.FromResult(email);
+}
+
+internal sealed class ExecutorRunner(ToolExecutor executor) : IToolRunner
+{
+    public Task<ToolObservation> ExecuteAsync(ToolInvocation invocation, string toolName, CancellationToken cancellationToken) =>
+        executor.ExecuteAsync(invocation, toolName, cancellationToken);
+}
+
+internal sealed class SteppedClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        _now += TimeSpan.FromMilliseconds(250);
+        return _now;
+    }
+}
