@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunctionAgents.Core.Events.Payloads;
 
 namespace FunctionAgents.Core.Costs;
 
@@ -29,4 +30,7 @@ public sealed class BudgetWouldBeExceededException : Exception
     }
 
     public decimal EstimateUsd { get; }
+
+    /// <summary>Model calls made before this one was refused; the activity records them (and their cost) first.</summary>
+    public IReadOnlyList<ModelCalled> CallsMade { get; init; } = [];
 }

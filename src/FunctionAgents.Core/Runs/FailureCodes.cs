@@ -10,4 +10,7 @@ public static class FailureCodes
     public const string ResponseFailed = "response_failed";
     public const string EngineError = "engine_error";
     public const string ModelAuth = "model_auth";
+    public const string ModelUnavailable = "model_unavailable";
+    public const string ModelTimeout = "model_timeout";
+    public const string ModelRejected = "model_rejected";
 }

@@ -29,8 +29,16 @@ public sealed partial class RunActivities
         batch.Add(Actors.Orchestrator, new BudgetExceeded(state.BudgetUsd, total, estimate, reason), cause);
 
     /// <summary>Turns a planner's or builder's failure into the run's final events.</summary>
-    private static void AddFailure(RunState state, DraftBatch batch, Exception ex, string defaultCode, string what, long? cause)
+    private void AddFailure(RunState state, DraftBatch batch, Exception ex, string defaultCode, string what, long? cause, string actor)
     {
+        var made = ex switch
+        {
+            BudgetWouldBeExceededException b => b.CallsMade,
+            RunFailureException f => f.CallsMade,
+            _ => [],
+        };
+        (cause, var total, _) = RecordModelCalls(state, batch, made, cause, actor);
+        state = state with { CostUsd = total };
         switch (ex)
         {
             case BudgetWouldBeExceededException budget:

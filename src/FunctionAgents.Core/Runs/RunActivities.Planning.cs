@@ -19,7 +19,7 @@ public sealed partial class RunActivities
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            AddFailure(state, batch, ex, FailureCodes.PlannerFailed, $"the {_planner.Name} planner", cause);
+            AddFailure(state, batch, ex, FailureCodes.PlannerFailed, $"the {_planner.Name} planner", cause, Actors.Planner);
             return batch.Drafts;
         }
 

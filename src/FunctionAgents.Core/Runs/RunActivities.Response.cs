@@ -19,7 +19,7 @@ public sealed partial class RunActivities
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            AddFailure(state, batch, ex, FailureCodes.ResponseFailed, $"the {_responseBuilder.Name} response builder", cause);
+            AddFailure(state, batch, ex, FailureCodes.ResponseFailed, $"the {_responseBuilder.Name} response builder", cause, Actors.Planner);
             return batch.Drafts;
         }
 

@@ -1,3 +1,5 @@
+using FunctionAgents.Core.Events.Payloads;
+
 namespace FunctionAgents.Core.Runs;
 
 /// <summary>
@@ -28,4 +30,7 @@ public sealed class RunFailureException : Exception
 
     /// <summary>The RunFailed code, e.g. <see cref="FailureCodes.ModelAuth"/>.</summary>
     public string Code { get; } = FailureCodes.EngineError;
+
+    /// <summary>Model calls made before the failure; the activity records them (and their cost) first.</summary>
+    public IReadOnlyList<ModelCalled> CallsMade { get; init; } = [];
 }
