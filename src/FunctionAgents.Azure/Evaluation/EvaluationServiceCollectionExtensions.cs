@@ -1,0 +1,44 @@
+using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Costs;
+using FunctionAgents.Core.Evaluation;
+using FunctionAgents.Core.Evaluation.Replay;
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Policy;
+using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Tools;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FunctionAgents.Azure.Evaluation;
+
+/// <summary>Wires evaluation into a host: the Table store, the replayer of the current configuration, the service and the nightly job.</summary>
+public static class EvaluationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IEvaluationStore"/> (Azure Tables), <see cref="RunReplayer"/> (the registered tool catalog,
+    /// policy and prices, recorded mode), <see cref="EvaluationService"/> and <see cref="NightlyEvaluationJob"/> on
+    /// <see cref="FunctionAgentsSettings.NightlySchedule"/>. Call after <c>AddFunctionAgentsStorage</c> and <c>AddFunctionAgentsCore</c>.
+    /// </summary>
+    public static IServiceCollection AddFunctionAgentsEvaluation(this IServiceCollection services, FunctionAgentsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
+        var names = settings.Names;
+        services.AddSingleton<IEvaluationStore>(sp => new TableEvaluationStore(
+            sp.GetRequiredService<TableStorageClient>(), names.Table(EvaluationTableNames.Reports), names.Table(EvaluationTableNames.Scores)));
+        services.AddSingleton(sp => new RunReplayer(new ReplayConfiguration(
+            sp.GetRequiredService<IToolCatalog>(), sp.GetRequiredService<IPolicyEvaluator>(), sp.GetService<PriceTable>())));
+        services.AddSingleton(sp => new EvaluationService(
+            sp.GetRequiredService<IRunIndex>(),
+            sp.GetRequiredService<IEventJournal>(),
+            sp.GetRequiredService<RunReplayer>(),
+            sp.GetRequiredService<IEvaluationStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EvaluationService>>()));
+        services.AddSingleton<NightlyEvaluationJob>();
+        services.AddScheduledJob(NightlyEvaluationJob.Name, settings.NightlySchedule, runOnStartup: false, sp => sp.GetRequiredService<NightlyEvaluationJob>());
+        return services;
+    }
+}
