@@ -31,7 +31,8 @@ internal sealed class ScriptedRun
 
     public long LastSeq => _events.Count;
 
-    public RunState State => RunEvolver.Fold(_events);
+    /// <summary>The fold of every event so far, kept up to date as batches are added.</summary>
+    public RunState State { get; private set; } = RunState.Empty;
 
     public static JsonElement Json(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
@@ -39,7 +40,9 @@ internal sealed class ScriptedRun
     public long Batch(params EventDraft[] drafts)
     {
         var prevHash = _events.Count == 0 ? EventHasher.GenesisHash : _events[^1].Hash;
-        _events.AddRange(EventSealer.Seal(Identity, LastSeq + 1, prevHash, _now, drafts));
+        var batch = EventSealer.Seal(Identity, LastSeq + 1, prevHash, _now, drafts);
+        _events.AddRange(batch);
+        State = batch.Aggregate(State, RunEvolver.Evolve);
         _now = _now.AddSeconds(1);
         return LastSeq;
     }
