@@ -1,4 +1,7 @@
+using FunctionAgents.Core.Engine;
 using FunctionAgents.Core.Evaluation.Replay;
+using FunctionAgents.Core.Planning;
+using FunctionAgents.Core.Responses;
 using FunctionAgents.Core.Runs;
 using FunctionAgents.Core.Tests.Runs.Fakes;
 
@@ -13,7 +16,9 @@ internal sealed record GoldenScenario(
     Func<RunHarness, string, Task> Drive,
     RunOptions? Options = null,
     decimal? BudgetUsd = null,
-    int ExpectedRegressionsWhenEmailDenied = 0)
+    int ExpectedRegressionsWhenEmailDenied = 0,
+    Func<IPlanner>? Planner = null,
+    Func<IResponseBuilder>? Builder = null)
 {
     public static string TwoSteps => ScriptedPlanner.Plan(("s1", "lookup", "order 1042"), ("s2", "send_email", "{{steps.s1.output.email}}"));
 
@@ -26,9 +31,19 @@ internal sealed record GoldenScenario(
     /// <summary>Runs the scenario on a fresh harness and returns the run's journal.</summary>
     public async Task<List<Core.Events.RunEvent>> RecordAsync()
     {
-        var harness = new RunHarness(new ScriptedPlanner(Plan), GoldenPolicies.Load(PolicyYaml), Options, Tools());
+        var tools = Tools();
+        var harness = new RunHarness(new ScriptedPlanner(Plan), GoldenPolicies.Load(PolicyYaml), Options, tools);
+        var engine = Planner is null && Builder is null
+            ? harness.Engine()
+            : new RunEngine(
+                harness.Journal,
+                new RunActivities(
+                    Planner?.Invoke() ?? harness.Planner, Builder?.Invoke() ?? new EchoResponseBuilder(), harness.Catalog, new FakeToolRunner(harness.Catalog), harness.Policy, harness.Clock),
+                harness.Index,
+                harness.Queue,
+                harness.Clock);
         var runId = await harness.StartAsync(budgetUsd: BudgetUsd, key: $"golden-{Name}");
-        await harness.Engine().AdvanceAsync(runId);
+        await engine.AdvanceAsync(runId);
         await Drive(harness, runId);
         return await harness.EventsAsync(runId);
     }

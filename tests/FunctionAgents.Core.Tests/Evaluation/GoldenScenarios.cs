@@ -17,6 +17,8 @@ internal static class GoldenScenarios
         new("plan_rejected", GoldenPolicies.AllowAll, """{"runId":"x","goal":"g","maxSteps":50,"budgetUsd":1,"steps":[],"stopConditions":[]}""", GoldenScenario.DefaultTools, NothingMore),
         new("budget_exceeded", GoldenPolicies.AllowAll, ScriptedPlanner.Plan(("s1", "lookup", "a"), ("s2", "lookup", "b")), () => [new FakeTool("lookup", cost: 0.6m), new FakeTool("send_email")], NothingMore, BudgetUsd: 1.0m),
         new("cancelled", GoldenPolicies.ApproveEmail("PT1H", "deny"), GoldenScenario.TwoSteps, GoldenScenario.DefaultTools, Cancel, ExpectedRegressionsWhenEmailDenied: 1),
+        new("planner_failed", GoldenPolicies.AllowAll, GoldenScenario.TwoSteps, GoldenScenario.DefaultTools, NothingMore, Planner: () => new FailingModels.Planner()),
+        new("answer_failed", GoldenPolicies.AllowAll, GoldenScenario.TwoSteps, GoldenScenario.DefaultTools, NothingMore, ExpectedRegressionsWhenEmailDenied: 1, Builder: () => new FailingModels.Builder()),
         new("deadline_exceeded", GoldenPolicies.ApproveEmail("PT5H", "deny"), GoldenScenario.TwoSteps, GoldenScenario.DefaultTools, Wait(TimeSpan.FromMinutes(11)), new RunOptions { RunDeadline = TimeSpan.FromMinutes(10) }, ExpectedRegressionsWhenEmailDenied: 1),
     ];
 

@@ -29,7 +29,7 @@ public sealed class RunScorerTests
     }
 
     [Fact]
-    public async Task Score_CandidatePolicyDenyingSendEmail_RegressionsAcrossAllGoldenRunsAreSeven()
+    public async Task Score_CandidatePolicyDenyingSendEmail_RegressionsAcrossAllGoldenRunsAreEight()
     {
         var total = 0;
         foreach (var scenario in GoldenScenarios.All)
@@ -37,7 +37,7 @@ public sealed class RunScorerTests
             total += (await ScoreAsync(scenario.Name, GoldenPolicies.DenyEmail)).Regressions.Count;
         }
 
-        Assert.Equal(7, total);
+        Assert.Equal(8, total);
     }
 
     [Theory]
@@ -62,6 +62,8 @@ public sealed class RunScorerTests
     [InlineData("budget_exceeded", "failed", false, 0.0, 0.6, 0, 0)]
     [InlineData("cancelled", "cancelled", false, 0.0, 0.01, 0, 1)]
     [InlineData("deadline_exceeded", "failed", false, 0.0, 0.01, 0, 1)]
+    [InlineData("planner_failed", "failed", false, 0.0, 0.0, 0, 0)]
+    [InlineData("answer_failed", "failed", false, 0.0, 0.02, 0, 0)]
     public async Task Score_GoldenRun_BaselineMetrics(string name, string status, bool success, double quality, double cost, int denials, int escalations)
     {
         var score = (await ScoreAsync(name)).Baseline;

@@ -28,21 +28,34 @@ internal sealed partial class RecordedRun
             : null;
 
     /// <summary>
-    /// The recorded events a replay takes as they are instead of calling a planner or builder: when the recorded
-    /// planner or builder failed (threw) at this position, its failure event. Only meaningful while the replay has
-    /// reproduced the recording so far, so the same step produced the recorded event at <paramref name="seq"/>.
+    /// The recorded batch a replay takes as it is instead of calling the planner or response builder: when the recorded
+    /// planner or builder failed at this position (threw, possibly after model calls, or went over budget while
+    /// answering), its events (ModelCalled and CostRecorded pairs, then RunFailed or BudgetExceeded). Only meaningful
+    /// while the replay has reproduced the recording so far, so the same step wrote the batch at <paramref name="seq"/>.
     /// </summary>
     public IReadOnlyList<EventDraft>? FailureAt(RunStep step, long seq)
     {
-        var failedWithoutOutput = step switch
+        if (step is not (RunStep.Plan or RunStep.Synthesize))
         {
-            RunStep.Plan => Plan is null,
-            RunStep.Synthesize => Response is null,
-            _ => false,
-        };
-        return failedWithoutOutput && At(seq) is { Type: nameof(RunFailed) or nameof(BudgetExceeded) } recorded
-            ? [new EventDraft(recorded.Actor, recorded.ReadPayload(), recorded.CausationSeq)]
-            : null;
+            return null;
+        }
+
+        var drafts = new List<EventDraft>();
+        for (var at = seq; At(at) is { } recorded; at++)
+        {
+            drafts.Add(new EventDraft(recorded.Actor, recorded.ReadPayload(), recorded.CausationSeq));
+            switch (recorded.Type)
+            {
+                case nameof(ModelCalled) or nameof(CostRecorded):
+                    continue;
+                case nameof(RunFailed) or nameof(BudgetExceeded):
+                    return drafts;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     private void ReadPlan(RunEvent e, List<ModelCalled> calls)
