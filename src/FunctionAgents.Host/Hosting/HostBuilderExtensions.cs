@@ -34,6 +34,7 @@ internal static class HostBuilderExtensions
     private static void AddFunctionAgentsHost(WebApplicationBuilder builder, HostCommandLine commandLine)
     {
         var configuration = builder.Configuration;
+        LocalSettingsFile.AddTo(configuration, builder.Environment.ContentRootPath);
         if (commandLine.Demo)
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
