@@ -21,7 +21,7 @@ public sealed class JournalConflictException : Exception
     }
 
     public JournalConflictException(string runId, long seq, Exception? innerException = null)
-        : base($"Run {runId} already has a different event at Seq {seq}; nothing was appended.", innerException)
+        : base($"Run {runId} conflicts at Seq {seq}: another writer appended different events there first; nothing of this append was written.", innerException)
     {
         RunId = runId;
         Seq = seq;
