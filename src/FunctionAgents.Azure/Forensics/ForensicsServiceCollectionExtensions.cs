@@ -1,0 +1,53 @@
+using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Forensics;
+using FunctionAgents.Core.Forensics.Audit;
+using FunctionAgents.Core.Forensics.Invariants;
+using FunctionAgents.Core.Forensics.Retention;
+using FunctionAgents.Core.Forensics.Verification;
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Projections;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace FunctionAgents.Azure.Forensics;
+
+/// <summary>Registers forensics on Azure Storage; call after <c>AddFunctionAgentsStorage</c> (it needs the table client, the journal and the storage names).</summary>
+public static class ForensicsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The audit log and the chain checkpoints (each also registered as an <see cref="IJournalProjection"/>, fed after every
+    /// append), the retention log, policy and purger, <see cref="RunForensics"/>, <see cref="ChainAudit"/>, the default
+    /// <see cref="InvariantRegistry"/> and <see cref="ForensicsStorage"/> to create the tables.
+    /// </summary>
+    public static IServiceCollection AddFunctionAgentsForensics(this IServiceCollection services, RetentionPolicy? retention = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(retention ?? new RetentionPolicy());
+        services.TryAddSingleton(InvariantRegistry.CreateDefault());
+        services.AddSingleton(sp => ForensicsTables.From(sp.GetRequiredService<StorageNames>()));
+        services.AddSingleton(sp => new ForensicsStorage(sp.GetRequiredService<TableStorageClient>(), sp.GetRequiredService<ForensicsTables>()));
+
+        services.AddSingleton(sp => new TableAuditLog(sp.GetRequiredService<TableStorageClient>(), sp.GetRequiredService<ForensicsTables>().Audit));
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TableAuditLog>());
+        services.AddSingleton<IJournalProjection>(sp => sp.GetRequiredService<TableAuditLog>());
+
+        services.AddSingleton(sp => new TableChainCheckpoints(sp.GetRequiredService<TableStorageClient>(), sp.GetRequiredService<ForensicsTables>().Checkpoints));
+        services.AddSingleton<IChainCheckpointStore>(sp => sp.GetRequiredService<TableChainCheckpoints>());
+        services.AddSingleton<IJournalProjection>(sp => sp.GetRequiredService<TableChainCheckpoints>());
+
+        services.AddSingleton<IRetentionLog>(sp => new TableRetentionLog(sp.GetRequiredService<TableStorageClient>(), sp.GetRequiredService<ForensicsTables>().RetentionLog));
+        services.AddSingleton(sp => new Purger(
+            sp.GetRequiredService<TableStorageClient>(),
+            sp.GetRequiredService<ForensicsTables>(),
+            sp.GetRequiredService<IRetentionLog>(),
+            sp.GetRequiredService<RetentionPolicy>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<Purger>>()));
+        services.AddSingleton(sp => new RunForensics(sp.GetRequiredService<IEventJournal>()));
+        services.AddSingleton(sp => new ChainAudit(sp.GetRequiredService<IEventJournal>(), sp.GetRequiredService<IChainCheckpointStore>()));
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using FunctionAgents.Azure.Storage;
+
+namespace FunctionAgents.Azure.Forensics;
+
+/// <summary>Creates the forensic tables (audit, checkpoints, retention log) if they do not exist; idempotent.</summary>
+public sealed class ForensicsStorage
+{
+    private readonly TableStorageClient _client;
+
+    public ForensicsStorage(TableStorageClient client, ForensicsTables tables)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(tables);
+        _client = client;
+        Tables = tables;
+    }
+
+    public ForensicsTables Tables { get; }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var table in Tables.Owned)
+        {
+            await _client.CreateTableIfNotExistsAsync(table, cancellationToken);
+        }
+    }
+}

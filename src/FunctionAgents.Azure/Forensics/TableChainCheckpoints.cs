@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Events;
+using FunctionAgents.Core.Forensics.Verification;
+using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Runs;
+
+namespace FunctionAgents.Azure.Forensics;
+
+/// <summary>
+/// Chain checkpoints in their own table (PartitionKey = RunId, RowKey = Seq as 10 digits, columns TenantId, Hash,
+/// OccurredAt), written as the projection of every append: the anchors <see cref="ChainAudit"/> compares the journal with.
+/// </summary>
+public sealed class TableChainCheckpoints : IChainCheckpointStore, IJournalProjection
+{
+    private readonly TableStorageClient _client;
+
+    public TableChainCheckpoints(TableStorageClient client, string tableName = ForensicsTables.CheckpointsTable)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
+        _client = client;
+        TableName = tableName;
+    }
+
+    public string TableName { get; }
+
+    public Task CreateTableIfNotExistsAsync(CancellationToken cancellationToken = default) =>
+        _client.CreateTableIfNotExistsAsync(TableName, cancellationToken);
+
+    public Task ProjectAsync(IReadOnlyList<RunEvent> appended, RunState after, CancellationToken cancellationToken = default) =>
+        WriteAsync(ChainCheckpoint.ForAppend(appended), cancellationToken);
+
+    public Task WriteAsync(ChainCheckpoint checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var row = new TableEntity(checkpoint.RunId, RowKey(checkpoint.Seq))
+        {
+            ["TenantId"] = checkpoint.TenantId,
+            ["Hash"] = checkpoint.Hash,
+            ["OccurredAt"] = checkpoint.OccurredAt.UtcDateTime,
+        };
+        return _client.UpsertEntityAsync(TableName, row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<ChainCheckpoint> ReadAsync(string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        await foreach (var row in _client.QueryPartitionAsync(TableName, runId, cancellationToken: cancellationToken))
+        {
+            if (!long.TryParse(row.RowKey, NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
+            {
+                throw new InvalidDataException($"Checkpoint row {runId}/{row.RowKey} in {TableName} is not a Seq.");
+            }
+
+            yield return new ChainCheckpoint(
+                runId,
+                row.GetString("TenantId") ?? string.Empty,
+                seq,
+                row.GetString("Hash") ?? string.Empty,
+                new DateTimeOffset(DateTime.SpecifyKind(row.GetDateTime("OccurredAt") ?? default, DateTimeKind.Utc)));
+        }
+    }
+
+    private static string RowKey(long seq) => seq.ToString("D10", CultureInfo.InvariantCulture);
+}
