@@ -1,4 +1,5 @@
 using FunctionAgents.Azure.Journal;
+using FunctionAgents.Azure.OpenAI;
 using FunctionAgents.Azure.Runs;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Azure.Tools;
@@ -61,9 +62,13 @@ public static partial class FunctionAgentsServiceCollectionExtensions
     /// The runtime: tools (the four built-ins over <see cref="FunctionAgentsSettings.DocsPath"/> and the sample shop
     /// database built from <c>samples/shop/shop.sql</c>), policy (<see cref="FunctionAgentsSettings.PolicyPath"/>),
     /// planner and response builder, activities, engine, commands, engine worker, sweeper and the agent-runs intake.
-    /// Relative paths resolve against <paramref name="contentRoot"/>, then the repository root.
+    /// Relative paths resolve against <paramref name="contentRoot"/>, then the repository root. The planner and the
+    /// response builder are the offline ones unless <paramref name="getSetting"/> yields <c>AZURE_OPENAI_ENDPOINT</c>,
+    /// which selects the Azure OpenAI ones (see docs/models.md).
     /// </summary>
-    public static IServiceCollection AddFunctionAgentsCore(this IServiceCollection services, FunctionAgentsSettings settings, string contentRoot)
+    /// <exception cref="FormatException">An Azure OpenAI setting is malformed; the message names it.</exception>
+    public static IServiceCollection AddFunctionAgentsCore(
+        this IServiceCollection services, FunctionAgentsSettings settings, string contentRoot, Func<string, string?>? getSetting = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
@@ -78,6 +83,10 @@ public static partial class FunctionAgentsServiceCollectionExtensions
         services.AddSingleton<IToolCatalog>(sp => BuildTools(sp, settings, contentRoot));
         services.AddSingleton<IPolicyEvaluator>(_ => LoadPolicy(settings, contentRoot));
         AddModelFreeServices(services, settings);
+        if (getSetting is not null && AzureOpenAISettings.TryRead(getSetting) is { } openAi)
+        {
+            services.AddAzureOpenAIModels(openAi);
+        }
 
         services.AddSingleton<RunActivities>();
         services.AddSingleton(sp => new RunEngine(

@@ -1,4 +1,5 @@
 using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Evaluation;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Azurite;
 using FunctionAgents.Host.Demo;
@@ -79,11 +80,21 @@ internal static class HostBuilderExtensions
             throw new StartupFailedException($"{SettingNames.Storage}: {ex.Message}", ex);
         }
 
+        try
+        {
+            services.AddFunctionAgentsCore(settings, builder.Environment.ContentRootPath, name => configuration[name]);
+        }
+        catch (FormatException ex)
+        {
+            throw new StartupFailedException(ex.Message, ex);
+        }
+
+        services.AddFunctionAgentsEvaluation(settings);
+
         services.AddSingleton(new AzuriteLauncherOptions(settings.Storage, builder.Environment.ContentRootPath));
         services.AddHostedService<AzuriteLauncher>();
         services.AddSingleton(new StartupReport(generatedKey));
         services.AddHostedService<StorageStartupService>();
-        services.AddFunctionAgentsCore(settings, builder.Environment.ContentRootPath);
         services.AddFunctionAgentsHttp(keys);
         services.AddHostedService<EngineWorkerService>();
         services.AddHostedService<AgentRunsQueueService>();

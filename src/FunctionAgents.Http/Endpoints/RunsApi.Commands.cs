@@ -1,3 +1,4 @@
+using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Runs;
 using FunctionAgents.Http.Contracts;
 using FunctionAgents.Http.Problems;
@@ -55,7 +56,7 @@ public sealed partial class RunsApi
             var result = await _commands.DecideApprovalAsync(tenant, runId, stepId, decision == "approve", by, comment, context.RequestAborted);
             return result.Outcome switch
             {
-                CommandOutcome.Accepted => Accepted(new DecisionAccepted(runId, stepId, decision!, by, result.State!.Status, Core.Hosting.ApiRoutes.RunUri(runId))),
+                CommandOutcome.Accepted => Accepted(new DecisionAccepted(runId, stepId, decision!, by, result.State!.Status, ApiRoutes.RunUri(runId))),
                 CommandOutcome.Conflict => ApiProblems.Conflict(result.Detail ?? $"step {stepId} is not awaiting approval", result.State, stepId),
                 _ => result.Detail is { } detail ? ApiProblems.NotFound(detail) : RunNotFound(runId),
             };
@@ -85,7 +86,7 @@ public sealed partial class RunsApi
             var result = await _commands.CancelAsync(tenant, runId, reason, by, context.RequestAborted);
             return result.Outcome switch
             {
-                CommandOutcome.Accepted => Accepted(new DecisionAccepted(runId, null, "cancel", by, result.State!.Status, Core.Hosting.ApiRoutes.RunUri(runId))),
+                CommandOutcome.Accepted => Accepted(new DecisionAccepted(runId, null, "cancel", by, result.State!.Status, ApiRoutes.RunUri(runId))),
                 CommandOutcome.Conflict => ApiProblems.Conflict(result.Detail ?? $"run {runId} has already finished", result.State),
                 _ => RunNotFound(runId),
             };
