@@ -5,6 +5,7 @@ using FunctionAgents.Core.Runs;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Http.Endpoints;
 
@@ -19,12 +20,14 @@ public sealed partial class RunsApi
     private readonly RunCommands _commands;
     private readonly ApiKeyRing _keys;
     private readonly FunctionAgentsStorage _storage;
+    private readonly ILogger _logger;
 
-    public RunsApi(RunCommands commands, ApiKeyRing keys, FunctionAgentsStorage storage)
+    public RunsApi(RunCommands commands, ApiKeyRing keys, FunctionAgentsStorage storage, ILogger<RunsApi> logger)
     {
         _commands = commands;
         _keys = keys;
         _storage = storage;
+        _logger = logger;
     }
 
     private string? Authenticate(HttpContext context)
@@ -33,7 +36,10 @@ public sealed partial class RunsApi
         return values.Count == 1 ? _keys.FindTenant(values[0]) : null;
     }
 
-    /// <summary>Runs <paramref name="handle"/> for the caller's tenant: 401 without a valid key, 503 when storage fails.</summary>
+    /// <summary>
+    /// Runs <paramref name="handle"/> for the caller's tenant: 401 without a valid key, 503 when storage fails, and a
+    /// problem+json 500 (details in the log, not the response) for anything unexpected.
+    /// </summary>
     private async Task<IResult> AsTenantAsync(HttpContext context, Func<string, Task<IResult>> handle)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -48,7 +54,13 @@ public sealed partial class RunsApi
         }
         catch (StorageRequestException ex)
         {
+            Log.StorageFailed(_logger, context.Request.Method, context.Request.Path, ex);
             return ApiProblems.Unavailable($"Storage did not answer as expected: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            Log.Unexpected(_logger, context.Request.Method, context.Request.Path, context.TraceIdentifier, ex);
+            return ApiProblems.Internal(context.TraceIdentifier);
         }
     }
 

@@ -69,6 +69,10 @@ public static class ApiProblems
 
     public static IResult Unavailable(string detail) => Write(new Problem(TypeBase + "unavailable", "Storage is unavailable.", 503, detail));
 
+    /// <summary>500 without internals; <paramref name="traceId"/> finds the logged error.</summary>
+    public static IResult Internal(string traceId) =>
+        Write(new Problem(TypeBase + "internal", "An unexpected error occurred.", 500, $"The error was logged with trace id {traceId}."));
+
     private static ProblemResult Write(Problem problem) => new ProblemResult(problem);
 
     private static string Describe(Dictionary<string, string[]> byField) =>

@@ -1,5 +1,6 @@
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Host.Tests.Support;
 
@@ -27,8 +28,8 @@ public sealed class HostFixture : IAsyncLifetime
     public QueueStorageClient CreateQueueClient() => new(StorageConnection.Parse(ConnectionString), AzuriteFixture.FastRetries());
 
     /// <summary>A host with its own table and queue prefix, so it sees nothing of other tests.</summary>
-    public TestHost CreateHost(IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(ConnectionString, $"alpha:{AlphaKey},beta:{BetaKey}", settings);
+    public TestHost CreateHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        new(ConnectionString, $"alpha:{AlphaKey},beta:{BetaKey}", settings, services);
 
     public async Task InitializeAsync()
     {

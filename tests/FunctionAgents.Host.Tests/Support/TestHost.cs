@@ -4,6 +4,7 @@ using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using FunctionAgents.Testing;
 
@@ -13,9 +14,11 @@ namespace FunctionAgents.Host.Tests.Support;
 public sealed class TestHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public TestHost(string connectionString, string apiKeys, IReadOnlyDictionary<string, string?>? settings)
+    public TestHost(string connectionString, string apiKeys, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -67,6 +70,11 @@ public sealed class TestHost : WebApplicationFactory<Program>
         foreach (var (name, value) in _settings)
         {
             builder.UseSetting(name, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }
