@@ -111,6 +111,30 @@ public sealed class RetentionPolicyTests
         Assert.False(plan.Decision.Allowed);
     }
 
+    [Theory]
+    [InlineData(null, 183)]
+    [InlineData("", 183)]
+    [InlineData("365", 365)]
+    public void FromSetting_ValidOrMissing_GivesThatMinimum(string? setting, int days)
+    {
+        // Act
+        var policy = RetentionSettings.FromSetting(setting);
+
+        // Assert
+        Assert.Equal(TimeSpan.FromDays(days), policy.MinimumRetention);
+    }
+
+    [Theory]
+    [InlineData("90")]
+    [InlineData("six months")]
+    [InlineData("-200")]
+    public void FromSetting_BelowTheFloorOrNotANumber_IsRefused(string setting)
+    {
+        // Act + Assert
+        var ex = Assert.Throws<FormatException>(() => RetentionSettings.FromSetting(setting));
+        Assert.Contains("FA_RETENTION_DAYS", ex.Message, StringComparison.Ordinal);
+    }
+
     private static RunSummary Run(string id, RunStatus status, DateTimeOffset created, DateTimeOffset updated) =>
         new("tenant-a", id, status, "goal", "corr", created, updated, 9, 0.01m, "http");
 }
