@@ -47,10 +47,10 @@ public static class Api
         return body.GetProperty("runId").GetString()!;
     }
 
-    /// <summary>Polls GET /api/runs/{runId} until its status is one of <paramref name="statuses"/> (30 s at most).</summary>
+    /// <summary>Polls GET /api/runs/{runId} until its status is one of <paramref name="statuses"/> (60 s at most: CI runs test assemblies side by side).</summary>
     public static async Task<JsonElement> WaitForStatusAsync(HttpClient client, string runId, params string[] statuses)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         JsonElement body = default;
         while (DateTime.UtcNow < deadline)
         {

@@ -33,6 +33,9 @@ public sealed class TestHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A pseudo-setting that picks the host environment (default <c>Testing</c>).</summary>
+    public const string EnvironmentSetting = "TEST_ENVIRONMENT";
+
     public string Prefix { get; }
 
     public StorageNames Names => Services.GetRequiredService<StorageNames>();
@@ -66,7 +69,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_settings.GetValueOrDefault(EnvironmentSetting) ?? "Testing");
         foreach (var (name, value) in _settings)
         {
             builder.UseSetting(name, value);
