@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FunctionAgents.Cli.Commands;
+using FunctionAgents.Cli.Commands.Forensics;
 
 namespace FunctionAgents.Cli;
 
@@ -15,6 +16,7 @@ internal static class FaApp
         root.Subcommands.Add(RunsCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(PolicyCommand.Create(context));
+        ForensicsCommands.AddTo(root, context);
         return root;
     }
 

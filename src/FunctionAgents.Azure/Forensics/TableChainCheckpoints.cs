@@ -44,11 +44,14 @@ public sealed class TableChainCheckpoints : IChainCheckpointStore, IJournalProje
         return _client.UpsertEntityAsync(TableName, row, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>The run's checkpoints in Seq order; none when the table does not exist yet (a deployment that never projected them).</summary>
     public async IAsyncEnumerable<ChainCheckpoint> ReadAsync(string runId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
-        await foreach (var row in _client.QueryPartitionAsync(TableName, runId, cancellationToken: cancellationToken))
+        await using var rows = _client.QueryPartitionAsync(TableName, runId, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (await NextAsync(rows))
         {
+            var row = rows.Current;
             if (!long.TryParse(row.RowKey, NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
             {
                 throw new InvalidDataException($"Checkpoint row {runId}/{row.RowKey} in {TableName} is not a Seq.");
@@ -60,6 +63,18 @@ public sealed class TableChainCheckpoints : IChainCheckpointStore, IJournalProje
                 seq,
                 row.GetString("Hash") ?? string.Empty,
                 new DateTimeOffset(DateTime.SpecifyKind(row.GetDateTime("OccurredAt") ?? default, DateTimeKind.Utc)));
+        }
+    }
+
+    private static async Task<bool> NextAsync(IAsyncEnumerator<TableEntity> rows)
+    {
+        try
+        {
+            return await rows.MoveNextAsync();
+        }
+        catch (StorageRequestException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
+        {
+            return false;
         }
     }
 

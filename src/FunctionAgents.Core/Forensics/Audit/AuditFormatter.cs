@@ -7,25 +7,20 @@ namespace FunctionAgents.Core.Forensics.Audit;
 /// <summary>Writes audit entries as they stream in: a JSON array (<c>--format json</c>, the HTTP body) or a Markdown report.</summary>
 public static class AuditFormatter
 {
-    /// <summary>Writes a JSON array of the entries; returns how many were written.</summary>
-    public static async Task<int> WriteJsonAsync(Stream output, IAsyncEnumerable<AuditEntry> entries, CancellationToken cancellationToken = default)
+    /// <summary>Writes a JSON array of the entries, one indented entry at a time; returns how many were written.</summary>
+    public static async Task<int> WriteJsonAsync(TextWriter output, IAsyncEnumerable<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(entries);
-        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
-        json.WriteStartArray();
+        await output.WriteAsync('[');
         var count = 0;
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {
-            JsonSerializer.Serialize(json, entry, ForensicsJsonContext.Default.AuditEntry);
-            if (++count % 100 == 0)
-            {
-                await json.FlushAsync(cancellationToken);
-            }
+            await output.WriteAsync(count++ == 0 ? Environment.NewLine : "," + Environment.NewLine);
+            await output.WriteAsync(JsonSerializer.Serialize(entry, ForensicsJsonContext.Default.AuditEntry));
         }
 
-        json.WriteEndArray();
-        await json.FlushAsync(cancellationToken);
+        await output.WriteLineAsync((count == 0 ? string.Empty : Environment.NewLine) + "]");
         return count;
     }
 

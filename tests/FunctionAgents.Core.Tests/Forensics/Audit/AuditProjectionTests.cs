@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FunctionAgents.Core.Events.Payloads;
 using FunctionAgents.Core.Forensics;
@@ -133,7 +132,7 @@ public sealed class AuditProjectionTests
         await desk.CompleteRunAsync();
         var entries = desk.Audit.QueryAsync("tenant-a", "session-7", From, Until);
         var markdown = new StringWriter();
-        using var json = new MemoryStream();
+        var json = new StringWriter();
 
         // Act
         var rows = await AuditFormatter.WriteMarkdownAsync(markdown, "Audit of session-7", entries);
@@ -144,7 +143,7 @@ public sealed class AuditProjectionTests
         Assert.Equal(12, items);
         Assert.Contains("| ToolExecuted | send_email |", markdown.ToString(), StringComparison.Ordinal);
         Assert.Contains("rule deny_external_email_without_approval; policy 3f2a…; decided by human; by ana: \"checked the address\"", markdown.ToString(), StringComparison.Ordinal);
-        using var parsed = JsonDocument.Parse(Encoding.UTF8.GetString(json.ToArray()));
+        using var parsed = JsonDocument.Parse(json.ToString());
         Assert.Equal(12, parsed.RootElement.GetArrayLength());
         Assert.Equal("ana", parsed.RootElement[6].GetProperty("justification").GetProperty("approver").GetString());
     }

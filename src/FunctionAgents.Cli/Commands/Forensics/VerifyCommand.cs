@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using FunctionAgents.Core.Forensics;
+using FunctionAgents.Core.Forensics.Verification;
+
+namespace FunctionAgents.Cli.Commands.Forensics;
+
+/// <summary><c>fa verify [--run ID | --from --to]</c>: recompute hash chains, report each broken run and its first bad Seq; exit 1 if any.</summary>
+internal static class VerifyCommand
+{
+    private const int DefaultDays = 7;
+
+    public static Command Create(CliContext context)
+    {
+        var run = new Option<string?>("--run") { Description = "Verify this run only." };
+        var from = ForensicsOptions.From($"Verify the runs created from this time; default {DefaultDays} days before --to.");
+        var to = ForensicsOptions.To("Verify the runs created before this time; default now.");
+        var tenant = CliOptions.Tenant("Only this tenant's runs.");
+        var journalFile = CliOptions.JournalFile();
+        var storage = CliOptions.Storage();
+        var verify = new Command("verify", "Recompute every hash chain from storage (and compare it with the checkpoints recorded at append time); report each broken run and its first bad Seq; exit 1 if any.")
+        {
+            run, from, to, tenant, journalFile, storage,
+        };
+        verify.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(run) is not null && (parse.GetValue(from) is not null || parse.GetValue(to) is not null))
+            {
+                throw CliException.Usage("give --run or a window (--from/--to), not both");
+            }
+
+            await using var source = await ForensicsSource.OpenAsync(context, parse.GetValue(journalFile), parse.GetValue(storage), cancellationToken);
+            var audit = new ChainAudit(source.Journal, source.Checkpoints);
+            ChainAuditReport report;
+            if (parse.GetValue(run) is { } runId)
+            {
+                var indexed = parse.GetValue(tenant) is { } t ? await source.CallAsync(() => source.Index.GetAsync(t, runId, cancellationToken)) : null;
+                var result = await source.CallAsync(() => audit.VerifyRunAsync(runId, indexed?.LastSeq, cancellationToken));
+                if (result.EventsChecked == 0 && result.IsValid)
+                {
+                    throw new CliException(ExitCodes.Failed, $"run {runId} has no events in {source.Description}");
+                }
+
+                report = new ChainAuditReport(1, result.EventsChecked, result.IsValid ? [] : [result]);
+                await context.Output.WriteLineAsync(Describe(result));
+            }
+            else
+            {
+                var (start, until) = ForensicsOptions.Window(parse.GetValue(from), parse.GetValue(to), DefaultDays);
+                var runs = await source.CallAsync(() => RunWindow.ListAsync(source.Index, start, until, parse.GetValue(tenant), cancellationToken));
+                await context.Error.WriteLineAsync($"verifying {runs.Count} run(s) created {start:u} to {until:u} in {source.Description}");
+                var progress = new LineProgress<RunVerification>(context.Output, r => r.IsValid && r.UnanchoredEvents == 0 && r.CheckpointsChecked > 0 ? null : Describe(r));
+                report = await source.CallAsync(() => audit.VerifyRunsAsync(runs, progress, cancellationToken));
+            }
+
+            await context.Output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{report.RunsChecked} run(s), {report.EventsChecked} event(s) verified{(source.Checkpoints is null ? " (chains only: no checkpoints in a journal file)" : string.Empty)}: {report.Broken.Count} broken"));
+            return report.AllValid ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return verify;
+    }
+
+    private static string Anchors(RunVerification r) =>
+        r.CheckpointsChecked == 0 ? "no checkpoints recorded (chain only)"
+        : r.UnanchoredEvents > 0 ? $"{r.CheckpointsChecked} checkpoint(s), the last {r.UnanchoredEvents} event(s) not yet checkpointed"
+        : $"{r.CheckpointsChecked} checkpoint(s)";
+
+    private static string Describe(RunVerification r) => r.IsValid
+        ? string.Create(CultureInfo.InvariantCulture, $"ok      {r.RunId}: {r.EventsChecked} event(s), {Anchors(r)}")
+        : string.Create(CultureInfo.InvariantCulture, $"BROKEN  {r.RunId}: first bad Seq {r.FirstBadSeq}: {r.Problem}");
+}
