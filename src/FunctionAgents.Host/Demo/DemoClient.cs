@@ -29,7 +29,7 @@ internal sealed class DemoClient
         _out = output;
     }
 
-    /// <summary>True when the run completed with an answer and its chain verified.</summary>
+    /// <summary>True when the run completed with an answer and its chain verified; otherwise throws <see cref="DemoFailedException"/> with the reason.</summary>
     public async Task<bool> RunAsync(string goal, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -81,7 +81,19 @@ internal sealed class DemoClient
         }
 
         var verified = await PrintJournalAndVerifyAsync(runId, eventsUri, cancellationToken);
-        return status == "completed" && verified;
+        if (status != "completed")
+        {
+            throw new DemoFailedException($"the run ended {status} instead of completed (see its failure above).");
+        }
+
+        if (!verified)
+        {
+            throw new DemoFailedException("the run's hash chain did not verify (see above).");
+        }
+
+        await _out.WriteLineAsync();
+        await _out.WriteLineAsync("Demo complete: the run completed, the approval was recorded, and the journal's chain verified.");
+        return true;
     }
 
     private async Task<long> PrintNewEventsAsync(string eventsUri, long fromSeq, CancellationToken cancellationToken)
