@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunctionAgents.Http.Forensics;
+
+/// <summary>Maps the forensic routes (<see cref="ForensicsRoutes"/>) to <see cref="ForensicsApi"/>; call before the API's fallback route.</summary>
+public static class ForensicsEndpoints
+{
+    /// <summary>
+    /// Maps the routes when the host registered <see cref="ForensicsApi"/> (<c>AddFunctionAgentsForensicsHttp</c>); a host
+    /// without forensics keeps its route table unchanged, and these paths answer the fallback's 404.
+    /// </summary>
+    public static IEndpointRouteBuilder MapFunctionAgentsForensics(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(ForensicsApi)) != true)
+        {
+            return endpoints;
+        }
+
+        endpoints.MapGet(ForensicsRoutes.Timeline, (HttpContext c, ForensicsApi api, string runId) => api.GetTimelineAsync(c, runId));
+        endpoints.MapGet(ForensicsRoutes.State, (HttpContext c, ForensicsApi api, string runId) => api.GetStateAsync(c, runId));
+        endpoints.MapGet(ForensicsRoutes.Audit, (HttpContext c, ForensicsApi api) => api.GetAuditAsync(c));
+        return endpoints;
+    }
+}
