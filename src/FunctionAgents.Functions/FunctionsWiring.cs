@@ -1,5 +1,6 @@
 // Reference sheet section 1.5 (serializer), 3.1 (the Durable extension registers itself: no Program.cs call).
 using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Evaluation;
 using FunctionAgents.Core.Engine;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
@@ -19,7 +20,8 @@ internal static class FunctionsWiring
     {
         var settings = FunctionAgentsSettings.FromSettings(name => configuration[name]);
         services.AddFunctionAgentsStorage(settings, name => configuration[name]);
-        services.AddFunctionAgentsCore(settings, contentRoot);
+        services.AddFunctionAgentsCore(settings, contentRoot, name => configuration[name]);
+        services.AddFunctionAgentsEvaluation(settings);
         services.AddFunctionAgentsHttp(ApiKeyRing.Parse(settings.ApiKeys));
         services.AddSingleton(sp => new StepRunner(
             sp.GetRequiredService<IEventJournal>(),

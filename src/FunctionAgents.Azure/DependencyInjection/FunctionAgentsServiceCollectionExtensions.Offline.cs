@@ -17,7 +17,7 @@ public static partial class FunctionAgentsServiceCollectionExtensions
     /// </summary>
     private static void AddModelFreeServices(IServiceCollection services, FunctionAgentsSettings settings)
     {
-        services.AddSingleton<IToolRunner>(sp => new ToolExecutorRunner(new ToolExecutor(sp.GetRequiredService<IToolCatalog>(), sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<IToolRunner>(sp => new ToolExecutor(sp.GetRequiredService<IToolCatalog>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IPlanner>(sp => new OfflinePlanner(sp.GetRequiredService<IToolCatalog>()));
         services.TryAddSingleton<IResponseBuilder>(_ => new OfflineResponseBuilder(settings.DocsPath));
     }

@@ -79,7 +79,7 @@ internal sealed class QueueWorkQueue : IWorkQueue
         return PoisonQueue.MoveAsync(_queues, _queue, _poison, message, reason, _clock.GetUtcNow(), cancellationToken);
     }
 
-    private static string? Parse(string? text)
+    internal static string? Parse(string? text)
     {
         if (text is null)
         {

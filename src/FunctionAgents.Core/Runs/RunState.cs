@@ -96,8 +96,10 @@ public sealed record RunState
 
     public StepState? FindStep(string stepId) => Steps.Find(s => s.Id == stepId);
 
-    public IEnumerable<PendingApproval> PendingApprovals =>
-        Steps.Where(s => s.Phase == StepPhase.AwaitingApproval && s.Approval is not null).Select(s => s.Approval!);
+    /// <summary>Tool calls waiting for a human; none once the run has finished (a cancelled run waits for nobody).</summary>
+    public IEnumerable<PendingApproval> PendingApprovals => IsFinished
+        ? []
+        : Steps.Where(s => s.Phase == StepPhase.AwaitingApproval && s.Approval is not null).Select(s => s.Approval!);
 
     public long? SeqOf(string eventType) => LastSeqByType.TryGetValue(eventType, out var seq) ? seq : null;
 }

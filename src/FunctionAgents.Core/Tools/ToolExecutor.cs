@@ -9,7 +9,7 @@ namespace FunctionAgents.Core.Tools;
 /// against the tool's schema, enforces the tool's timeout (even when the tool ignores its token) and the
 /// caller's cancellation, caps the output, and never lets a tool's failure escape as an exception.
 /// </summary>
-public sealed class ToolExecutor
+public sealed class ToolExecutor : IToolRunner
 {
     private const int MaxMessageLength = 1000;
 

@@ -27,7 +27,7 @@ public sealed class WorkQueueFunction
     public async Task RunAsync(
         [QueueTrigger(QueueNames.Work)] string message, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
-        var runId = QueueWorkQueue.ParseRunId(message)
+        var runId = WorkMessages.ReadRunId(message)
             ?? throw new InvalidOperationException("The agent-work message does not name a run.");
         var state = await RunReader.LoadAsync(_journal, runId, context.CancellationToken);
         var instance = await client.GetInstanceAsync(runId, context.CancellationToken);

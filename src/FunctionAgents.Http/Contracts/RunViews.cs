@@ -25,7 +25,7 @@ internal static class RunViews
         PlanErrors = state.PlanErrors,
         Steps = [.. state.Steps.Select(Step)],
         // A finished run has nothing left to approve, whatever phase its last step was left in.
-        PendingApprovals = state.IsFinished ? [] : [.. state.PendingApprovals.Select(a => Pending(state.RunId, a))],
+        PendingApprovals = [.. state.PendingApprovals.Select(a => Pending(state.RunId, a))],
         Response = state.Response,
         Failure = state.FailureCode is { } code ? new RunFailure(code, state.FailureReason) : null,
         CancelReason = state.CancelReason,
