@@ -17,6 +17,7 @@ public sealed class ForensicsStorage
 
     public ForensicsTables Tables { get; }
 
+    /// <summary>Creates the tables that do not exist yet; call at startup, next to the runtime's own table creation.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         foreach (var table in Tables.Owned)

@@ -37,6 +37,7 @@ public sealed class TableAuditLog : IAuditLog, IAuditWriter, IJournalProjection
     public Task ProjectAsync(IReadOnlyList<RunEvent> appended, RunState after, CancellationToken cancellationToken = default) =>
         WriteAsync(AuditProjection.ToEntries(appended, after), cancellationToken);
 
+    /// <summary>Upserts each entry under its correlation partition and its day partition, one transaction per partition (at most 100 rows each).</summary>
     public Task WriteAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);

@@ -32,6 +32,7 @@ public sealed class TableChainCheckpoints : IChainCheckpointStore, IJournalProje
     public Task ProjectAsync(IReadOnlyList<RunEvent> appended, RunState after, CancellationToken cancellationToken = default) =>
         WriteAsync(ChainCheckpoint.ForAppend(appended), cancellationToken);
 
+    /// <summary>Upserts the checkpoint's row; the same checkpoint again leaves it as it was.</summary>
     public Task WriteAsync(ChainCheckpoint checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);

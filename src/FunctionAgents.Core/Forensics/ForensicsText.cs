@@ -6,6 +6,7 @@ namespace FunctionAgents.Core.Forensics;
 /// <summary>Plain-text renderings of timelines and causation chains for terminals (the CLI prints these).</summary>
 public static class ForensicsText
 {
+    /// <summary>A header line, then two lines per event: Seq (and cause), time, elapsed, actor and title; then the summary.</summary>
     public static string Timeline(RunTimeline timeline)
     {
         ArgumentNullException.ThrowIfNull(timeline);
@@ -20,6 +21,7 @@ public static class ForensicsText
         return text.ToString();
     }
 
+    /// <summary>The chain from the event back to the input, two lines per link, and whether it reached the input.</summary>
     public static string Causation(string runId, CausationWalk walk)
     {
         ArgumentNullException.ThrowIfNull(walk);

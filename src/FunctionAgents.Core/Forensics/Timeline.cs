@@ -34,6 +34,7 @@ public static class Timeline
         return new RunTimeline(state.RunId, state.TenantId, state.CorrelationId, state.Status, Build(events));
     }
 
+    /// <summary>One explained event; its elapsed time counts from <paramref name="runStart"/>.</summary>
     public static TimelineEntry Entry(RunEvent e, DateTimeOffset runStart)
     {
         ArgumentNullException.ThrowIfNull(e);

@@ -11,6 +11,7 @@ namespace FunctionAgents.Core.Forensics.Explaining;
 /// </summary>
 public static partial class EventExplainer
 {
+    /// <summary>The event in plain English; never throws for an unknown type or an unreadable payload.</summary>
     public static EventExplanation Explain(RunEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);

@@ -86,8 +86,6 @@ internal static class ExplainText
         _ => "rules " + string.Join(", ", rules.Select(r => r.Name)),
     };
 
-    public static string RuleNames(IReadOnlyList<PolicyRuleMatch> rules) => string.Join(",", rules.Select(r => r.Name));
-
     /// <summary>What identifies a tool call to a reader, from its input: "to a@x.example about "Refund"". Empty when nothing does.</summary>
     public static string Input(JsonElement input)
     {
