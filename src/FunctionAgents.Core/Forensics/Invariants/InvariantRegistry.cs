@@ -45,6 +45,13 @@ public sealed class InvariantRegistry
     public IReadOnlyList<InvariantOutcome> CheckAll(RunState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return [.. _ordered.Select(i => i.Check(state)).Zip(_ordered, (r, i) => new InvariantOutcome(i.Name, r.Holds, r.Violation))];
+        var outcomes = new List<InvariantOutcome>(_ordered.Count);
+        foreach (var invariant in _ordered)
+        {
+            var result = invariant.Check(state);
+            outcomes.Add(new InvariantOutcome(invariant.Name, result.Holds, result.Violation));
+        }
+
+        return outcomes;
     }
 }
