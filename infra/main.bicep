@@ -130,7 +130,7 @@ param nightlySchedule string = '0 0 2 * * *'
 @description('Policy file, relative to the deployed app root (FA_POLICY_PATH).')
 param policyPath string = 'samples/policies/default.yaml'
 
-@description('Fewest days the journal is kept (FA_MIN_RETENTION_DAYS). EU AI Act Art. 12/19 asks for at least six months.')
+@description('Fewest days the journal is kept (FA_RETENTION_DAYS). EU AI Act Art. 12/19 asks for at least six months.')
 @minValue(183)
 param minRetentionDays int = 183
 

@@ -79,7 +79,7 @@ var appSettings = {
   FA_JOURNAL_TABLE: journalTableName
   FA_NIGHTLY_SCHEDULE: nightlySchedule
   FA_POLICY_PATH: policyPath
-  FA_MIN_RETENTION_DAYS: string(minRetentionDays)
+  FA_RETENTION_DAYS: string(minRetentionDays)
   FA_RUN_DEADLINE: runDeadline
 }
 

@@ -1,6 +1,8 @@
 // Reference sheet section 1.5 (serializer), 3.1 (the Durable extension registers itself: no Program.cs call).
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Evaluation;
+using FunctionAgents.Azure.Forensics;
+using FunctionAgents.Core.Forensics.Retention;
 using FunctionAgents.Core.Engine;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
@@ -8,6 +10,9 @@ using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Endpoints;
+using FunctionAgents.Http.Evaluations;
+using FunctionAgents.Http.Forensics;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +27,11 @@ internal static class FunctionsWiring
         services.AddFunctionAgentsStorage(settings, name => configuration[name]);
         services.AddFunctionAgentsCore(settings, contentRoot, name => configuration[name]);
         services.AddFunctionAgentsEvaluation(settings);
+        services.AddFunctionAgentsForensics(RetentionSettings.FromSetting(configuration[RetentionSettings.MinimumRetentionDays]));
         services.AddFunctionAgentsHttp(ApiKeyRing.Parse(settings.ApiKeys));
+        services.AddFunctionAgentsEvaluationsHttp();
+        services.AddFunctionAgentsForensicsHttp();
+        services.AddHostedService<StorageInitializer>();
         services.AddSingleton(sp => new StepRunner(
             sp.GetRequiredService<IEventJournal>(),
             sp.GetRequiredService<RunActivities>(),

@@ -24,6 +24,24 @@ public static class ApiRoutes
     /// <summary>GET: storage reachability and queue depths.</summary>
     public const string Health = "api/health";
 
+    /// <summary>GET: a run as a readable timeline.</summary>
+    public const string Timeline = "api/runs/{runId}/timeline";
+
+    /// <summary>GET <c>?atSeq=N</c>: a run's folded state right after event N.</summary>
+    public const string State = "api/runs/{runId}/state";
+
+    /// <summary>GET <c>?correlationId=&amp;from=&amp;to=</c>: the caller's actions in a time range, with their justification.</summary>
+    public const string Audit = "api/audit";
+
+    /// <summary>POST: evaluate the caller's runs for a window of days.</summary>
+    public const string Evaluations = "api/evaluations";
+
+    /// <summary>GET: the caller's latest evaluation report.</summary>
+    public const string EvaluationLatest = "api/evaluations/latest";
+
+    /// <summary>GET: one evaluation report.</summary>
+    public const string Evaluation = "api/evaluations/{evaluationId}";
+
     /// <summary>The request header that carries the caller's API key (the Azure Functions convention).</summary>
     public const string ApiKeyHeader = "x-functions-key";
 

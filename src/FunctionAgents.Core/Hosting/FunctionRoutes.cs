@@ -13,6 +13,12 @@ public static class FunctionRoutes
     public const string Approval = "runs/{runId}/approvals/{stepId}";
     public const string Cancel = "runs/{runId}/cancel";
     public const string Health = "health";
+    public const string Timeline = "runs/{runId}/timeline";
+    public const string State = "runs/{runId}/state";
+    public const string Audit = "audit";
+    public const string Evaluations = "evaluations";
+    public const string EvaluationLatest = "evaluations/latest";
+    public const string Evaluation = "evaluations/{evaluationId}";
 
     /// <summary>The schedule expression of the nightly evaluation timer, resolved from app settings.</summary>
     public const string NightlyScheduleExpression = "%" + SettingNames.NightlySchedule + "%";

@@ -1,11 +1,15 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Evaluation;
+using FunctionAgents.Azure.Forensics;
+using FunctionAgents.Core.Forensics.Retention;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Azurite;
 using FunctionAgents.Host.Demo;
 using FunctionAgents.Host.Scheduling;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Endpoints;
+using FunctionAgents.Http.Evaluations;
+using FunctionAgents.Http.Forensics;
 
 namespace FunctionAgents.Host.Hosting;
 
@@ -90,12 +94,22 @@ internal static class HostBuilderExtensions
         }
 
         services.AddFunctionAgentsEvaluation(settings);
+        try
+        {
+            services.AddFunctionAgentsForensics(RetentionSettings.FromSetting(configuration[RetentionSettings.MinimumRetentionDays]));
+        }
+        catch (FormatException ex)
+        {
+            throw new StartupFailedException(ex.Message, ex);
+        }
 
         services.AddSingleton(new AzuriteLauncherOptions(settings.Storage, builder.Environment.ContentRootPath));
         services.AddHostedService<AzuriteLauncher>();
         services.AddSingleton(new StartupReport(generatedKey));
         services.AddHostedService<StorageStartupService>();
         services.AddFunctionAgentsHttp(keys);
+        services.AddFunctionAgentsEvaluationsHttp();
+        services.AddFunctionAgentsForensicsHttp();
         services.AddHostedService<EngineWorkerService>();
         services.AddHostedService<AgentRunsQueueService>();
         services.AddHostedService<RunSweeperService>();

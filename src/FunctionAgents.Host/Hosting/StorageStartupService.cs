@@ -1,3 +1,4 @@
+using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Planning;
@@ -31,6 +32,10 @@ internal sealed class StorageStartupService : IHostedService
         try
         {
             await storage.EnsureCreatedAsync(cancellationToken);
+            if (_services.GetService<ForensicsStorage>() is { } forensics)
+            {
+                await forensics.EnsureCreatedAsync(cancellationToken);
+            }
         }
         catch (StorageRequestException ex)
         {

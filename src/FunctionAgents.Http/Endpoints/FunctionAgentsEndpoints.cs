@@ -1,4 +1,5 @@
 using FunctionAgents.Core.Hosting;
+using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
 using FunctionAgents.Http.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public static class FunctionAgentsEndpoints
         endpoints.MapPost(ApiRoutes.Approval, (HttpContext c, RunsApi api, string runId, string stepId) => api.DecideApprovalAsync(c, runId, stepId));
         endpoints.MapPost(ApiRoutes.Cancel, (HttpContext c, RunsApi api, string runId) => api.CancelRunAsync(c, runId));
         endpoints.MapGet(ApiRoutes.Health, (HttpContext c, RunsApi api) => api.HealthAsync(c));
+        endpoints.MapFunctionAgentsEvaluations();
         endpoints.MapFunctionAgentsForensics();
         endpoints.MapFallback((HttpContext c) => ApiProblems.NotFound($"No route matches {c.Request.Method} {c.Request.Path}."));
         return endpoints;

@@ -1,3 +1,4 @@
+using FunctionAgents.Core.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Http.Forensics;
 
-/// <summary>Maps the forensic routes (<see cref="ForensicsRoutes"/>) to <see cref="ForensicsApi"/>; call before the API's fallback route.</summary>
+/// <summary>Maps the forensic routes (<see cref="ApiRoutes"/>) to <see cref="ForensicsApi"/>; call before the API's fallback route.</summary>
 public static class ForensicsEndpoints
 {
     /// <summary>
@@ -20,9 +21,9 @@ public static class ForensicsEndpoints
             return endpoints;
         }
 
-        endpoints.MapGet(ForensicsRoutes.Timeline, (HttpContext c, ForensicsApi api, string runId) => api.GetTimelineAsync(c, runId));
-        endpoints.MapGet(ForensicsRoutes.State, (HttpContext c, ForensicsApi api, string runId) => api.GetStateAsync(c, runId));
-        endpoints.MapGet(ForensicsRoutes.Audit, (HttpContext c, ForensicsApi api) => api.GetAuditAsync(c));
+        endpoints.MapGet(ApiRoutes.Timeline, (HttpContext c, ForensicsApi api, string runId) => api.GetTimelineAsync(c, runId));
+        endpoints.MapGet(ApiRoutes.State, (HttpContext c, ForensicsApi api, string runId) => api.GetStateAsync(c, runId));
+        endpoints.MapGet(ApiRoutes.Audit, (HttpContext c, ForensicsApi api) => api.GetAuditAsync(c));
         return endpoints;
     }
 }

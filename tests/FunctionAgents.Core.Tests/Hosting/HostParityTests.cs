@@ -35,10 +35,15 @@ public sealed partial class HostParityTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText));
 
+    /// <summary>Every route the local host maps, from every endpoint file of FunctionAgents.Http; each must be an ApiRoutes constant.</summary>
     private static HashSet<string> LocalHostRoutes()
     {
-        var source = File.ReadAllText(Path.Combine(Root, "src", "FunctionAgents.Http", "Endpoints", "FunctionAgentsEndpoints.cs"));
-        return [.. LocalRoute().Matches(source).Select(m => $"{m.Groups["method"].Value.ToUpperInvariant()} {Constant(typeof(ApiRoutes), m.Groups["route"].Value)}")];
+        var source = string.Join('\n', Directory.GetFiles(Path.Combine(Root, "src", "FunctionAgents.Http"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText));
+        var mapped = LocalRoute().Matches(source).ToList();
+        Assert.All(mapped, m => Assert.Equal(nameof(ApiRoutes), m.Groups["class"].Value));
+        return [.. mapped.Select(m => $"{m.Groups["method"].Value.ToUpperInvariant()} {Constant(typeof(ApiRoutes), m.Groups["route"].Value)}")];
     }
 
     private static HashSet<string> FunctionsRoutes() =>
@@ -90,7 +95,7 @@ public sealed partial class HostParityTests
         Assert.Equal(FunctionAgentsSettings.DefaultNightlySchedule, CronSchedule.Parse(FunctionAgentsSettings.DefaultNightlySchedule).Expression);
     }
 
-    [GeneratedRegex(@"Map(?<method>Get|Post|Put|Delete)\(ApiRoutes\.(?<route>\w+)")]
+    [GeneratedRegex(@"Map(?<method>Get|Post|Put|Delete)\((?<class>\w+)\.(?<route>\w+)")]
     private static partial Regex LocalRoute();
 
     [GeneratedRegex(@"HttpTrigger\(AuthorizationLevel\.\w+,\s*(?<methods>""\w+""(?:\s*,\s*""\w+"")*)\s*,\s*Route\s*=\s*FunctionRoutes\.(?<route>\w+)\)")]

@@ -1,0 +1,29 @@
+// Reference sheet sections 1.2 (ASP.NET Core integration: HttpRequest in, IResult out), 2.2 (HttpTrigger with Route;
+// route tokens bind by parameter name); checklist section 7 item 1 (the auth level is explicit).
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Http.Evaluations;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FunctionAgents.Functions.Triggers;
+
+/// <summary>The evaluation API: each function hands the request to the handler the local host maps.</summary>
+public sealed class EvaluationsHttpFunctions
+{
+    private readonly EvaluationsApi _api;
+
+    public EvaluationsHttpFunctions(EvaluationsApi api) => _api = api;
+
+    [Function("StartEvaluation")]
+    public Task<IResult> StartAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Evaluations)] HttpRequest request) =>
+        _api.StartAsync(request.HttpContext);
+
+    [Function("GetLatestEvaluation")]
+    public Task<IResult> GetLatestAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.EvaluationLatest)] HttpRequest request) =>
+        _api.GetLatestAsync(request.HttpContext);
+
+    [Function("GetEvaluation")]
+    public Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Evaluation)] HttpRequest request, string evaluationId) =>
+        _api.GetAsync(request.HttpContext, evaluationId);
+}
