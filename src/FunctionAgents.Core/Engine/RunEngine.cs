@@ -51,12 +51,18 @@ public sealed class RunEngine
         }
 
         var projected = state.Status;
+        var indexed = false;
         while (true)
         {
             var step = RunDecider.Decide(state, _clock.GetUtcNow());
             if (step is RunStep.Idle or RunStep.AwaitApproval)
             {
-                await _index.UpsertAsync(RunSummary.From(state), cancellationToken);
+                // A call that changed the status has indexed it already; one that did not refreshes the row (repair).
+                if (!indexed)
+                {
+                    await _index.UpsertAsync(RunSummary.From(state), cancellationToken);
+                }
+
                 if (step is RunStep.AwaitApproval wait)
                 {
                     await ScheduleWakeUpAsync(runId, wait.ExpiresAt, cancellationToken);
@@ -89,6 +95,7 @@ public sealed class RunEngine
             {
                 await _index.UpsertAsync(RunSummary.From(state), cancellationToken);
                 projected = state.Status;
+                indexed = true;
             }
         }
     }

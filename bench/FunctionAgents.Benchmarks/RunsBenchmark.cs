@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Core;
+using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Engine;
+using FunctionAgents.Core.Events;
+using FunctionAgents.Core.Events.Payloads;
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Runs;
+using FunctionAgents.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FunctionAgents.Benchmarks;
+
+/// <summary>
+/// The journal engine end to end on a private Azurite, wired exactly as the local host wires it (offline planner,
+/// built-in tools, default policy, Table journal, index and queues): per-step overhead against one journal append,
+/// storage requests per step, and events/s with many runs in flight against raw Table inserts/s.
+/// </summary>
+internal sealed class RunsBenchmark : IBenchmarkVerb
+{
+    // Goals the default policy lets finish without a human (the only email goes to the shop's own domain).
+    private static readonly string[] Goals =
+    [
+        "What is the refund policy for damaged items?",
+        "What is the status of order 1042?",
+        "Open a ticket for the damaged item in order 1042",
+        "Email support@kestrelgoods.example about the refund for order 1042",
+    ];
+
+    public string Name => "runs";
+
+    public string Description =>
+        "Engine per-step overhead vs one journal append, storage requests per step, events/s with runs in flight vs raw inserts/s. " +
+        "Options: --probe-runs 40 --runs 1000 --concurrency 32 --appends 400";
+
+    public async Task<int> RunAsync(BenchmarkArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        var probeRuns = arguments.Int("probe-runs", 40);
+        var runs = arguments.Int("runs", 1_000);
+        var concurrency = arguments.Int("concurrency", 32);
+        var appends = arguments.Int("appends", 400);
+
+        await output.WriteLineAsync("Starting Azurite…");
+        await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
+        var counter = new RequestCountingPolicy();
+        var probe = new StepProbe();
+        await using var services = await BuildAsync(azurite.ConnectionString, counter, probe, cancellationToken);
+        var commands = services.GetRequiredService<RunCommands>();
+        var engine = services.GetRequiredService<RunEngine>();
+        var journal = services.GetRequiredService<IEventJournal>();
+        var tables = services.GetRequiredService<TableStorageClient>();
+        await output.WriteLineAsync(Invariant($"runs: {probeRuns} sequential probe runs, {runs:N0} runs in flight at concurrency {concurrency}, {Environment.ProcessorCount} cores"));
+
+        // One journal append, measured in the same process against the same Azurite.
+        var appendTimes = await MeasureAppendsAsync(journal, appends, cancellationToken);
+        var medianAppend = Median(appendTimes);
+
+        // Sequential runs: every step's wall time (decide, activity, seal, append, fold, projections) and its storage requests.
+        probe.Reset();
+        long stepRequests = 0;
+        long startRequests = 0;
+        for (var i = 0; i < probeRuns; i++)
+        {
+            var beforeStart = counter.Requests;
+            var started = await commands.StartAsync(Request(i, "probe"), cancellationToken);
+            var beforeAdvance = counter.Requests;
+            probe.Begin(started.RunId);
+            await engine.AdvanceAsync(started.RunId, cancellationToken);
+            startRequests += beforeAdvance - beforeStart;
+            stepRequests += counter.Requests - beforeAdvance;
+        }
+
+        var steps = probe.Steps;
+        var medianStep = Median(probe.Durations);
+        await output.WriteLineAsync(Invariant($"median journal append (1 event):   {medianAppend.TotalMilliseconds,8:F2} ms  ({appends} appends)"));
+        await output.WriteLineAsync(Invariant($"median engine step:                {medianStep.TotalMilliseconds,8:F2} ms  ({steps} steps in {probeRuns} runs)"));
+        await output.WriteLineAsync(Invariant($"per-step overhead / one append:    {medianStep / medianAppend,8:F2}x  (target <= 2x)"));
+        await output.WriteLineAsync(Invariant(
+            $"storage requests per step:         {(double)stepRequests / steps,8:F2}   ({stepRequests} requests while advancing: journal read and appends, tool side effects, index; target <= 2)"));
+        await output.WriteLineAsync(Invariant($"storage requests to start a run:   {(double)startRequests / probeRuns,8:F2}   (index row, RunStarted, work item)"));
+
+        // Many runs in flight: start them all, then advance them concurrently; compare with raw inserts at the same concurrency.
+        var ids = new string[runs];
+        await Measurement.RunAsync(runs, concurrency, async (_, i) => ids[i] = (await commands.StartAsync(Request(i, "load"), cancellationToken)).RunId);
+        var eventsBefore = await CountEventsAsync(journal, ids, cancellationToken);
+        var advanced = await Measurement.RunAsync(runs, concurrency, async (_, i) => await engine.AdvanceAsync(ids[i], cancellationToken));
+        var eventsAppended = await CountEventsAsync(journal, ids, cancellationToken) - eventsBefore;
+        var rawTable = "benchraw" + Guid.NewGuid().ToString("N")[..8];
+        await tables.CreateTableIfNotExistsAsync(rawTable, cancellationToken);
+        var rawElapsed = await Measurement.RunAsync((int)eventsAppended, concurrency, (_, i) => tables.InsertEntityAsync(rawTable, RawEntity(i), cancellationToken));
+        var engineRate = Measurement.PerSecond(eventsAppended, advanced);
+        var rawRate = Measurement.PerSecond(eventsAppended, rawElapsed);
+        await output.WriteLineAsync(Invariant($"engine events/s, {runs:N0} runs in flight: {engineRate,8:N0}   ({eventsAppended:N0} events in {advanced.TotalSeconds:F1} s)"));
+        await output.WriteLineAsync(Invariant($"raw table inserts/s, same concurrency:  {rawRate,8:N0}"));
+        await output.WriteLineAsync(Invariant($"engine / raw:                            {engineRate / rawRate,8:F2}x (target >= 0.5x)"));
+        return 0;
+    }
+
+    private static async Task<ServiceProvider> BuildAsync(
+        string connectionString, RequestCountingPolicy counter, StepProbe probe, CancellationToken cancellationToken)
+    {
+        var root = ContentPaths.FindRepositoryRoot(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("Run the benchmark from a clone of the repository (samples/ is needed).");
+        var values = new Dictionary<string, string?>
+        {
+            [SettingNames.Storage] = connectionString,
+            [SettingNames.StoragePrefix] = "bench",
+            [SettingNames.DataPath] = Path.Combine(Path.GetTempPath(), "functionagents-bench"),
+        };
+        string? Get(string name) => values.GetValueOrDefault(name);
+        var settings = FunctionAgentsSettings.FromSettings(Get);
+        var options = new StorageClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddSingleton<IFaultInjector>(probe);
+        services.AddFunctionAgentsStorage(settings, Get, options);
+        services.AddFunctionAgentsCore(settings, root, Get);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<FunctionAgentsStorage>().EnsureCreatedAsync(cancellationToken);
+        return provider;
+    }
+
+    private static StartRunRequest Request(int i, string batch) =>
+        new("bench", Goals[i % Goals.Length], null, null, null, null, $"{batch}-{i}", "http", null);
+
+    private static async Task<List<TimeSpan>> MeasureAppendsAsync(IEventJournal journal, int count, CancellationToken cancellationToken)
+    {
+        var times = new List<TimeSpan>(count);
+        var identity = new RunIdentity("bench-append", "bench", "bench", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        var prev = EventHasher.GenesisHash;
+        for (var seq = 1; seq <= count; seq++)
+        {
+            var e = EventSealer.Seal(identity, seq, prev, DateTimeOffset.UtcNow, [new EventDraft(Actors.Human, new HumanApproved($"s{seq}", "bench", "ok"), seq - 1)]);
+            var start = Stopwatch.GetTimestamp();
+            await journal.AppendAsync(identity.RunId, seq, e, cancellationToken);
+            times.Add(Stopwatch.GetElapsedTime(start));
+            prev = e[0].Hash;
+        }
+
+        return times;
+    }
+
+    private static async Task<long> CountEventsAsync(IEventJournal journal, string[] ids, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        foreach (var id in ids)
+        {
+            await foreach (var _ in journal.ReadAsync(id, cancellationToken: cancellationToken))
+            {
+                total++;
+            }
+        }
+
+        return total;
+    }
+
+    private static TableEntity RawEntity(int i)
+    {
+        var entity = new TableEntity("raw-" + (i % 500).ToString("D4", CultureInfo.InvariantCulture), i.ToString("D10", CultureInfo.InvariantCulture));
+        entity["EventType"] = "ToolExecuted";
+        entity["Payload"] = new string('x', 400);
+        entity["Hash"] = new string('a', 64);
+        return entity;
+    }
+
+    private static TimeSpan Median(List<TimeSpan> values)
+    {
+        values.Sort();
+        return values.Count == 0 ? TimeSpan.Zero : values[values.Count / 2];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Times each engine step: from the previous append of the same run (or the run's start) to this one's append.</summary>
+    private sealed class StepProbe : IFaultInjector
+    {
+        private readonly Dictionary<string, long> _last = [];
+        private readonly Lock _gate = new();
+
+        public List<TimeSpan> Durations { get; } = [];
+
+        public int Steps { get; private set; }
+
+        public void Reset()
+        {
+            lock (_gate)
+            {
+                _last.Clear();
+                Durations.Clear();
+                Steps = 0;
+            }
+        }
+
+        public void Begin(string runId)
+        {
+            lock (_gate)
+            {
+                _last[runId] = Stopwatch.GetTimestamp();
+            }
+        }
+
+        public void At(FaultPoint point, RunState state, RunStep runStep)
+        {
+            if (point != FaultPoint.AfterAppend)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                if (!_last.TryGetValue(state.RunId, out var previous))
+                {
+                    return;
+                }
+
+                var now = Stopwatch.GetTimestamp();
+                Durations.Add(Stopwatch.GetElapsedTime(previous, now));
+                Steps++;
+                _last[state.RunId] = now;
+            }
+        }
+    }
+}
