@@ -2,18 +2,25 @@ using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Http.Problems;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Http.Auth;
 
 /// <summary>
 /// Authenticates the <c>x-functions-key</c> header to a tenant and runs a handler for it: 401 without a valid key,
-/// 503 when storage fails. Handlers only ever see their caller's tenant.
+/// 503 when storage fails, and a problem+json 500 (details in the log, not the response) for anything unexpected.
+/// Handlers only ever see their caller's tenant. Every API handler goes through here.
 /// </summary>
 public sealed class TenantGate
 {
     private readonly ApiKeyRing _keys;
+    private readonly ILogger _logger;
 
-    public TenantGate(ApiKeyRing keys) => _keys = keys;
+    public TenantGate(ApiKeyRing keys, ILogger<TenantGate> logger)
+    {
+        _keys = keys;
+        _logger = logger;
+    }
 
     public async Task<IResult> RunAsync(HttpContext context, Func<string, Task<IResult>> handle)
     {
@@ -31,7 +38,13 @@ public sealed class TenantGate
         }
         catch (StorageRequestException ex)
         {
+            Log.StorageFailed(_logger, context.Request.Method, context.Request.Path, ex);
             return ApiProblems.Unavailable($"Storage did not answer as expected: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            Log.Unexpected(_logger, context.Request.Method, context.Request.Path, context.TraceIdentifier, ex);
+            return ApiProblems.Internal(context.TraceIdentifier);
         }
     }
 }

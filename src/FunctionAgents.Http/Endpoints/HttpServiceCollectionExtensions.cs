@@ -1,5 +1,6 @@
 using FunctionAgents.Http.Auth;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FunctionAgents.Http.Endpoints;
 
@@ -10,6 +11,7 @@ public static class HttpServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(keys);
         services.AddSingleton(keys);
+        services.TryAddSingleton<TenantGate>();
         services.AddSingleton<RunsApi>();
         return services;
     }

@@ -18,51 +18,18 @@ namespace FunctionAgents.Http.Endpoints;
 public sealed partial class RunsApi
 {
     private readonly RunCommands _commands;
-    private readonly ApiKeyRing _keys;
     private readonly FunctionAgentsStorage _storage;
-    private readonly ILogger _logger;
+    private readonly TenantGate _gate;
 
-    public RunsApi(RunCommands commands, ApiKeyRing keys, FunctionAgentsStorage storage, ILogger<RunsApi> logger)
+    public RunsApi(RunCommands commands, FunctionAgentsStorage storage, TenantGate gate)
     {
         _commands = commands;
-        _keys = keys;
         _storage = storage;
-        _logger = logger;
+        _gate = gate;
     }
 
-    private string? Authenticate(HttpContext context)
-    {
-        var values = context.Request.Headers[ApiRoutes.ApiKeyHeader];
-        return values.Count == 1 ? _keys.FindTenant(values[0]) : null;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="handle"/> for the caller's tenant: 401 without a valid key, 503 when storage fails, and a
-    /// problem+json 500 (details in the log, not the response) for anything unexpected.
-    /// </summary>
-    private async Task<IResult> AsTenantAsync(HttpContext context, Func<string, Task<IResult>> handle)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (Authenticate(context) is not { } tenant)
-        {
-            return ApiProblems.Unauthorized();
-        }
-
-        try
-        {
-            return await handle(tenant);
-        }
-        catch (StorageRequestException ex)
-        {
-            Log.StorageFailed(_logger, context.Request.Method, context.Request.Path, ex);
-            return ApiProblems.Unavailable($"Storage did not answer as expected: {ex.Message}");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
-        {
-            Log.Unexpected(_logger, context.Request.Method, context.Request.Path, context.TraceIdentifier, ex);
-            return ApiProblems.Internal(context.TraceIdentifier);
-        }
-    }
+    /// <summary>Runs <paramref name="handle"/> for the caller's tenant through the shared <see cref="TenantGate"/>.</summary>
+    private Task<IResult> AsTenantAsync(HttpContext context, Func<string, Task<IResult>> handle) => _gate.RunAsync(context, handle);
 
     private static IResult RunNotFound(string runId) => ApiProblems.NotFound($"There is no run '{runId}'.");
 }

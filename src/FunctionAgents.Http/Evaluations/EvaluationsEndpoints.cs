@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FunctionAgents.Http.Evaluations;
 
@@ -22,7 +23,7 @@ public static class EvaluationsEndpoints
     public static IServiceCollection AddFunctionAgentsEvaluationsHttp(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<Auth.TenantGate>();
+        services.TryAddSingleton<Auth.TenantGate>();
         services.AddSingleton<EvaluationsApi>();
         return services;
     }

@@ -18,36 +18,19 @@ public sealed partial class ForensicsApi
 {
     private readonly RunForensics _runs;
     private readonly IAuditLog _audit;
-    private readonly ApiKeyRing _keys;
+    private readonly TenantGate _gate;
     private readonly TimeProvider _clock;
 
-    public ForensicsApi(RunForensics runs, IAuditLog audit, ApiKeyRing keys, TimeProvider clock)
+    public ForensicsApi(RunForensics runs, IAuditLog audit, TenantGate gate, TimeProvider clock)
     {
         _runs = runs;
         _audit = audit;
-        _keys = keys;
+        _gate = gate;
         _clock = clock;
     }
 
-    /// <summary>Runs <paramref name="handle"/> for the caller's tenant: 401 without a valid key, 503 when storage fails.</summary>
-    private async Task<IResult> AsTenantAsync(HttpContext context, Func<string, Task<IResult>> handle)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var keys = context.Request.Headers[ApiRoutes.ApiKeyHeader];
-        if (keys.Count != 1 || _keys.FindTenant(keys[0]) is not { } tenant)
-        {
-            return ApiProblems.Unauthorized();
-        }
-
-        try
-        {
-            return await handle(tenant);
-        }
-        catch (StorageRequestException ex)
-        {
-            return ApiProblems.Unavailable($"Storage did not answer as expected: {ex.Message}");
-        }
-    }
+    /// <summary>Runs <paramref name="handle"/> for the caller's tenant through the shared <see cref="TenantGate"/>.</summary>
+    private Task<IResult> AsTenantAsync(HttpContext context, Func<string, Task<IResult>> handle) => _gate.RunAsync(context, handle);
 
     private static IResult RunNotFound(string runId) => ApiProblems.NotFound($"There is no run '{runId}'.");
 
