@@ -9,7 +9,7 @@ public sealed partial class AzureOpenAIPlanner
         [LoggerMessage(EventId = 710, Level = LogLevel.Information, Message = "Run {RunId}: the plan has {ViolationCount} violation(s); asking the model for one repair")]
         public static partial void RepairRequested(ILogger logger, string runId, int violationCount);
 
-        [LoggerMessage(EventId = 711, Level = LogLevel.Warning, Message = "Run {RunId}: no repair call ({Code}: {Reason}); the invalid plan goes to validation as it is")]
+        [LoggerMessage(EventId = 711, Level = LogLevel.Warning, Message = "Run {RunId}: no repair call ({Code}: {Reason}); the run stops with the first call recorded")]
         public static partial void RepairNotMade(ILogger logger, string runId, string code, string reason);
     }
 }

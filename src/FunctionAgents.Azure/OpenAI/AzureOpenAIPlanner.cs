@@ -56,8 +56,8 @@ public sealed partial class AzureOpenAIPlanner : IPlanner
     /// <exception cref="BudgetWouldBeExceededException">The first call's estimate exceeds the remaining budget; no call was made.</exception>
     /// <exception cref="RunFailureException">The first call failed (<c>model_auth</c>, <c>model_unavailable</c>, <c>model_timeout</c>, <c>model_rejected</c>).</exception>
     /// <remarks>
-    /// When the repair call is refused for budget or fails, the first call is still returned (so it is journaled and
-    /// charged) with its invalid plan, which the activity records as PlanRejected.
+    /// When the repair call is refused for budget or fails, the same exception is thrown carrying the first call in
+    /// <c>CallsMade</c>, so the activity records that call and its cost before BudgetExceeded or RunFailed.
     /// </remarks>
     public async Task<PlannerResult> PlanAsync(PlanRequest request, CancellationToken cancellationToken)
     {
@@ -84,13 +84,13 @@ public sealed partial class AzureOpenAIPlanner : IPlanner
         catch (BudgetWouldBeExceededException ex)
         {
             Log.RepairNotMade(_logger, request.RunId, FailureCodes.BudgetExceeded, ex.Message);
+            throw new BudgetWouldBeExceededException(ex.Message, ex) { EstimateUsd = ex.EstimateUsd, CallsMade = [first] };
         }
         catch (RunFailureException ex)
         {
             Log.RepairNotMade(_logger, request.RunId, ex.Code, ex.Message);
+            throw new RunFailureException(ex.Code, ex.Message, ex) { CallsMade = [first] };
         }
-
-        return Result(first.RawResponse, [first]);
     }
 
     private ModelCallRequest Request(string purpose, IReadOnlyList<ModelMessage> messages) =>

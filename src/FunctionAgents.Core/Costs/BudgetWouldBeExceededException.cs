@@ -29,7 +29,7 @@ public sealed class BudgetWouldBeExceededException : Exception
         EstimateUsd = estimateUsd;
     }
 
-    public decimal EstimateUsd { get; }
+    public decimal EstimateUsd { get; init; }
 
     /// <summary>Model calls made before this one was refused; the activity records them (and their cost) first.</summary>
     public IReadOnlyList<ModelCalled> CallsMade { get; init; } = [];

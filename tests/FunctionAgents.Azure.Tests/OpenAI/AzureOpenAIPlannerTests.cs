@@ -2,6 +2,7 @@ using FunctionAgents.Azure.OpenAI;
 using FunctionAgents.Azure.Tests.OpenAI.Fakes;
 using FunctionAgents.Core.Costs;
 using FunctionAgents.Core.Planning;
+using FunctionAgents.Core.Runs;
 using FunctionAgents.Core.Tools;
 
 namespace FunctionAgents.Azure.Tests.OpenAI;
@@ -152,7 +153,7 @@ public sealed class AzureOpenAIPlannerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PlanAsync_RepairAboveRemainingBudget_ReturnsTheFirstCallOnly()
+    public async Task PlanAsync_RepairAboveRemainingBudget_RefusesCarryingTheFirstCall()
     {
         // Arrange: the first call's actual cost leaves less than a repair is estimated at
         var invalid = TestModels.InvalidPlan("run-1");
@@ -160,17 +161,18 @@ public sealed class AzureOpenAIPlannerTests : IAsyncLifetime
         var planner = new AzureOpenAIPlanner(TestModels.Options(_server), _tools, _logs);
 
         // Act: the plan call is estimated under 0.006 USD but costs 0.0056 USD, leaving far less than a repair needs
-        var result = await planner.PlanAsync(Request(remaining: 0.006m), CancellationToken.None);
+        var ex = await Assert.ThrowsAsync<BudgetWouldBeExceededException>(() => planner.PlanAsync(Request(remaining: 0.006m), CancellationToken.None));
 
         // Assert
         Assert.Single(_server.Requests);
-        Assert.Equal(invalid, result.RawPlan);
-        Assert.Equal("plan", Assert.Single(result.ModelCalls).Purpose);
+        Assert.Equal(invalid, Assert.Single(ex.CallsMade).RawResponse);
+        Assert.Equal("plan", ex.CallsMade[0].Purpose);
+        Assert.True(ex.EstimateUsd > 0m);
         Assert.Contains(_logs.Lines, l => l.Contains("no repair call (budget_exceeded", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task PlanAsync_RepairCallFails_ReturnsTheFirstCallSoItIsStillRecorded()
+    public async Task PlanAsync_RepairCallFails_FailsNamingTheCauseCarryingTheFirstCall()
     {
         // Arrange
         var invalid = TestModels.InvalidPlan("run-1");
@@ -178,12 +180,12 @@ public sealed class AzureOpenAIPlannerTests : IAsyncLifetime
         var planner = new AzureOpenAIPlanner(TestModels.Options(_server), _tools, _logs);
 
         // Act
-        var result = await planner.PlanAsync(Request(), CancellationToken.None);
+        var ex = await Assert.ThrowsAsync<RunFailureException>(() => planner.PlanAsync(Request(), CancellationToken.None));
 
         // Assert
         Assert.Equal(2, _server.Requests.Count);
-        Assert.Equal(invalid, result.RawPlan);
-        Assert.Single(result.ModelCalls);
+        Assert.Equal(FailureCodes.ModelAuth, ex.Code);
+        Assert.Equal(invalid, Assert.Single(ex.CallsMade).RawResponse);
         Assert.Contains(_logs.Lines, l => l.Contains("no repair call (model_auth", StringComparison.Ordinal));
     }
 
