@@ -1,11 +1,8 @@
 using FunctionAgents.Azure.DependencyInjection;
-using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Runs;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Http.Endpoints;
 

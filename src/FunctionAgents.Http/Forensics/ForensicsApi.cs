@@ -1,7 +1,5 @@
-using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Forensics;
 using FunctionAgents.Core.Forensics.Audit;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Runs;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
