@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm ci --no-audit --no-fund --loglevel=error
+./scripts/ensure-chromium.sh
 dotnet restore FunctionAgents.Local.slnf
 dotnet build FunctionAgents.Local.slnf --no-restore -c Release
 

@@ -9,6 +9,7 @@ using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
 using FunctionAgents.Http.Auth;
+using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
@@ -31,6 +32,7 @@ internal static class FunctionsWiring
         services.AddFunctionAgentsHttp(ApiKeyRing.Parse(settings.ApiKeys));
         services.AddFunctionAgentsEvaluationsHttp();
         services.AddFunctionAgentsForensicsHttp();
+        services.AddFunctionAgentsDashboard();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton(sp => new StepRunner(
             sp.GetRequiredService<IEventJournal>(),

@@ -10,4 +10,5 @@ if (!builder.TryAddFunctionAgentsHost(commandLine))
 
 await using var app = builder.Build();
 app.MapFunctionAgentsApi();
+app.MapDashboardAtRoot();
 return await app.RunFunctionAgentsAsync(commandLine);

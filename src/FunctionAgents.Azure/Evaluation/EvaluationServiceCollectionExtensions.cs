@@ -3,6 +3,7 @@ using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Costs;
 using FunctionAgents.Core.Evaluation;
 using FunctionAgents.Core.Evaluation.Replay;
+using FunctionAgents.Core.Evaluation.Trends;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Policy;
@@ -17,7 +18,7 @@ namespace FunctionAgents.Azure.Evaluation;
 public static class EvaluationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IEvaluationStore"/> (Azure Tables), <see cref="RunReplayer"/> (the registered tool catalog,
+    /// Registers <see cref="IEvaluationStore"/> and <see cref="IEvaluationReportCatalog"/> (Azure Tables), <see cref="RunReplayer"/> (the registered tool catalog,
     /// policy and prices, recorded mode), <see cref="EvaluationService"/> and <see cref="NightlyEvaluationJob"/> on
     /// <see cref="FunctionAgentsSettings.NightlySchedule"/>. Call after <c>AddFunctionAgentsStorage</c> and <c>AddFunctionAgentsCore</c>.
     /// </summary>
@@ -26,8 +27,10 @@ public static class EvaluationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
         var names = settings.Names;
-        services.AddSingleton<IEvaluationStore>(sp => new TableEvaluationStore(
+        services.AddSingleton(sp => new TableEvaluationStore(
             sp.GetRequiredService<TableStorageClient>(), names.Table(EvaluationTableNames.Reports), names.Table(EvaluationTableNames.Scores)));
+        services.AddSingleton<IEvaluationStore>(sp => sp.GetRequiredService<TableEvaluationStore>());
+        services.AddSingleton<IEvaluationReportCatalog>(sp => sp.GetRequiredService<TableEvaluationStore>());
         services.AddSingleton(sp => new RunReplayer(new ReplayConfiguration(
             sp.GetRequiredService<IToolCatalog>(), sp.GetRequiredService<IPolicyEvaluator>(), sp.GetService<PriceTable>())));
         services.AddSingleton(sp => new EvaluationService(

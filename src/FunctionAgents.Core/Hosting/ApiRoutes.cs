@@ -42,6 +42,18 @@ public static class ApiRoutes
     /// <summary>GET: one evaluation report.</summary>
     public const string Evaluation = "api/evaluations/{evaluationId}";
 
+    /// <summary>GET: every step of the caller's runs that waits for a human decision.</summary>
+    public const string Approvals = "api/approvals";
+
+    /// <summary>GET: one run's hash chain verified against its checkpoints and the run index.</summary>
+    public const string Verification = "api/runs/{runId}/verification";
+
+    /// <summary>GET <c>?from=&amp;to=</c>: per-day metrics from the caller's stored evaluation reports.</summary>
+    public const string EvaluationDays = "api/evaluations/days";
+
+    /// <summary>GET: the dashboard's static files (HTML, CSS, JavaScript, SVG); the page itself needs no key.</summary>
+    public const string Dashboard = "api/dashboard/{*path}";
+
     /// <summary>The request header that carries the caller's API key (the Azure Functions convention).</summary>
     public const string ApiKeyHeader = "x-functions-key";
 

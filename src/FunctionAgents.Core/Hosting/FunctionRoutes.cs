@@ -19,6 +19,10 @@ public static class FunctionRoutes
     public const string Evaluations = "evaluations";
     public const string EvaluationLatest = "evaluations/latest";
     public const string Evaluation = "evaluations/{evaluationId}";
+    public const string Approvals = "approvals";
+    public const string Verification = "runs/{runId}/verification";
+    public const string EvaluationDays = "evaluations/days";
+    public const string Dashboard = "dashboard/{*path}";
 
     /// <summary>The schedule expression of the nightly evaluation timer, resolved from app settings.</summary>
     public const string NightlyScheduleExpression = "%" + SettingNames.NightlySchedule + "%";

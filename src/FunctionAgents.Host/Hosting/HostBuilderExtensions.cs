@@ -7,6 +7,7 @@ using FunctionAgents.Host.Azurite;
 using FunctionAgents.Host.Demo;
 using FunctionAgents.Host.Scheduling;
 using FunctionAgents.Http.Auth;
+using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
@@ -110,6 +111,7 @@ internal static class HostBuilderExtensions
         services.AddFunctionAgentsHttp(keys);
         services.AddFunctionAgentsEvaluationsHttp();
         services.AddFunctionAgentsForensicsHttp();
+        services.AddFunctionAgentsDashboard();
         services.AddHostedService<EngineWorkerService>();
         services.AddHostedService<AgentRunsQueueService>();
         services.AddHostedService<RunSweeperService>();

@@ -1,4 +1,5 @@
 using FunctionAgents.Core.Hosting;
+using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
 using FunctionAgents.Http.Problems;
@@ -23,6 +24,7 @@ public static class FunctionAgentsEndpoints
         endpoints.MapGet(ApiRoutes.Health, (HttpContext c, RunsApi api) => api.HealthAsync(c));
         endpoints.MapFunctionAgentsEvaluations();
         endpoints.MapFunctionAgentsForensics();
+        endpoints.MapFunctionAgentsDashboard();
         endpoints.MapFallback((HttpContext c) => ApiProblems.NotFound($"No route matches {c.Request.Method} {c.Request.Path}."));
         return endpoints;
     }

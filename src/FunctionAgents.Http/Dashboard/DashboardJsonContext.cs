@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using FunctionAgents.Core.Evaluation.Trends;
+using FunctionAgents.Http.Approvals;
+
+namespace FunctionAgents.Http.Dashboard;
+
+/// <summary>Source-generated JSON for the read endpoints the dashboard added: camelCase, enums by their wire names.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ApprovalQueueResponse))]
+[JsonSerializable(typeof(EvaluationTrend))]
+public sealed partial class DashboardJsonContext : JsonSerializerContext;
