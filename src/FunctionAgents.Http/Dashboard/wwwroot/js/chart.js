@@ -4,7 +4,7 @@ import { h, svg } from './dom.js';
 
 const Width = 640;
 const Height = 240;
-const Pad = { left: 56, right: 16, top: 14, bottom: 34 };
+const Pad = { left: 76, right: 16, top: 16, bottom: 36 };
 
 function niceMax(value) {
   if (!(value > 0)) return 1;
@@ -19,9 +19,9 @@ function dayNumber(day) {
 
 /**
  * series: [{ name, className, points: [{ day: 'yyyy-MM-dd', value: number|null }] }]; from/to: the window's days.
- * format: value -> label. fixedMax: the y axis top (e.g. 1 for rates) or undefined to fit the data.
+ * format: value -> label (points, table); tickFormat: a shorter one for the y axis. fixedMax: the y axis top (e.g. 1 for rates) or undefined to fit the data.
  */
-export function lineChart({ id, title, description, series, from, to, format, fixedMax }) {
+export function lineChart({ id, title, description, series, from, to, format, tickFormat = format, fixedMax }) {
   const values = series.flatMap((s) => s.points.map((p) => p.value)).filter((v) => v !== null && v !== undefined);
   const max = fixedMax ?? niceMax(Math.max(0, ...values));
   const first = dayNumber(from);
@@ -31,7 +31,7 @@ export function lineChart({ id, title, description, series, from, to, format, fi
 
   const grid = [0, 0.25, 0.5, 0.75, 1].map((f) => [
     svg('line', { class: f === 0 ? 'axis' : 'grid', x1: Pad.left, x2: Width - Pad.right, y1: y(max * f), y2: y(max * f) }),
-    svg('text', { class: 'tick', x: Pad.left - 6, y: y(max * f) + 4, 'text-anchor': 'end' }, format(max * f)),
+    svg('text', { class: 'tick', x: Pad.left - 6, y: y(max * f) + 4, 'text-anchor': 'end' }, tickFormat(max * f)),
   ]);
   const xLabels = [from, to].map((day, i) => svg('text', { class: 'tick', x: x(day), y: Height - 10, 'text-anchor': i === 0 ? 'start' : 'end' }, day));
 

@@ -9,7 +9,7 @@ const Metrics = [
   { id: 'chart-success-rate', title: 'Success rate', pick: (m) => m.successRate, format: percent, fixedMax: 1 },
   { id: 'chart-mean-quality', title: 'Mean quality (0 to 1)', pick: (m) => m.meanQuality, format: (v) => (v === null ? '—' : Number(v).toFixed(2)), fixedMax: 1 },
   { id: 'chart-violations', title: 'Policy violations per 100 runs', pick: (m) => m.violationRatePer100, format: (v) => (v === null ? '—' : Number(v).toLocaleString('en-US', { maximumFractionDigits: 1 })) },
-  { id: 'chart-cost', title: 'Cost per successful run (USD)', pick: (m) => m.costPerSuccessfulRunUsd ?? null, format: usd },
+  { id: 'chart-cost', title: 'Cost per successful run (USD)', pick: (m) => m.costPerSuccessfulRunUsd ?? null, format: usd, tickFormat: (v) => `$${Number(Number(v).toPrecision(2))}` },
 ];
 
 export function renderEvaluation(main, { api, params, navigate }) {
@@ -64,7 +64,7 @@ function renderCharts(container, trend, from, to) {
         ? [recorded, { name: 'as replayed', className: 'replayed', points: result.days.map((d) => ({ day: d.day, value: metric.pick(d.replayed) ?? null })) }]
         : [recorded];
       return lineChart({
-        id: metric.id, title: metric.title, series, from, to, format: metric.format, fixedMax: metric.fixedMax,
+        id: metric.id, title: metric.title, series, from, to, format: metric.format, tickFormat: metric.tickFormat, fixedMax: metric.fixedMax,
         description: `${metric.title} per day from ${from} to ${to}: ${recorded.points.map((p) => `${p.day} ${metric.format(p.value)}`).join(', ')}.`,
       });
     })),
