@@ -8,4 +8,4 @@ namespace FunctionAgents.Http.Dashboard;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ApprovalQueueResponse))]
 [JsonSerializable(typeof(EvaluationTrend))]
-public sealed partial class DashboardJsonContext : JsonSerializerContext;
+internal sealed partial class DashboardJsonContext : JsonSerializerContext;

@@ -26,6 +26,22 @@ public sealed class SignInTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task StoredKey_RefusedLater_ReturnsToSignInWithTheReason()
+    {
+        // A key kept in the tab that the host no longer accepts (rotated or removed) must not leave a blank page.
+        await using var session = await fixture.OpenAsync("usability");
+        await session.SignInAsync("#/approvals");
+        await session.Page.EvaluateAsync("() => sessionStorage.setItem('functionagents.apiKey', 'a-key-that-was-rotated')");
+
+        await session.Page.ReloadAsync();
+
+        await Expect(session.Page.Locator("#sign-in-message [role=alert]")).ToContainTextAsync("401 Unauthorized");
+        await Expect(session.Page.Locator("#api-key")).ToBeVisibleAsync();
+        await Expect(session.Page.Locator("nav.views")).ToBeHiddenAsync();
+        session.AssertStayedOnLoopback();
+    }
+
+    [Fact]
     public async Task SignOut_ForgetsTheKey_AndShowsSignIn()
     {
         await using var session = await fixture.OpenAsync("usability");
