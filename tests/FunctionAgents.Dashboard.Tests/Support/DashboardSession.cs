@@ -70,7 +70,10 @@ public sealed class DashboardSession : IAsyncDisposable
         await Page.Locator("nav.views").WaitForAsync();
     }
 
-    /// <summary>Saves the page at 1280×800 (scrolled to <paramref name="scrollTo"/>, else the top) and at phone width (whole page) under the artifacts folder.</summary>
+    /// <summary>
+    /// Saves the page at 1280×800 (scrolled to <paramref name="scrollTo"/>, else the top) and at phone width (whole page) under the
+    /// artifacts folder, and checks that the page fits the phone's width.
+    /// </summary>
     public async Task ScreenshotAsync(string name, ILocator? scrollTo = null)
     {
         await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
@@ -82,6 +85,10 @@ public sealed class DashboardSession : IAsyncDisposable
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_fixture.ArtifactsDirectory, $"{name}-1280x800.png") });
         await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_fixture.ArtifactsDirectory, $"{name}-phone.png"), FullPage = true });
+
+        // At phone width the page reflows: nothing may push it wider than the screen (sideways scrolling).
+        var width = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= Phone.Width, $"{name}: the page is {width} px wide at a {Phone.Width} px phone width");
         await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
     }
 
