@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Globalization;
 using System.Text;
 using FunctionAgents.Azure.Storage;

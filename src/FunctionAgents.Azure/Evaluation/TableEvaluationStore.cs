@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using FunctionAgents.Azure.Storage;

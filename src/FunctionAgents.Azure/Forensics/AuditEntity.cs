@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Text.Json;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Forensics.Audit;

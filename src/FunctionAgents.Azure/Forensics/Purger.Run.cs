@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Globalization;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;

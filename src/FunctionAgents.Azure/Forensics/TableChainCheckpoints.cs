@@ -1,3 +1,5 @@
+using FunctionAgents.Core.Storage;
+using Azure.Data.Tables;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using FunctionAgents.Azure.Storage;
@@ -73,7 +75,7 @@ public sealed class TableChainCheckpoints : IChainCheckpointStore, IJournalProje
         {
             return await rows.MoveNextAsync();
         }
-        catch (StorageRequestException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
+        catch (StorageException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Runtime.CompilerServices;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Forensics.Retention;

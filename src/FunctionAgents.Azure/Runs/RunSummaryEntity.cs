@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Globalization;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;

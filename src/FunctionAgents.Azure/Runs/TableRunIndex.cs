@@ -1,3 +1,5 @@
+using FunctionAgents.Core.Storage;
+using Azure.Data.Tables;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using FunctionAgents.Azure.Storage;

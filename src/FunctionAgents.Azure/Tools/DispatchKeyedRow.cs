@@ -1,3 +1,5 @@
+using FunctionAgents.Core.Storage;
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 
 namespace FunctionAgents.Azure.Tools;

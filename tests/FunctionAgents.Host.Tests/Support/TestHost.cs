@@ -43,9 +43,9 @@ public sealed class TestHost : WebApplicationFactory<Program>
     public IEventJournal Journal => Services.GetRequiredService<IEventJournal>();
 
     /// <summary>A queue client on the host's storage (the names carry the host's prefix: see <see cref="Names"/>).</summary>
-    public QueueStorageClient CreateQueueClient() => new(Services.GetRequiredService<StorageConnection>(), AzuriteFixture.FastRetries());
+    public QueueStorageClient CreateQueueClient() => Services.GetRequiredService<QueueStorageClient>();
 
-    public TableStorageClient CreateTableClient() => new(Services.GetRequiredService<StorageConnection>(), AzuriteFixture.FastRetries());
+    public TableStorageClient CreateTableClient() => Services.GetRequiredService<TableStorageClient>();
 
     /// <summary>Builds the host now (it starts on first use otherwise).</summary>
     public Task StartAsync()

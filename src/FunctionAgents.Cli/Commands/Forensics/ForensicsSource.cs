@@ -1,3 +1,4 @@
+using FunctionAgents.Core.Storage;
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Storage;
@@ -53,7 +54,7 @@ internal sealed class ForensicsSource : IAsyncDisposable
         {
             return await call();
         }
-        catch (StorageRequestException ex)
+        catch (StorageException ex)
         {
             throw new CliException(ExitCodes.Failed, $"{Description} is unreachable or refused the request: {ex.Message}", ex);
         }
@@ -108,7 +109,7 @@ internal sealed class ForensicsSource : IAsyncDisposable
                 provider.GetRequiredService<IAuditLog>(),
                 provider.GetRequiredService<IChainCheckpointStore>(),
                 provider.GetRequiredService<Purger>(),
-                $"storage {provider.GetRequiredService<StorageConnection>().TableEndpoint}",
+                $"storage {provider.GetRequiredService<StorageClients>().TableEndpoint}",
                 provider);
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
