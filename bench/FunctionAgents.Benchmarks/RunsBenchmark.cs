@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Azure.Data.Tables;
 using System.Globalization;
 using Azure.Core;
 using FunctionAgents.Azure.DependencyInjection;

@@ -1,3 +1,4 @@
+using FunctionAgents.Core.Hosting;
 using System.Runtime.CompilerServices;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Events;
@@ -15,7 +16,7 @@ namespace FunctionAgents.Azure.Journal;
 public sealed partial class TableEventJournal : IEventJournal
 {
     /// <summary>The table name used unless another is configured.</summary>
-    public const string DefaultTableName = "AgentEvents";
+    public const string DefaultTableName = TableNames.Journal;
 
     private readonly TableStorageClient _client;
 

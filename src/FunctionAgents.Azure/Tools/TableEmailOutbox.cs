@@ -1,3 +1,4 @@
+using FunctionAgents.Core.Hosting;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Tools;
@@ -12,7 +13,7 @@ namespace FunctionAgents.Azure.Tools;
 public sealed class TableEmailOutbox : IEmailOutbox
 {
     /// <summary>The table name used unless another is configured.</summary>
-    public const string DefaultTableName = "EmailOutbox";
+    public const string DefaultTableName = TableNames.EmailOutbox;
 
     private const string RowKey = "email";
 
