@@ -1,6 +1,6 @@
-using Azure.Data.Tables;
 using System.Globalization;
 using Azure.Core;
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Events;

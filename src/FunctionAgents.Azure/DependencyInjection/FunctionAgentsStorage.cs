@@ -1,6 +1,6 @@
-using FunctionAgents.Core.Storage;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Storage;
 
 namespace FunctionAgents.Azure.DependencyInjection;
 

@@ -1,6 +1,6 @@
-using FunctionAgents.Core.Storage;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Storage;
 
 namespace FunctionAgents.Azure.Forensics;
 

@@ -1,12 +1,12 @@
-using FunctionAgents.Core.Storage;
-using Azure.Data.Tables;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Forensics.Verification;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Storage;
 
 namespace FunctionAgents.Azure.Forensics;
 

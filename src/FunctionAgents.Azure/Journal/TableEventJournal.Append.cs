@@ -1,9 +1,9 @@
 using System.Text.Json;
-using FunctionAgents.Core.Storage;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Storage;
 
 namespace FunctionAgents.Azure.Journal;
 

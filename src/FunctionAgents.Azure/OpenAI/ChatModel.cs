@@ -1,6 +1,6 @@
+using Azure.AI.OpenAI.Chat;
 using FunctionAgents.Core.Costs;
 using FunctionAgents.Core.Events.Payloads;
-using Azure.AI.OpenAI.Chat;
 using Microsoft.Extensions.Logging;
 using OpenAI.Chat;
 

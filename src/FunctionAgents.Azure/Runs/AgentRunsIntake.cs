@@ -1,8 +1,8 @@
-using FunctionAgents.Core.Storage;
 using System.Text.Json;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Azure.Runs;

@@ -1,6 +1,6 @@
-using FunctionAgents.Core.Hosting;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Tools;
 
 namespace FunctionAgents.Azure.Tools;

@@ -1,9 +1,9 @@
-using FunctionAgents.Core.Storage;
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Cli.Storage;

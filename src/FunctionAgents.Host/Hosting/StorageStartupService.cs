@@ -1,10 +1,10 @@
-using FunctionAgents.Core.Storage;
-using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Planning;
 using FunctionAgents.Core.Policy;
 using FunctionAgents.Core.Responses;
+using FunctionAgents.Core.Storage;
 using FunctionAgents.Core.Tools;
 
 namespace FunctionAgents.Host.Hosting;

@@ -1,5 +1,5 @@
-using FunctionAgents.Core.Storage;
 using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Storage;
 using FunctionAgents.Http.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

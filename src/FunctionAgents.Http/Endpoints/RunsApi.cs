@@ -1,5 +1,5 @@
-using FunctionAgents.Core.Storage;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Storage;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,3 @@
-using FunctionAgents.Core.Storage;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FunctionAgents.Azure.Runs;
@@ -9,6 +8,7 @@ using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Storage;
 using FunctionAgents.Host.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

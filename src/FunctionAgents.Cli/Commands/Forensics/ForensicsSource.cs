@@ -1,4 +1,3 @@
-using FunctionAgents.Core.Storage;
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Storage;
@@ -9,6 +8,7 @@ using FunctionAgents.Core.Forensics.Verification;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
