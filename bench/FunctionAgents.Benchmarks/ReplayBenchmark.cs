@@ -32,7 +32,7 @@ internal sealed class ReplayBenchmark : IBenchmarkVerb
 
         await output.WriteLineAsync("Starting Azurite…");
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
-        var journal = new TableEventJournal(new TableStorageClient(StorageConnection.Parse(azurite.ConnectionString)), "ReplayBenchEvents");
+        var journal = new TableEventJournal(StorageClientFactory.FromConnectionString(azurite.ConnectionString).CreateTableClient(), "ReplayBenchEvents");
         await journal.CreateTableIfNotExistsAsync(cancellationToken);
         var corpus = await ReplayCorpus.CreateAsync(cancellationToken);
 

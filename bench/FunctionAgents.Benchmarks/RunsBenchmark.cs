@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Core;
+using Azure.Data.Tables;
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Engine;

@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using FunctionAgents.Azure.Storage;
 using Xunit;
 
@@ -17,11 +19,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString => Azurite.ConnectionString;
 
-    public StorageConnection Connection => StorageConnection.Parse(ConnectionString);
+    /// <summary>The SDK clients for this instance, built the way the runtime builds them (fast retries unless <paramref name="options"/> says otherwise).</summary>
+    public StorageClients CreateClients(StorageClientOptions? options = null) => StorageClientFactory.FromConnectionString(ConnectionString, options ?? FastRetries());
 
-    public TableStorageClient CreateTableClient(StorageClientOptions? options = null) => new(Connection, options ?? FastRetries());
+    /// <summary>A raw SDK Table service client, for checking what the adapters stored.</summary>
+    public TableServiceClient CreateTableServiceClient(StorageClientOptions? options = null) => CreateClients(options).Tables;
 
-    public QueueStorageClient CreateQueueClient(StorageClientOptions? options = null) => new(Connection, options ?? FastRetries());
+    /// <summary>A raw SDK Queue service client (Base64 message encoding, as Azure Functions uses).</summary>
+    public QueueServiceClient CreateQueueServiceClient(StorageClientOptions? options = null) => CreateClients(options).Queues;
+
+    public TableStorageClient CreateTableClient(StorageClientOptions? options = null) => CreateClients(options).CreateTableClient();
+
+    public QueueStorageClient CreateQueueClient(StorageClientOptions? options = null) => CreateClients(options).CreateQueueClient();
 
     /// <summary>A fresh table name (letters and digits) starting with <paramref name="prefix"/>.</summary>
     public static string NewTableName(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..20];
@@ -32,10 +41,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>Options with short retry delays so tests stay fast.</summary>
     public static StorageClientOptions FastRetries()
     {
-        var options = new StorageClientOptions();
-        options.Retry.Delay = TimeSpan.FromMilliseconds(5);
-        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
-        return options;
+        return new StorageClientOptions { RetryDelay = TimeSpan.FromMilliseconds(5), MaxRetryDelay = TimeSpan.FromMilliseconds(50) };
     }
 
     public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync();

@@ -13,6 +13,9 @@ namespace FunctionAgents.Testing;
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
+    /// <summary>The emulator's account name.</summary>
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
     /// <summary>Azurite's well-known account key (public, documented; not a secret).</summary>
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
@@ -43,10 +46,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     /// <summary>A SharedKey connection string with explicit path-style endpoints for this instance.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageConnection.DevelopmentAccountName};AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageConnection.DevelopmentAccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageConnection.DevelopmentAccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageConnection.DevelopmentAccountName};";
+        $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{DevelopmentAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{DevelopmentAccountName};";
 
     public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default)
     {

@@ -9,6 +9,7 @@ using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Policy;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Storage;
 using FunctionAgents.Core.Tools;
 using FunctionAgents.Core.Tools.Sql;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,17 +35,19 @@ public static partial class FunctionAgentsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
-        var connection = settings.Storage is { } connectionString
-            ? StorageConnection.Parse(connectionString)
-            : StorageConnectionFactory.FromSettings(name => getSetting?.Invoke(name));
+        var clients = settings.Storage is { } connectionString
+            ? StorageClientFactory.FromConnectionString(connectionString, clientOptions)
+            : StorageClientFactory.FromSettings(name => getSetting?.Invoke(name), options: clientOptions);
         var names = settings.Names;
 
         services.TryAddSingleton(settings);
         services.TryAddSingleton(names);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(connection);
-        services.AddSingleton(_ => new TableStorageClient(connection, clientOptions));
-        services.AddSingleton(_ => new QueueStorageClient(connection, clientOptions));
+        services.AddSingleton(clients);
+        services.AddSingleton(clients.Tables);
+        services.AddSingleton(clients.Queues);
+        services.AddSingleton(_ => clients.CreateTableClient());
+        services.AddSingleton(_ => clients.CreateQueueClient());
         services.AddSingleton<IEventJournal>(sp => new TableEventJournal(sp.GetRequiredService<TableStorageClient>(), names.Journal));
         services.AddSingleton<IRunIndex, TableRunIndex>();
         services.AddSingleton<IWorkQueue, QueueWorkQueue>();
@@ -55,6 +58,7 @@ public static partial class FunctionAgentsServiceCollectionExtensions
             sp.GetRequiredService<QueueStorageClient>(),
             names,
             [names.Table(TableTicketStore.DefaultTableName), names.Table(TableEmailOutbox.DefaultTableName)]));
+        services.AddSingleton<IStorageHealthCheck>(sp => sp.GetRequiredService<FunctionAgentsStorage>());
         return services;
     }
 

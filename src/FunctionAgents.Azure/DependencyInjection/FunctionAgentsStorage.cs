@@ -1,10 +1,11 @@
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Storage;
 
 namespace FunctionAgents.Azure.DependencyInjection;
 
 /// <summary>Creates every table and queue the runtime uses (idempotent) and reports storage health.</summary>
-public sealed class FunctionAgentsStorage
+public sealed class FunctionAgentsStorage : IStorageHealthCheck
 {
     private readonly TableStorageClient _tables;
     private readonly QueueStorageClient _queues;
@@ -50,7 +51,7 @@ public sealed class FunctionAgentsStorage
 
             return new StorageHealth(true, null, depths);
         }
-        catch (StorageRequestException ex)
+        catch (StorageException ex)
         {
             return new StorageHealth(false, ex.Message, depths);
         }

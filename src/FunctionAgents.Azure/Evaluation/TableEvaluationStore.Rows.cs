@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Evaluation.Reporting;
 using FunctionAgents.Core.Evaluation.Scoring;

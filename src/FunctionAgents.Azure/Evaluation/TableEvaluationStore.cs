@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Evaluation;
 using FunctionAgents.Core.Evaluation.Reporting;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Forensics.Audit;
 

@@ -8,11 +8,11 @@ namespace FunctionAgents.Azure.Forensics;
 /// <param name="RetentionLog">One row per purged run: PartitionKey = tenant, RowKey = RunId.</param>
 public sealed record ForensicsTables(string Journal, string RunsByTenant, string RunsByDay, string Audit, string Checkpoints, string RetentionLog)
 {
-    public const string AuditTable = "AgentAudit";
+    public const string AuditTable = TableNames.Audit;
 
-    public const string CheckpointsTable = "AgentChainCheckpoints";
+    public const string CheckpointsTable = TableNames.ChainCheckpoints;
 
-    public const string RetentionLogTable = "AgentRetentionLog";
+    public const string RetentionLogTable = TableNames.RetentionLog;
 
     /// <summary>The names of one deployment (its prefix applied).</summary>
     public static ForensicsTables From(StorageNames names)

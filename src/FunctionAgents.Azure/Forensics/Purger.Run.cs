@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Events;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Forensics.Audit;

@@ -1,4 +1,6 @@
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Storage;
 
 namespace FunctionAgents.Azure.Forensics;
 
@@ -33,7 +35,7 @@ internal static class TableBatches
             {
                 await client.SubmitTransactionAsync(table, batch, cancellationToken);
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            catch (StorageNotFoundException)
             {
                 // Someone removed a row of this batch meanwhile; nothing was applied, so delete one by one.
                 foreach (var action in batch)
@@ -69,8 +71,8 @@ internal static class TableBatches
             var bytes = 0;
             foreach (var action in partition.DistinctBy(a => a.Entity.RowKey, StringComparer.Ordinal))
             {
-                var size = OverheadPerAction + (action.ActionType == TableTransactionActionType.Delete ? 0 : TableEntityJson.Serialize(action.Entity).Length);
-                if (batch.Count > 0 && (batch.Count == TableBatch.MaxActions || bytes + size > MaxBodyBytes))
+                var size = OverheadPerAction + (action.ActionType == TableTransactionActionType.Delete ? 0 : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes((IDictionary<string, object>)action.Entity).Length);
+                if (batch.Count > 0 && (batch.Count == TableStorageClient.MaxTransactionActions || bytes + size > MaxBodyBytes))
                 {
                     yield return batch;
                     batch = [];

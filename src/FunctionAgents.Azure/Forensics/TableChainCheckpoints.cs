@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Forensics.Verification;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Storage;
 
 namespace FunctionAgents.Azure.Forensics;
 
@@ -73,7 +75,7 @@ public sealed class TableChainCheckpoints : IChainCheckpointStore, IJournalProje
         {
             return await rows.MoveNextAsync();
         }
-        catch (StorageRequestException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
+        catch (StorageException ex) when (ex.Status == 404 && ex.ErrorCode == "TableNotFound")
         {
             return false;
         }

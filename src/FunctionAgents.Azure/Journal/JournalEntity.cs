@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using FunctionAgents.Azure.Storage;
+using Azure.Data.Tables;
 using FunctionAgents.Core.Events;
 
 namespace FunctionAgents.Azure.Journal;
@@ -34,12 +34,17 @@ internal static class JournalEntity
             ["Actor"] = e.Actor,
             ["TenantId"] = e.TenantId,
             ["CorrelationId"] = e.CorrelationId,
-            ["CausationSeq"] = e.CausationSeq,
             ["TraceParent"] = e.TraceParent,
             ["SchemaVersion"] = e.SchemaVersion,
             ["PrevHash"] = e.PrevHash,
             ["Hash"] = e.Hash,
         };
+        if (e.CausationSeq is { } causation)
+        {
+            // Absent, not null, when there is none: the public layout has no null properties.
+            entity["CausationSeq"] = causation;
+        }
+
         var payload = e.Payload;
         for (int chunk = 0, start = 0; start < payload.Length || chunk == 0; chunk++, start += PayloadChunkChars)
         {

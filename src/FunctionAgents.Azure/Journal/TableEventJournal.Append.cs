@@ -1,6 +1,9 @@
+using System.Text.Json;
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Storage;
 
 namespace FunctionAgents.Azure.Journal;
 
@@ -28,11 +31,11 @@ public sealed partial class TableEventJournal
             }
             else
             {
-                var actions = entities.Select(e => new TableTransactionAction(TableTransactionActionType.Insert, e)).ToList();
+                var actions = entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)).ToList();
                 await _client.SubmitTransactionAsync(TableName, actions, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (StorageRequestException ex) when (ex.Status == 409 && ex.ErrorCode == "EntityAlreadyExists")
+        catch (StorageConflictException ex) when (ex.ErrorCode == "EntityAlreadyExists")
         {
             await ResolveConflictAsync(runId, expectedNextSeq, events, ex, cancellationToken).ConfigureAwait(false);
         }
@@ -42,7 +45,7 @@ public sealed partial class TableEventJournal
     /// A Seq of the batch is taken. If every event of the batch is already stored with the same Hash, this
     /// was a retry of a write that landed: success. Otherwise another writer won.
     /// </summary>
-    private async Task ResolveConflictAsync(string runId, long expectedNextSeq, IReadOnlyList<RunEvent> events, StorageRequestException conflict, CancellationToken cancellationToken)
+    private async Task ResolveConflictAsync(string runId, long expectedNextSeq, IReadOnlyList<RunEvent> events, StorageException conflict, CancellationToken cancellationToken)
     {
         var lastSeq = expectedNextSeq + events.Count - 1;
         var stored = new Dictionary<long, string>();
@@ -81,15 +84,16 @@ public sealed partial class TableEventJournal
         }
 
         // JSON text is at most 3 bytes per UTF-16 byte (a 2-byte char escaped as \uXXXX is 6), so only a
-        // batch near the limit pays for serializing it twice to learn its exact size.
-        if (events.Count > 1 && (entityBytes * 3) + (events.Count * TransactionOverheadPerAction) > TableBatch.MaxBodyBytes)
+        // batch near the limit pays for serializing it once more to learn its size as the SDK will send it
+        // (System.Text.Json's default escaping, as the SDK's writer uses).
+        if (events.Count > 1 && (entityBytes * 3) + (events.Count * TransactionOverheadPerAction) > TableStorageClient.MaxTransactionBytes)
         {
-            var bodyBytes = entities.Sum(e => (long)TableEntityJson.Serialize(e).Length + TransactionOverheadPerAction);
-            if (bodyBytes > TableBatch.MaxBodyBytes)
+            var bodyBytes = entities.Sum(e => (long)JsonSerializer.SerializeToUtf8Bytes<IDictionary<string, object>>(e).Length + TransactionOverheadPerAction);
+            if (bodyBytes > TableStorageClient.MaxTransactionBytes)
             {
                 throw new ArgumentException(
                     $"The append of run {runId}, Seq {events[0].Seq} to {events[^1].Seq}, is {bodyBytes:N0} bytes; one transaction carries at most " +
-                    $"{TableBatch.MaxBodyBytes:N0} bytes (4 MiB). Append fewer events at a time. Nothing was appended.",
+                    $"{TableStorageClient.MaxTransactionBytes:N0} bytes (4 MiB). Append fewer events at a time. Nothing was appended.",
                     nameof(events));
             }
         }

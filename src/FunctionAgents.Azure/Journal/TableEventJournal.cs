@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Events;
+using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
 
 namespace FunctionAgents.Azure.Journal;
@@ -15,7 +16,7 @@ namespace FunctionAgents.Azure.Journal;
 public sealed partial class TableEventJournal : IEventJournal
 {
     /// <summary>The table name used unless another is configured.</summary>
-    public const string DefaultTableName = "AgentEvents";
+    public const string DefaultTableName = TableNames.Journal;
 
     private readonly TableStorageClient _client;
 
@@ -47,7 +48,11 @@ public sealed partial class TableEventJournal : IEventJournal
             yield break;
         }
 
-        var rows = _client.QueryPartitionAsync(TableName, runId, JournalEntity.RowKey(from), JournalEntity.RowKey(to), cancellationToken);
+        // The whole run is the whole partition: a RowKey range on top would only make the service test every row twice.
+        var whole = from == 1 && to == JournalEntity.MaxSeq;
+        var rows = whole
+            ? _client.QueryPartitionAsync(TableName, runId, cancellationToken: cancellationToken)
+            : _client.QueryPartitionAsync(TableName, runId, JournalEntity.RowKey(from), JournalEntity.RowKey(to), cancellationToken);
         await foreach (var row in rows.ConfigureAwait(false))
         {
             RunEvent e;

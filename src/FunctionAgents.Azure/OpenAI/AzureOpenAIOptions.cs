@@ -61,12 +61,15 @@ public sealed record AzureOpenAIOptions
     /// <summary>The answer prompt file under <c>prompts/</c>, without extension.</summary>
     public string AnswerPrompt { get; init; } = "answer/v1";
 
+    /// <summary>Which SDK client to use: <see cref="ModelClientKind.AzureOpenAI"/> unless configured otherwise.</summary>
+    public ModelClientKind Client { get; init; } = ModelClientKind.AzureOpenAI;
+
     /// <summary>The HTTP transport; null means the SDK's default. Tests set it to reach a loopback server.</summary>
     internal PipelineTransport? Transport { get; init; }
 
     /// <summary>Describes the options for a log line; the api key is never shown, only whether one is set.</summary>
     public override string ToString() =>
-        $"endpoint {Endpoint}, planner {PlannerDeployment}, answer {AnswerDeployment}, auth {(string.IsNullOrEmpty(ApiKey) ? "Entra ID" : "api key")}";
+        $"{Client} endpoint {Endpoint}, planner {PlannerDeployment}, answer {AnswerDeployment}, auth {(string.IsNullOrEmpty(ApiKey) ? "Entra ID" : "api key")}";
 
     /// <exception cref="ArgumentException">A value is missing or out of range.</exception>
     internal void Validate()
@@ -80,6 +83,11 @@ public sealed record AzureOpenAIOptions
         {
             throw new ArgumentException(
                 $"Entra ID tokens are only sent over https; use an https endpoint or set {AzureOpenAISettings.ApiKey}.", nameof(Endpoint));
+        }
+
+        if (Client == ModelClientKind.OpenAICompatible && string.IsNullOrEmpty(ApiKey))
+        {
+            throw new ArgumentException($"An OpenAI-compatible endpoint needs {AzureOpenAISettings.ApiKey}: Entra ID tokens are for Azure endpoints.", nameof(ApiKey));
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(PlannerDeployment);

@@ -36,6 +36,9 @@ public static class AzureOpenAISettings
     /// <summary>Optional: retries after throttling, server errors or network failures; default 3.</summary>
     public const string MaxRetries = "FA_MODEL_MAX_RETRIES";
 
+    /// <summary>Optional: <c>azure</c> (default, Azure.AI.OpenAI's AzureOpenAIClient) or <c>openai</c> (the plain OpenAI client for an OpenAI-compatible endpoint).</summary>
+    public const string Client = "FA_MODEL_CLIENT";
+
     private static readonly string[] AzureOpenAIHostSuffixes = [".openai.azure.com", ".cognitiveservices.azure.com", ".services.ai.azure.com"];
 
     /// <summary>
@@ -61,6 +64,7 @@ public static class AzureOpenAISettings
             PlannerModel = Get(getSetting, PlannerModel),
             AnswerModel = Get(getSetting, AnswerModel),
             ApiKey = Get(getSetting, ApiKey),
+            Client = ClientKind(Get(getSetting, Client)),
             Prices = ModelPrices.FromSettings(getSetting),
         };
         return options with
@@ -89,6 +93,13 @@ public static class AzureOpenAISettings
         builder.Path = isResourceRoot ? "/openai/v1/" : builder.Path.TrimEnd('/') + "/";
         return builder.Uri;
     }
+
+    private static ModelClientKind ClientKind(string? value) => value?.ToLowerInvariant() switch
+    {
+        null or "azure" => ModelClientKind.AzureOpenAI,
+        "openai" => ModelClientKind.OpenAICompatible,
+        _ => throw new FormatException($"{Client} '{value}' must be 'azure' (Azure OpenAI) or 'openai' (an OpenAI-compatible endpoint)."),
+    };
 
     private static string? Get(Func<string, string?> getSetting, string name) =>
         getSetting(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -1,16 +1,14 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
-using Azure.Identity;
+using Azure.AI.OpenAI.Chat;
 using FunctionAgents.Core.Costs;
 using FunctionAgents.Core.Events.Payloads;
 using Microsoft.Extensions.Logging;
-using OpenAI;
 using OpenAI.Chat;
 
 namespace FunctionAgents.Azure.OpenAI;
 
 /// <summary>
-/// One deployment on the Azure OpenAI v1 endpoint. Each call is checked against the remaining budget before anything
+/// One model deployment, through Azure.AI.OpenAI (or the plain OpenAI client for OpenAI-compatible endpoints, see
+/// <see cref="ChatClientFactory"/>). Each call is checked against the remaining budget before anything
 /// is sent, bounded in time (per attempt and in total), retried per <see cref="ModelRetryPolicy"/>, and returned as a
 /// complete <see cref="ModelCalled"/>. Failures become <see cref="Core.Runs.RunFailureException"/>s whose messages
 /// name the cause and never a key or token.
@@ -33,23 +31,7 @@ internal sealed partial class ChatModel
         _model = model;
         _logger = logger;
         _clock = clock;
-        var clientOptions = new OpenAIClientOptions
-        {
-            Endpoint = options.Endpoint,
-            NetworkTimeout = options.AttemptTimeout,
-            RetryPolicy = new ModelRetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay, deployment, logger, clock),
-        };
-        if (options.Transport is { } transport)
-        {
-            clientOptions.Transport = transport;
-        }
-
-
-        // The constructor taking an AuthenticationPolicy is marked experimental (OPENAI001), but it is the SDK's only
-        // way to send Azure's api-key header or an Entra ID bearer token.
-#pragma warning disable OPENAI001
-        _client = new ChatClient(deployment, Authentication(options), clientOptions);
-#pragma warning restore OPENAI001
+        _client = ChatClientFactory.Create(options, deployment, logger, clock);
     }
 
     public string Deployment { get; }
@@ -78,6 +60,15 @@ internal sealed partial class ChatModel
             ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(
                 request.Format.Name, BinaryData.FromString(request.Format.Schema), request.Format.Description, jsonSchemaIsStrict: true),
         };
+        if (_options.Client == ModelClientKind.AzureOpenAI)
+        {
+            // AzureOpenAIClient sends the old max_tokens unless told otherwise; the recorded requests (and reasoning
+            // models) use max_completion_tokens, as the plain client sends it. The switch is marked experimental (AOAI001).
+#pragma warning disable AOAI001
+            options.SetNewMaxCompletionTokensPropertyEnabled(true);
+#pragma warning restore AOAI001
+        }
+
         var messages = request.Messages.Select(m => m.ToChatMessage()).ToList();
 
         using var timeout = new CancellationTokenSource(_options.TotalTimeout, _clock);
@@ -112,9 +103,4 @@ internal sealed partial class ChatModel
         Log.Called(_logger, call.Purpose, Deployment, call.Model, call.InputTokens, call.OutputTokens, latency, call.FinishReason);
         return call;
     }
-
-    private static AuthenticationPolicy Authentication(AzureOpenAIOptions options) =>
-        string.IsNullOrEmpty(options.ApiKey)
-            ? new BearerTokenPolicy(options.Credential ?? new DefaultAzureCredential(), EntraScope)
-            : ApiKeyAuthenticationPolicy.CreateHeaderApiKeyPolicy(new ApiKeyCredential(options.ApiKey), "api-key");
 }

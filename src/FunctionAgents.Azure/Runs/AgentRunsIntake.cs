@@ -2,6 +2,7 @@ using System.Text.Json;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Azure.Runs;
@@ -122,7 +123,7 @@ public sealed partial class AgentRunsIntake
         return messages.Count;
     }
 
-    private async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
+    private async Task ProcessAsync(ReceivedQueueMessage message, CancellationToken cancellationToken)
     {
         if (message.DequeueCount > _options.MaxAttempts)
         {
@@ -152,7 +153,7 @@ public sealed partial class AgentRunsIntake
         Log.Started(_logger, message.MessageId, result.RunId!, result.Created);
     }
 
-    private async Task RetryOrPoisonAsync(QueueMessage message, Exception failure, CancellationToken cancellationToken)
+    private async Task RetryOrPoisonAsync(ReceivedQueueMessage message, Exception failure, CancellationToken cancellationToken)
     {
         if (message.DequeueCount >= _options.MaxAttempts)
         {
@@ -166,14 +167,14 @@ public sealed partial class AgentRunsIntake
         {
             await _queues.UpdateVisibilityAsync(_queue, message.MessageId, message.PopReceipt, backoff < _options.VisibilityTimeout ? backoff : _options.VisibilityTimeout, cancellationToken);
         }
-        catch (StorageRequestException ex)
+        catch (StorageException ex)
         {
             // The message reappears after its visibility timeout anyway.
             Log.BackoffFailed(_logger, message.MessageId, ex);
         }
     }
 
-    private async Task PoisonAsync(QueueMessage message, string reason, CancellationToken cancellationToken)
+    private async Task PoisonAsync(ReceivedQueueMessage message, string reason, CancellationToken cancellationToken)
     {
         await PoisonQueue.MoveAsync(_queues, _queue, _poison, message, reason, _clock.GetUtcNow(), cancellationToken);
         Log.Poisoned(_logger, message.MessageId, _poison, reason);

@@ -7,7 +7,7 @@ namespace FunctionAgents.Azure.Runs;
 internal static class PoisonQueue
 {
     public static async Task MoveAsync(
-        QueueStorageClient queues, string queue, string poisonQueue, QueueMessage message, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+        QueueStorageClient queues, string queue, string poisonQueue, ReceivedQueueMessage message, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The send comes first so a crash in between leaves a duplicate, never a loss.
         await SendAsync(queues, poisonQueue, new PoisonEnvelope(reason, now, message.DequeueCount, message.Text ?? message.RawText), cancellationToken);

@@ -75,7 +75,7 @@ internal sealed class QueueWorkQueue : IWorkQueue
     {
         ArgumentNullException.ThrowIfNull(item);
         var text = JsonSerializer.Serialize(new WorkMessage(item.RunId), RunsJsonContext.Default.WorkMessage);
-        var message = new QueueMessage(item.MessageId, item.PopReceipt, item.DequeueCount, default, default, default, text, text);
+        var message = new ReceivedQueueMessage(item.MessageId, item.PopReceipt, item.DequeueCount, default, default, default, text, text);
         return PoisonQueue.MoveAsync(_queues, _queue, _poison, message, reason, _clock.GetUtcNow(), cancellationToken);
     }
 

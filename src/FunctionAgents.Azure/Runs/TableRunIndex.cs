@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Storage;
 
 namespace FunctionAgents.Azure.Runs;
 

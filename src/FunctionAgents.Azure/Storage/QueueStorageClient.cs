@@ -1,217 +1,162 @@
-using System.Globalization;
-using Azure.Core;
+using System.Text;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace FunctionAgents.Azure.Storage;
 
 /// <summary>
-/// The Queue service operations FunctionAgents uses. Message text is Base64-encoded UTF-8 on the wire
-/// by default (<see cref="StorageClientOptions.MessageEncoding"/>), as Azure Functions queue triggers
-/// expect. Thread-safe; share one instance per connection. Failures throw <see cref="StorageRequestException"/>.
+/// The Queue operations FunctionAgents uses, on the SDK's <see cref="QueueServiceClient"/>: messages are sent
+/// with Base64 encoding (<see cref="QueueMessageEncoding.Base64"/>, what Azure Functions queue triggers expect)
+/// and received undecoded, then decoded here, so a message that is not Base64 of UTF-8 comes back with
+/// <see cref="ReceivedQueueMessage.Text"/> null (poison) instead of failing the receive. Failures throw Core's
+/// storage exceptions. Thread-safe; share one instance.
 /// </summary>
 public sealed class QueueStorageClient
 {
-    /// <summary>The Queue service REST version sent as x-ms-version.</summary>
-    public const string ServiceVersion = "2019-02-02";
-
     /// <summary>The most messages one receive returns.</summary>
     public const int MaxMessagesPerReceive = 32;
 
-    private readonly StorageHttp _http;
-    private readonly QueueMessageEncoding _encoding;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <param name="connection">Endpoint and credential (SharedKey or token).</param>
-    /// <param name="options">Retry, transport, extra pipeline policies and message encoding; <see cref="StorageClientOptions"/> defaults when null.</param>
-    public QueueStorageClient(StorageConnection connection, StorageClientOptions? options = null)
+    private readonly QueueServiceClient _queues;
+    private readonly QueueServiceClient _rawQueues;
+
+    /// <param name="queues">The SDK client with <see cref="QueueMessageEncoding.Base64"/>, for sends and management.</param>
+    /// <param name="rawQueues">The same account with <see cref="QueueMessageEncoding.None"/>, for receives.</param>
+    public QueueStorageClient(QueueServiceClient queues, QueueServiceClient rawQueues)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        options ??= new StorageClientOptions();
-        _http = new StorageHttp(connection, StorageService.Queue, options);
-        _encoding = options.MessageEncoding;
+        ArgumentNullException.ThrowIfNull(queues);
+        ArgumentNullException.ThrowIfNull(rawQueues);
+        _queues = queues;
+        _rawQueues = rawQueues;
     }
+
+    /// <summary>The SDK client underneath (Base64 message encoding).</summary>
+    public QueueServiceClient Service => _queues;
 
     /// <summary>The Queue service endpoint requests go to.</summary>
-    public Uri Endpoint => _http.Endpoint;
+    public Uri Endpoint => _queues.Uri;
 
     /// <summary>Creates the queue; returns false if it already existed.</summary>
-    public async Task<bool> CreateQueueIfNotExistsAsync(string queue, CancellationToken cancellationToken = default)
-    {
-        ValidateQueueName(queue);
-        using var message = _http.CreateMessage(RequestMethod.Put, "/" + queue, ServiceVersion);
-        var operation = $"Create queue '{queue}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        return response.Status switch
+    public Task<bool> CreateQueueIfNotExistsAsync(string queue, CancellationToken cancellationToken = default) =>
+        StorageErrors.RunAsync($"Create queue '{queue}'", async () =>
         {
-            201 => true,
-            204 => false,
-            409 when StorageError.Read(response).Code == "QueueAlreadyExists" => false,
-            _ => throw StorageHttp.Failure(response, operation),
-        };
-    }
+            // The SDK answers null when the queue was already there.
+            var response = await _queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response is not null && response.Status == 201;
+        });
 
     /// <summary>Deletes the queue and its messages; returns false if it did not exist.</summary>
-    public async Task<bool> DeleteQueueAsync(string queue, CancellationToken cancellationToken = default)
-    {
-        ValidateQueueName(queue);
-        using var message = _http.CreateMessage(RequestMethod.Delete, "/" + queue, ServiceVersion);
-        var operation = $"Delete queue '{queue}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        return response.Status switch
-        {
-            204 => true,
-            404 => false,
-            _ => throw StorageHttp.Failure(response, operation),
-        };
-    }
+    public Task<bool> DeleteQueueAsync(string queue, CancellationToken cancellationToken = default) =>
+        StorageErrors.RunAsync($"Delete queue '{queue}'", async () =>
+            (await _queues.GetQueueClient(queue).DeleteIfExistsAsync(cancellationToken).ConfigureAwait(false)).Value);
 
     /// <summary>
     /// Sends a message. <paramref name="visibilityDelay"/> hides it for up to 7 days first;
     /// <paramref name="timeToLive"/> defaults to the service's 7 days, <see cref="Timeout.InfiniteTimeSpan"/> means never expire.
     /// </summary>
-    public async Task<QueueSendReceipt> SendMessageAsync(
+    public Task<QueueSendReceipt> SendMessageAsync(
         string queue, string text, TimeSpan? visibilityDelay = null, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default)
     {
-        ValidateQueueName(queue);
         ArgumentNullException.ThrowIfNull(text);
-        using var message = _http.CreateMessage(RequestMethod.Post, $"/{queue}/messages", ServiceVersion);
-        if (visibilityDelay is { } delay)
+        var ttl = timeToLive == Timeout.InfiniteTimeSpan ? TimeSpan.FromSeconds(-1) : timeToLive;
+        return StorageErrors.RunAsync($"Send a message to queue '{queue}'", async () =>
         {
-            message.Request.Uri.AppendQuery("visibilitytimeout", Seconds(delay, nameof(visibilityDelay)), false);
-        }
-
-        if (timeToLive is { } ttl)
-        {
-            message.Request.Uri.AppendQuery("messagettl", ttl == Timeout.InfiniteTimeSpan ? "-1" : Seconds(ttl, nameof(timeToLive)), false);
-        }
-
-        message.Request.Headers.SetValue("Content-Type", "application/xml");
-        message.Request.Content = RequestContent.Create(QueueXml.MessageBody(QueueXml.Encode(text, _encoding)));
-        var operation = $"Send a message to queue '{queue}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 201)
-        {
-            throw StorageHttp.Failure(response, operation);
-        }
-
-        var sent = QueueXml.Messages(response.Content.ToString()).Single();
-        return new QueueSendReceipt(
-            QueueXml.Text(sent, "MessageId"),
-            QueueXml.Text(sent, "PopReceipt"),
-            QueueXml.Time(sent, "InsertionTime"),
-            QueueXml.Time(sent, "ExpirationTime"),
-            QueueXml.Time(sent, "TimeNextVisible"));
+            var receipt = (await _queues.GetQueueClient(queue).SendMessageAsync(text, WholeSeconds(visibilityDelay), ttl, cancellationToken).ConfigureAwait(false)).Value;
+            return new QueueSendReceipt(receipt.MessageId, receipt.PopReceipt, receipt.InsertionTime, receipt.ExpirationTime, receipt.TimeNextVisible);
+        });
     }
 
     /// <summary>Receives up to <paramref name="maxMessages"/> (1–32) messages and hides them for <paramref name="visibilityTimeout"/> (default 30 s).</summary>
-    public async Task<IReadOnlyList<QueueMessage>> ReceiveMessagesAsync(
+    public Task<IReadOnlyList<ReceivedQueueMessage>> ReceiveMessagesAsync(
         string queue, int maxMessages = 1, TimeSpan? visibilityTimeout = null, CancellationToken cancellationToken = default)
     {
-        ValidateQueueName(queue);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, MaxMessagesPerReceive);
-        using var message = _http.CreateMessage(RequestMethod.Get, $"/{queue}/messages", ServiceVersion);
-        message.Request.Uri.AppendQuery("numofmessages", maxMessages.ToString(CultureInfo.InvariantCulture), false);
-        if (visibilityTimeout is { } timeout)
+        return StorageErrors.RunAsync<IReadOnlyList<ReceivedQueueMessage>>($"Receive messages from queue '{queue}'", async () =>
         {
-            message.Request.Uri.AppendQuery("visibilitytimeout", Seconds(timeout, nameof(visibilityTimeout)), false);
-        }
-
-        var operation = $"Receive messages from queue '{queue}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 200)
-        {
-            throw StorageHttp.Failure(response, operation);
-        }
-
-        return QueueXml.Messages(response.Content.ToString())
-            .Select(m =>
-            {
-                var raw = QueueXml.Text(m, "MessageText");
-                return new QueueMessage(
-                    QueueXml.Text(m, "MessageId"),
-                    QueueXml.Text(m, "PopReceipt"),
-                    long.Parse(QueueXml.Text(m, "DequeueCount"), CultureInfo.InvariantCulture),
-                    QueueXml.Time(m, "InsertionTime"),
-                    QueueXml.Time(m, "ExpirationTime"),
-                    QueueXml.Time(m, "TimeNextVisible"),
-                    QueueXml.Decode(raw, _encoding),
-                    raw);
-            })
-            .ToList();
+            var messages = (await _rawQueues.GetQueueClient(queue).ReceiveMessagesAsync(maxMessages, WholeSeconds(visibilityTimeout), cancellationToken).ConfigureAwait(false)).Value;
+            return messages.Select(ToReceived).ToList();
+        });
     }
 
     /// <summary>Hides a received message for <paramref name="visibilityTimeout"/> from now (0 makes it visible at once); returns the new pop receipt.</summary>
-    public async Task<string> UpdateVisibilityAsync(
+    public Task<string> UpdateVisibilityAsync(
         string queue, string messageId, string popReceipt, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default)
     {
-        ValidateQueueName(queue);
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         ArgumentException.ThrowIfNullOrEmpty(popReceipt);
-        using var message = _http.CreateMessage(RequestMethod.Put, $"/{queue}/messages/{Uri.EscapeDataString(messageId)}", ServiceVersion);
-        message.Request.Uri.AppendQuery("popreceipt", popReceipt, true);
-        message.Request.Uri.AppendQuery("visibilitytimeout", Seconds(visibilityTimeout, nameof(visibilityTimeout)), false);
-        var operation = $"Update visibility of message {messageId} in queue '{queue}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 204 || !response.Headers.TryGetValue("x-ms-popreceipt", out var newReceipt))
-        {
-            throw StorageHttp.Failure(response, operation);
-        }
-
-        return newReceipt;
+        return StorageErrors.RunAsync($"Update visibility of message {messageId} in queue '{queue}'", async () =>
+            (await _queues.GetQueueClient(queue).UpdateMessageAsync(messageId, popReceipt, visibilityTimeout: WholeSeconds(visibilityTimeout)!.Value, cancellationToken: cancellationToken).ConfigureAwait(false)).Value.PopReceipt);
     }
 
     /// <summary>Deletes a received message; returns false if it was already gone (or the pop receipt is stale).</summary>
-    public async Task<bool> DeleteMessageAsync(string queue, string messageId, string popReceipt, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteMessageAsync(string queue, string messageId, string popReceipt, CancellationToken cancellationToken = default)
     {
-        ValidateQueueName(queue);
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         ArgumentException.ThrowIfNullOrEmpty(popReceipt);
-        using var message = _http.CreateMessage(RequestMethod.Delete, $"/{queue}/messages/{Uri.EscapeDataString(messageId)}", ServiceVersion);
-        message.Request.Uri.AppendQuery("popreceipt", popReceipt, true);
-        var operation = $"Delete message {messageId} from queue '{queue}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        return response.Status switch
+        return StorageErrors.RunAsync($"Delete message {messageId} from queue '{queue}'", async () =>
         {
-            204 => true,
-            404 => false,
-            _ => throw StorageHttp.Failure(response, operation),
-        };
+            try
+            {
+                await _queues.GetQueueClient(queue).DeleteMessageAsync(messageId, popReceipt, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                return false;
+            }
+        });
     }
 
     /// <summary>The service's approximate number of messages in the queue (visible or not).</summary>
-    public async Task<int> GetApproximateMessageCountAsync(string queue, CancellationToken cancellationToken = default)
+    public Task<int> GetApproximateMessageCountAsync(string queue, CancellationToken cancellationToken = default) =>
+        StorageErrors.RunAsync($"Read the message count of queue '{queue}'", async () =>
+            (await _queues.GetQueueClient(queue).GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount);
+
+    // The service counts visibility in whole seconds and the SDK truncates; round up so a sub-second timeout is not 0.
+    private static TimeSpan? WholeSeconds(TimeSpan? value)
     {
-        ValidateQueueName(queue);
-        using var message = _http.CreateMessage(RequestMethod.Get, "/" + queue, ServiceVersion);
-        message.Request.Uri.AppendQuery("comp", "metadata", false);
-        var operation = $"Read the message count of queue '{queue}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 200
-            || !response.Headers.TryGetValue("x-ms-approximate-messages-count", out var count)
-            || !int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (value is not { } span)
         {
-            throw StorageHttp.Failure(response, operation);
+            return null;
         }
 
-        return value;
+        ArgumentOutOfRangeException.ThrowIfLessThan(span, TimeSpan.Zero, nameof(value));
+        return TimeSpan.FromSeconds(Math.Ceiling(span.TotalSeconds));
     }
 
-    /// <summary>Queue names: 3–63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit.</summary>
-    private static void ValidateQueueName(string queue)
+    private static ReceivedQueueMessage ToReceived(QueueMessage message)
     {
-        ArgumentException.ThrowIfNullOrEmpty(queue);
-        var valid = queue.Length is >= 3 and <= 63
-            && queue.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
-            && queue[0] != '-' && queue[^1] != '-'
-            && !queue.Contains("--", StringComparison.Ordinal);
-        if (!valid)
+        var raw = message.Body.ToString();
+        return new ReceivedQueueMessage(
+            message.MessageId,
+            message.PopReceipt,
+            message.DequeueCount,
+            message.InsertedOn ?? DateTimeOffset.MinValue,
+            message.ExpiresOn ?? DateTimeOffset.MaxValue,
+            message.NextVisibleOn ?? DateTimeOffset.MinValue,
+            Decode(raw),
+            raw);
+    }
+
+    // Base64 of UTF-8, exactly what QueueMessageEncoding.Base64 sends; anything else is poison, reported as null.
+    private static string? Decode(string raw)
+    {
+        var bytes = new byte[raw.Length];
+        if (!Convert.TryFromBase64String(raw, bytes, out var written))
         {
-            throw new ArgumentException($"Queue name '{queue}' is invalid: 3 to 63 lowercase letters, digits and single hyphens.", nameof(queue));
+            return null;
         }
-    }
 
-    private static string Seconds(TimeSpan value, string name)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero, name);
-        return ((long)Math.Ceiling(value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            return StrictUtf8.GetString(bytes, 0, written);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 }

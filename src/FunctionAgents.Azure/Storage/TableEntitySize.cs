@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+
 namespace FunctionAgents.Azure.Storage;
 
 /// <summary>
@@ -14,13 +16,19 @@ internal static class TableEntitySize
     {
         ArgumentNullException.ThrowIfNull(entity);
         long size = 4 + ((entity.PartitionKey.Length + entity.RowKey.Length) * 2L);
-        foreach (var (name, value) in entity.Properties)
+        foreach (var (name, value) in entity)
         {
+            if (name is "PartitionKey" or "RowKey" or "Timestamp" or "odata.etag" || value is null)
+            {
+                continue;
+            }
+
             size += 8 + (name.Length * 2L) + value switch
             {
                 string s => 4 + (s.Length * 2L),
                 byte[] b => 4 + b.LongLength,
-                long or double or DateTime => 8,
+                BinaryData d => 4 + d.ToMemory().Length,
+                long or double or DateTime or DateTimeOffset => 8,
                 int => 4,
                 bool => 1,
                 Guid => 16,

@@ -1,153 +1,197 @@
-using System.Text.Json;
-using Azure.Core;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
 
 namespace FunctionAgents.Azure.Storage;
 
 /// <summary>
-/// The Table service operations FunctionAgents uses: tables, single-entity writes and reads, entity
-/// group transactions and streaming queries. Thread-safe; share one instance per connection.
-/// Failures throw <see cref="StorageRequestException"/> (409 as <see cref="StorageConflictException"/>).
+/// The Table operations FunctionAgents uses, on the SDK's <see cref="TableServiceClient"/>: a port adapter that
+/// names tables per call and turns the SDK's failures into Core's storage exceptions
+/// (<see cref="FunctionAgents.Core.Storage.StorageException"/> and subtypes). Thread-safe; share one instance.
 /// </summary>
 public sealed partial class TableStorageClient
 {
-    /// <summary>The Table service REST version sent as x-ms-version.</summary>
-    public const string ServiceVersion = "2019-02-02";
+    /// <summary>The most actions one entity group transaction carries.</summary>
+    public const int MaxTransactionActions = 100;
 
-    private const string JsonAccept = "application/json;odata=minimalmetadata";
+    /// <summary>The largest request body one entity group transaction may have.</summary>
+    public const int MaxTransactionBytes = 4 * 1024 * 1024;
 
-    private static readonly RequestMethod MergeMethod = new("MERGE");
+    private readonly TableServiceClient _service;
 
-    private readonly StorageHttp _http;
-
-    /// <param name="connection">Endpoint and credential (SharedKey or token).</param>
-    /// <param name="options">Retry, transport and extra pipeline policies; <see cref="StorageClientOptions"/> defaults when null.</param>
-    public TableStorageClient(StorageConnection connection, StorageClientOptions? options = null)
+    /// <param name="service">The SDK client (its options decide retries and pipeline policies).</param>
+    public TableStorageClient(TableServiceClient service)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        _http = new StorageHttp(connection, StorageService.Table, options ?? new StorageClientOptions());
+        ArgumentNullException.ThrowIfNull(service);
+        _service = service;
     }
+
+    /// <summary>The SDK client underneath, for callers that need an operation this adapter does not offer.</summary>
+    public TableServiceClient Service => _service;
 
     /// <summary>The Table service endpoint requests go to.</summary>
-    public Uri Endpoint => _http.Endpoint;
+    public Uri Endpoint => _service.Uri;
+
+    /// <summary>The SDK client of one table.</summary>
+    public TableClient Table(string table) => _service.GetTableClient(table);
 
     /// <summary>Creates the table; returns false if it already existed.</summary>
-    public async Task<bool> CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default)
-    {
-        TableKeys.ValidateTableName(table);
-        using var message = CreateJsonMessage(RequestMethod.Post, "/Tables");
-        message.Request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["TableName"] = table }));
-        var operation = $"Create table '{table}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        return response.Status switch
+    public Task<bool> CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default) =>
+        StorageErrors.RunAsync($"Create table '{table}'", async () =>
         {
-            201 or 204 => true,
-            409 when StorageError.Read(response).Code == "TableAlreadyExists" => false,
-            _ => throw StorageHttp.Failure(response, operation),
-        };
-    }
+            try
+            {
+                await Table(table).CreateAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409 && ex.ErrorCode == "TableAlreadyExists")
+            {
+                return false;
+            }
+        });
 
     /// <summary>Deletes the table and everything in it; returns false if it did not exist.</summary>
-    public async Task<bool> DeleteTableAsync(string table, CancellationToken cancellationToken = default)
-    {
-        TableKeys.ValidateTableName(table);
-        using var message = CreateJsonMessage(RequestMethod.Delete, $"/Tables('{table}')");
-        var operation = $"Delete table '{table}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        return response.Status switch
+    public Task<bool> DeleteTableAsync(string table, CancellationToken cancellationToken = default) =>
+        StorageErrors.RunAsync($"Delete table '{table}'", async () =>
         {
-            204 => true,
-            404 => false,
-            _ => throw StorageHttp.Failure(response, operation),
-        };
-    }
+            var response = await Table(table).DeleteAsync(cancellationToken).ConfigureAwait(false);
+            return response.Status != 404;
+        });
 
-    /// <summary>Inserts the entity. Throws <see cref="StorageConflictException"/> (EntityAlreadyExists) when its keys are taken.</summary>
-    public async Task InsertEntityAsync(string table, TableEntity entity, CancellationToken cancellationToken = default)
+    /// <summary>Inserts the entity; throws <see cref="FunctionAgents.Core.Storage.StorageConflictException"/> (EntityAlreadyExists) when its keys are taken.</summary>
+    public Task InsertEntityAsync(string table, TableEntity entity, CancellationToken cancellationToken = default)
     {
-        TableKeys.ValidateTableName(table);
         ArgumentNullException.ThrowIfNull(entity);
-        using var message = CreateJsonMessage(RequestMethod.Post, "/" + table);
-        message.Request.Content = RequestContent.Create(TableEntityJson.Serialize(entity));
-        var operation = $"Insert entity ({entity.PartitionKey}, {entity.RowKey}) into '{table}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        if (response.Status is not (201 or 204))
-        {
-            throw StorageHttp.Failure(response, operation);
-        }
+        return StorageErrors.RunAsync($"Insert entity ({entity.PartitionKey}, {entity.RowKey}) into '{table}'", async () =>
+            await Table(table).AddEntityAsync(entity, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Inserts the entity or, when it exists, replaces or merges it (<paramref name="mode"/>).</summary>
-    public async Task UpsertEntityAsync(string table, TableEntity entity, TableUpdateMode mode = TableUpdateMode.Replace, CancellationToken cancellationToken = default)
+    public Task UpsertEntityAsync(string table, TableEntity entity, TableUpdateMode mode = TableUpdateMode.Replace, CancellationToken cancellationToken = default)
     {
-        TableKeys.ValidateTableName(table);
         ArgumentNullException.ThrowIfNull(entity);
-        var method = mode == TableUpdateMode.Merge ? MergeMethod : RequestMethod.Put;
-        using var message = CreateJsonMessage(method, TableKeys.EntityPath(table, entity.PartitionKey, entity.RowKey));
-        message.Request.Content = RequestContent.Create(TableEntityJson.Serialize(entity));
-        var operation = $"Upsert entity ({entity.PartitionKey}, {entity.RowKey}) into '{table}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 204)
-        {
-            throw StorageHttp.Failure(response, operation);
-        }
+        return StorageErrors.RunAsync($"Upsert entity ({entity.PartitionKey}, {entity.RowKey}) into '{table}'", async () =>
+            await Table(table).UpsertEntityAsync(entity, mode, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Deletes the entity if its ETag matches <paramref name="eTag"/> (null: any); returns false if it did not exist.</summary>
-    public async Task<bool> DeleteEntityAsync(string table, string partitionKey, string rowKey, string? eTag = null, CancellationToken cancellationToken = default)
-    {
-        TableKeys.ValidateTableName(table);
-        using var message = CreateJsonMessage(RequestMethod.Delete, TableKeys.EntityPath(table, partitionKey, rowKey));
-        message.Request.Headers.SetValue("If-Match", eTag ?? "*");
-        var operation = $"Delete entity ({partitionKey}, {rowKey}) from '{table}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        return response.Status switch
+    public Task<bool> DeleteEntityAsync(string table, string partitionKey, string rowKey, string? eTag = null, CancellationToken cancellationToken = default) =>
+        StorageErrors.RunAsync($"Delete entity ({partitionKey}, {rowKey}) from '{table}'", async () =>
         {
-            204 => true,
-            404 => false,
-            _ => throw StorageHttp.Failure(response, operation),
-        };
-    }
+            try
+            {
+                var response = await Table(table).DeleteEntityAsync(partitionKey, rowKey, eTag is null ? ETag.All : new ETag(eTag), cancellationToken).ConfigureAwait(false);
+                return response.Status != 404;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == "ResourceNotFound")
+            {
+                return false;
+            }
+        });
 
     /// <summary>Reads one entity; null when it does not exist.</summary>
-    public async Task<TableEntity?> GetEntityAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    public Task<TableEntity?> GetEntityAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default) =>
+        StorageErrors.RunAsync($"Read entity ({partitionKey}, {rowKey}) from '{table}'", async () =>
+        {
+            var response = await Table(table).GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.HasValue ? response.Value : null;
+        });
+
+    /// <summary>
+    /// Applies 1 to 100 actions on one partition as a single entity group transaction: all or nothing. A failure
+    /// throws a Core storage exception whose <see cref="FunctionAgents.Core.Storage.StorageException.FailedActionIndex"/>
+    /// names the action the service blamed: 409 <c>EntityAlreadyExists</c> (a key already stored) as a conflict,
+    /// 400 <c>InvalidDuplicateRow</c> (a RowKey twice in the batch) as the base type. Throws
+    /// <see cref="ArgumentException"/> for an empty list, more than 100 actions or mixed partitions.
+    /// </summary>
+    public Task SubmitTransactionAsync(string table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {
-        TableKeys.ValidateTableName(table);
-        using var message = CreateJsonMessage(RequestMethod.Get, TableKeys.EntityPath(table, partitionKey, rowKey));
-        var operation = $"Read entity ({partitionKey}, {rowKey}) from '{table}'";
-        var response = await _http.SendAsync(message, operation, cancellationToken).ConfigureAwait(false);
-        if (response.Status == 404)
+        ArgumentNullException.ThrowIfNull(actions);
+        if (actions.Count is 0 or > MaxTransactionActions)
         {
-            return null;
+            throw new ArgumentException($"A transaction holds 1 to {MaxTransactionActions} actions, not {actions.Count}.", nameof(actions));
         }
 
-        if (response.Status != 200)
+        var partitionKey = actions[0].Entity.PartitionKey;
+        if (actions.FirstOrDefault(a => !string.Equals(a.Entity.PartitionKey, partitionKey, StringComparison.Ordinal)) is { } other)
         {
-            throw StorageHttp.Failure(response, operation);
+            throw new ArgumentException($"A transaction covers one partition; got '{partitionKey}' and '{other.Entity.PartitionKey}'.", nameof(actions));
         }
 
-        using var doc = JsonDocument.Parse(response.Content.ToMemory());
-        var entity = TableEntityJson.Read(doc.RootElement);
-        if (response.Headers.ETag is { } etag)
-        {
-            entity.ETag = etag.ToString();
-        }
-
-        return entity;
+        return StorageErrors.RunAsync($"Transaction of {actions.Count} action(s) on partition '{partitionKey}' of '{table}'", async () =>
+            await Table(table).SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false));
     }
 
-    private HttpMessage CreateJsonMessage(RequestMethod method, string path)
+    /// <summary>
+    /// Runs the query and streams its result pages as the service returns them (up to
+    /// <see cref="TableQuery.PageSize"/> entities each), following continuation tokens.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<TableEntity>> QueryPagesAsync(
+        string table, TableQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var message = _http.CreateMessage(method, path, ServiceVersion);
-        var headers = message.Request.Headers;
-        headers.SetValue("Accept", JsonAccept);
-        headers.SetValue("DataServiceVersion", "3.0");
-        headers.SetValue("MaxDataServiceVersion", "3.0;NetFx");
-        if (method == RequestMethod.Post || method == RequestMethod.Put || method == MergeMethod)
+        query ??= new TableQuery();
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.PageSize, 1000);
+        if (query.Top is < 0)
         {
-            headers.SetValue("Content-Type", "application/json");
-            headers.SetValue("Prefer", "return-no-content");
+            throw new ArgumentOutOfRangeException(nameof(query), "Top cannot be negative.");
         }
 
-        return message;
+        var remaining = query.Top ?? int.MaxValue;
+        if (remaining == 0)
+        {
+            yield break;
+        }
+
+        var operation = $"Query table '{table}'";
+        var pages = Table(table)
+            .QueryAsync<TableEntity>(string.IsNullOrEmpty(query.Filter) ? null : query.Filter, Math.Min(remaining, query.PageSize), query.Select, cancellationToken)
+            .AsPages()
+            .GetAsyncEnumerator(cancellationToken);
+        await using (pages.ConfigureAwait(false))
+        {
+            while (remaining > 0 && await StorageErrors.RunAsync(operation, () => pages.MoveNextAsync().AsTask()).ConfigureAwait(false))
+            {
+                var values = pages.Current.Values;
+                var page = values.Count <= remaining ? values : values.Take(remaining).ToList();
+                remaining -= page.Count;
+                yield return page;
+            }
+        }
+    }
+
+    /// <summary>Runs the query and streams its entities, fetching pages as the caller reads.</summary>
+    public async IAsyncEnumerable<TableEntity> QueryAsync(
+        string table, TableQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in QueryPagesAsync(table, query, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var entity in page)
+            {
+                yield return entity;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Streams one partition's entities in RowKey order, optionally limited to
+    /// <paramref name="fromRowKey"/> &lt;= RowKey &lt;= <paramref name="toRowKey"/>.
+    /// </summary>
+    public IAsyncEnumerable<TableEntity> QueryPartitionAsync(
+        string table, string partitionKey, string? fromRowKey = null, string? toRowKey = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partitionKey);
+        var filter = TableFilter.Create($"PartitionKey eq {partitionKey}");
+        if (fromRowKey is not null)
+        {
+            filter += " and " + TableFilter.Create($"RowKey ge {fromRowKey}");
+        }
+
+        if (toRowKey is not null)
+        {
+            filter += " and " + TableFilter.Create($"RowKey le {toRowKey}");
+        }
+
+        return QueryAsync(table, new TableQuery { Filter = filter }, cancellationToken);
     }
 }

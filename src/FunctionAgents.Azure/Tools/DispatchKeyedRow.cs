@@ -1,4 +1,6 @@
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Storage;
 
 namespace FunctionAgents.Azure.Tools;
 

@@ -1,4 +1,6 @@
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Tools;
 
 namespace FunctionAgents.Azure.Tools;
@@ -11,7 +13,7 @@ namespace FunctionAgents.Azure.Tools;
 public sealed class TableEmailOutbox : IEmailOutbox
 {
     /// <summary>The table name used unless another is configured.</summary>
-    public const string DefaultTableName = "EmailOutbox";
+    public const string DefaultTableName = TableNames.EmailOutbox;
 
     private const string RowKey = "email";
 

@@ -3,6 +3,7 @@ using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Cli.Storage;
@@ -24,7 +25,7 @@ internal static class CliStorage
             var services = new ServiceCollection()
                 .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 });
             var provider = services.BuildServiceProvider();
-            var connection = provider.GetRequiredService<StorageConnection>();
+            var connection = provider.GetRequiredService<StorageClients>();
             return new RunSource(
                 provider.GetRequiredService<IRunIndex>(),
                 provider.GetRequiredService<IEventJournal>(),
@@ -44,7 +45,7 @@ internal static class CliStorage
         {
             return await call();
         }
-        catch (StorageRequestException ex)
+        catch (StorageException ex)
         {
             throw new CliException(ExitCodes.Failed, $"{source.Description} is unreachable or refused the request: {ex.Message}", ex);
         }

@@ -20,12 +20,12 @@ internal sealed class AzuriteLauncher : IHostedService, IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly AzuriteLauncherOptions _options;
-    private readonly StorageConnection _connection;
+    private readonly StorageClients _connection;
     private readonly ILogger _logger;
     private Process? _process;
     private string? _workingFolder;
 
-    public AzuriteLauncher(AzuriteLauncherOptions options, StorageConnection connection, ILogger<AzuriteLauncher> logger)
+    public AzuriteLauncher(AzuriteLauncherOptions options, StorageClients connection, ILogger<AzuriteLauncher> logger)
     {
         _options = options;
         _connection = connection;

@@ -1,9 +1,10 @@
-using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Planning;
 using FunctionAgents.Core.Policy;
 using FunctionAgents.Core.Responses;
+using FunctionAgents.Core.Storage;
 using FunctionAgents.Core.Tools;
 
 namespace FunctionAgents.Host.Hosting;
@@ -28,7 +29,7 @@ internal sealed class StorageStartupService : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var storage = _services.GetRequiredService<FunctionAgentsStorage>();
-        var connection = _services.GetRequiredService<StorageConnection>();
+        var connection = _services.GetRequiredService<StorageClients>();
         try
         {
             await storage.EnsureCreatedAsync(cancellationToken);
@@ -37,7 +38,7 @@ internal sealed class StorageStartupService : IHostedService
                 await forensics.EnsureCreatedAsync(cancellationToken);
             }
         }
-        catch (StorageRequestException ex)
+        catch (StorageException ex)
         {
             throw new StartupFailedException($"storage ({connection.TableEndpoint}, {connection.QueueEndpoint}) is not usable: {ex.Message}", ex);
         }

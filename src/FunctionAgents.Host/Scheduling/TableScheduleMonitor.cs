@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
 

@@ -1,5 +1,5 @@
-using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Storage;
 using FunctionAgents.Http.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -36,7 +36,7 @@ public sealed class TenantGate
         {
             return await handle(tenant);
         }
-        catch (StorageRequestException ex)
+        catch (StorageException ex)
         {
             Log.StorageFailed(_logger, context.Request.Method, context.Request.Path, ex);
             return ApiProblems.Unavailable($"Storage did not answer as expected: {ex.Message}");

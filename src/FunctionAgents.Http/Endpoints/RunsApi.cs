@@ -1,5 +1,5 @@
-using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Storage;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
 using Microsoft.AspNetCore.Http;
@@ -15,14 +15,14 @@ namespace FunctionAgents.Http.Endpoints;
 public sealed partial class RunsApi
 {
     private readonly RunCommands _commands;
-    private readonly FunctionAgentsStorage _storage;
     private readonly TenantGate _gate;
+    private readonly IStorageHealthCheck _storage;
 
-    public RunsApi(RunCommands commands, FunctionAgentsStorage storage, TenantGate gate)
+    public RunsApi(RunCommands commands, IStorageHealthCheck storage, TenantGate gate)
     {
         _commands = commands;
-        _storage = storage;
         _gate = gate;
+        _storage = storage;
     }
 
     /// <summary>Runs <paramref name="handle"/> for the caller's tenant through the shared <see cref="TenantGate"/>.</summary>

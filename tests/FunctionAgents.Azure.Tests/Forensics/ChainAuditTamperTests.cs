@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Events;
@@ -114,7 +115,7 @@ public sealed class ChainAuditTamperTests(AzuriteFixture azurite)
         {
             var row = source ?? await RowAsync(fromSeq);
             var moved = new TableEntity(run.RunId, JournalEntity.RowKey(toSeq));
-            foreach (var (name, value) in row.Properties)
+            foreach (var (name, value) in row.CustomProperties())
             {
                 moved[name] = value;
             }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Runs;

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Events;
@@ -169,7 +170,7 @@ public sealed class TableEventJournalChainTests(AzuriteFixture azurite)
     private static TableEntity CopyWithRowKey(TableEntity source, string rowKey)
     {
         var copy = new TableEntity(source.PartitionKey, rowKey);
-        foreach (var (name, value) in source.Properties)
+        foreach (var (name, value) in source.CustomProperties())
         {
             copy[name] = value;
         }

@@ -50,7 +50,7 @@ public sealed class TableEventJournalTests(AzuriteFixture azurite)
         Assert.Equal("orchestrator", first.GetString("Actor"));
         Assert.Equal("tenant-ü", first.GetString("TenantId"));
         Assert.Equal("corr-1", first.GetString("CorrelationId"));
-        Assert.False(first.Properties.ContainsKey("CausationSeq"));
+        Assert.False(first.CustomProperties().ContainsKey("CausationSeq"));
         Assert.Equal(1L, second!.GetInt64("CausationSeq"));
         Assert.StartsWith("00-", first.GetString("TraceParent"), StringComparison.Ordinal);
         Assert.Equal(1, first.GetInt32("SchemaVersion"));
@@ -183,7 +183,7 @@ public sealed class TableEventJournalTests(AzuriteFixture azurite)
         Assert.Equal(events[0].Payload, read.Payload);
         Assert.Equal(events[0].Hash, read.ComputeHash());
         Assert.Equal(32_000, row!.GetString("Payload")!.Length);
-        var chunks = 1 + Enumerable.Range(1, 100).TakeWhile(i => row.Properties.ContainsKey($"Payload_{i}")).Count();
+        var chunks = 1 + Enumerable.Range(1, 100).TakeWhile(i => row.CustomProperties().ContainsKey($"Payload_{i}")).Count();
         Assert.Equal((events[0].Payload.Length + 31_999) / 32_000, chunks);
     }
 

@@ -31,7 +31,7 @@ public sealed class AzureOpenAIPlannerTests : IAsyncLifetime
         // Assert: the request
         var request = Assert.Single(_server.Requests);
         Assert.Equal("POST", request.Method);
-        Assert.Equal("/openai/v1/chat/completions", request.Path);
+        Assert.Equal("/openai/deployments/planner/chat/completions", request.Path);
         Assert.Equal(TestModels.ApiKey, request.Headers["api-key"]);
         Assert.Null(request.Headers["Authorization"]);
         var body = request.Json;

@@ -123,4 +123,33 @@ public sealed class AzureOpenAISettingsTests
         // Assert
         Assert.Contains(name, ex.Message);
     }
+
+    [Theory]
+    [InlineData(null, ModelClientKind.AzureOpenAI)]
+    [InlineData("azure", ModelClientKind.AzureOpenAI)]
+    [InlineData("OpenAI", ModelClientKind.OpenAICompatible)]
+    public void TryRead_ModelClient_SelectsTheSdkClient(string? value, ModelClientKind expected)
+    {
+        // Arrange
+        var settings = new Dictionary<string, string?> { ["AZURE_OPENAI_ENDPOINT"] = "https://contoso.openai.azure.com/", ["AZURE_OPENAI_PLANNER_DEPLOYMENT"] = "p", ["FA_MODEL_CLIENT"] = value };
+
+        // Act
+        var options = AzureOpenAISettings.TryRead(name => settings.GetValueOrDefault(name))!;
+
+        // Assert
+        Assert.Equal(expected, options.Client);
+    }
+
+    [Fact]
+    public void TryRead_UnknownModelClient_ThrowsNamingTheSetting()
+    {
+        // Arrange
+        var settings = new Dictionary<string, string?> { ["AZURE_OPENAI_ENDPOINT"] = "https://contoso.openai.azure.com/", ["AZURE_OPENAI_PLANNER_DEPLOYMENT"] = "p", ["FA_MODEL_CLIENT"] = "bedrock" };
+
+        // Act
+        var ex = Assert.Throws<FormatException>(() => AzureOpenAISettings.TryRead(name => settings.GetValueOrDefault(name)));
+
+        // Assert
+        Assert.Contains("FA_MODEL_CLIENT", ex.Message, StringComparison.Ordinal);
+    }
 }

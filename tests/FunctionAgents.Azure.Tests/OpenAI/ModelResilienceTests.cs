@@ -189,7 +189,7 @@ public sealed class ModelResilienceTests : IAsyncLifetime
         var request = Assert.Single(_server.Requests);
         Assert.Equal("Bearer entra-token-123", request.Headers["Authorization"]);
         Assert.Null(request.Headers["api-key"]);
-        Assert.Equal("/openai/v1/chat/completions", request.Path);
+        Assert.Equal("/openai/deployments/planner/chat/completions", request.Path);
         Assert.Contains("https://cognitiveservices.azure.com/.default", credential.Scopes);
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Storage;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Storage;
@@ -49,21 +50,19 @@ public sealed class QueueStorageClientTests(AzuriteFixture azurite)
     {
         // Arrange
         var queue = await NewQueueAsync();
-        var options = AzuriteFixture.FastRetries();
-        options.MessageEncoding = QueueMessageEncoding.None;
-        var plain = azurite.CreateQueueClient(options);
-        await plain.SendMessageAsync(queue, "not base64 <&>");
+        var plain = azurite.CreateClients().RawQueues.GetQueueClient(queue);
+        await plain.SendMessageAsync("not base64 <&>");
 
         // Act
         var received = Assert.Single(await _client.ReceiveMessagesAsync(queue));
-        var asPlain = await plain.UpdateVisibilityAsync(queue, received.MessageId, received.PopReceipt, TimeSpan.Zero);
-        var again = Assert.Single(await plain.ReceiveMessagesAsync(queue));
+        var asPlain = await _client.UpdateVisibilityAsync(queue, received.MessageId, received.PopReceipt, TimeSpan.Zero);
+        var again = Assert.Single((await plain.ReceiveMessagesAsync()).Value);
 
         // Assert
         Assert.Null(received.Text);
         Assert.Equal("not base64 <&>", received.RawText);
         Assert.False(string.IsNullOrEmpty(asPlain));
-        Assert.Equal("not base64 <&>", again.Text);
+        Assert.Equal("not base64 <&>", again.Body.ToString());
     }
 
     [Fact]
@@ -162,7 +161,7 @@ public sealed class QueueStorageClientTests(AzuriteFixture azurite)
         var queue = AzuriteFixture.NewQueueName();
 
         // Act
-        var ex = await Assert.ThrowsAsync<StorageRequestException>(() => _client.SendMessageAsync(queue, "x"));
+        var ex = await Assert.ThrowsAsync<StorageNotFoundException>(() => _client.SendMessageAsync(queue, "x"));
 
         // Assert
         Assert.Equal(404, ex.Status);

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Testing;
 
@@ -80,7 +81,7 @@ public sealed class TableQueryTests(AzuriteFixture azurite)
         for (var start = 1; start <= count; start += 100)
         {
             var actions = Enumerable.Range(start, Math.Min(100, count - start + 1))
-                .Select(i => new TableTransactionAction(TableTransactionActionType.Insert, new TableEntity(partition, $"{i:D10}") { ["N"] = i }))
+                .Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, $"{i:D10}") { ["N"] = i }))
                 .ToList();
             await _client.SubmitTransactionAsync(table, actions);
         }

@@ -1,4 +1,6 @@
+using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Storage;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Storage;
@@ -14,7 +16,7 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
         // Arrange
         var table = await NewTableAsync();
         var actions = Enumerable.Range(1, 100)
-            .Select(i => new TableTransactionAction(TableTransactionActionType.Insert, new TableEntity("p", $"{i:D10}") { ["N"] = (long)i }))
+            .Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", $"{i:D10}") { ["N"] = (long)i }))
             .ToList();
 
         // Act
@@ -33,19 +35,40 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
         var table = await NewTableAsync();
         await _client.InsertEntityAsync(table, new TableEntity("p", "0000000003") { ["Old"] = true });
         var actions = Enumerable.Range(1, 5)
-            .Select(i => new TableTransactionAction(TableTransactionActionType.Insert, new TableEntity("p", $"{i:D10}")))
+            .Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", $"{i:D10}")))
             .ToList();
 
         // Act
-        var ex = await Assert.ThrowsAsync<TableTransactionFailedException>(() => _client.SubmitTransactionAsync(table, actions));
+        var ex = await Assert.ThrowsAsync<StorageConflictException>(() => _client.SubmitTransactionAsync(table, actions));
 
         // Assert
         Assert.Equal(2, ex.FailedActionIndex);
-        Assert.True(ex.IsConflict);
         Assert.Equal(409, ex.Status);
         Assert.Equal("EntityAlreadyExists", ex.ErrorCode);
         var stored = await _client.QueryPartitionAsync(table, "p").ToListAsync();
         Assert.Equal("0000000003", Assert.Single(stored).RowKey);
+    }
+
+    [Fact]
+    public async Task SubmitTransaction_RowKeyTwiceInTheBatch_Fails400InvalidDuplicateRowWithIndex()
+    {
+        // Arrange
+        var table = await NewTableAsync();
+        var actions = new[]
+        {
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", "0000000001")),
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", "0000000002")),
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", "0000000001")),
+        };
+
+        // Act
+        var ex = await Assert.ThrowsAsync<StorageException>(() => _client.SubmitTransactionAsync(table, actions));
+
+        // Assert
+        Assert.Equal(400, ex.Status);
+        Assert.Equal("InvalidDuplicateRow", ex.ErrorCode);
+        Assert.NotNull(ex.FailedActionIndex);
+        Assert.Empty(await _client.QueryPartitionAsync(table, "p").ToListAsync());
     }
 
     [Fact]
@@ -55,16 +78,15 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
         var table = await NewTableAsync();
         var actions = new[]
         {
-            new TableTransactionAction(TableTransactionActionType.Insert, new TableEntity("p", "a")),
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", "a")),
             new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity("p", "missing")),
         };
 
         // Act
-        var ex = await Assert.ThrowsAsync<TableTransactionFailedException>(() => _client.SubmitTransactionAsync(table, actions));
+        var ex = await Assert.ThrowsAsync<StorageNotFoundException>(() => _client.SubmitTransactionAsync(table, actions));
 
         // Assert
         Assert.Equal(1, ex.FailedActionIndex);
-        Assert.False(ex.IsConflict);
         Assert.Equal(404, ex.Status);
         Assert.Null(await _client.GetEntityAsync(table, "p", "a"));
     }
@@ -100,8 +122,8 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
         // Arrange
         var actions = new[]
         {
-            new TableTransactionAction(TableTransactionActionType.Insert, new TableEntity("p1", "a")),
-            new TableTransactionAction(TableTransactionActionType.Insert, new TableEntity("p2", "a")),
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p1", "a")),
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p2", "a")),
         };
 
         // Act
@@ -116,7 +138,7 @@ public sealed class TableTransactionTests(AzuriteFixture azurite)
     {
         // Arrange
         var actions = Enumerable.Range(0, 101)
-            .Select(i => new TableTransactionAction(TableTransactionActionType.Insert, new TableEntity("p", $"{i}")))
+            .Select(i => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("p", $"{i}")))
             .ToList();
 
         // Act

@@ -45,7 +45,7 @@ public sealed class AgentRunsQueueTests(HostFixture fixture)
         await using var host = fixture.CreateHost();
         await host.StartAsync();
         var queues = host.CreateQueueClient();
-        var raw = new QueueStorageClient(StorageConnection.Parse(fixture.ConnectionString), new StorageClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        var raw = StorageClientFactory.FromConnectionString(fixture.ConnectionString).RawQueues;
         var cases = new Dictionary<string, string>
         {
             ["{not json"] = "not valid JSON",
@@ -63,7 +63,7 @@ public sealed class AgentRunsQueueTests(HostFixture fixture)
             await queues.SendMessageAsync(host.Names.AgentRuns, text);
         }
 
-        await raw.SendMessageAsync(host.Names.AgentRuns, "%% not base64 %%");
+        await raw.GetQueueClient(host.Names.AgentRuns).SendMessageAsync("%% not base64 %%");
         var poisoned = await ReceiveAllAsync(queues, host.Names.AgentRunsPoison, cases.Count + 1);
 
         // Assert

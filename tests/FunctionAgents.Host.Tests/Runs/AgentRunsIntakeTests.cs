@@ -8,6 +8,7 @@ using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Storage;
 using FunctionAgents.Host.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -87,7 +88,7 @@ public sealed class AgentRunsIntakeTests(HostFixture fixture)
         public Task AppendAsync(string runId, long expectedNextSeq, IReadOnlyList<RunEvent> events, CancellationToken cancellationToken = default)
         {
             Attempts++;
-            throw new StorageRequestException(503, "ServerBusy", "storage is down");
+            throw new StorageException(503, "ServerBusy", "storage is down");
         }
 
         public async IAsyncEnumerable<RunEvent> ReadAsync(string runId, long fromSeq = 1, long toSeq = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)

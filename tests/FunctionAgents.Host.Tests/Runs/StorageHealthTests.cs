@@ -30,11 +30,11 @@ public sealed class StorageHealthTests(HostFixture fixture)
     public async Task Check_StorageUnreachable_ReportsItWithoutThrowing()
     {
         var port = ClosedPort();
-        var connection = StorageConnection.Parse(
+        var clients = StorageClientFactory.FromConnectionString(
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Testing.AzuriteProcess.AccountKey};" +
-            $"QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;");
-        var options = new StorageClientOptions { MaxAttempts = 1 };
-        var storage = new FunctionAgentsStorage(new TableStorageClient(connection, options), new QueueStorageClient(connection, options), StorageNames.Create(null));
+            $"QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;",
+            new StorageClientOptions { MaxAttempts = 1 });
+        var storage = new FunctionAgentsStorage(clients.CreateTableClient(), clients.CreateQueueClient(), StorageNames.Create(null));
 
         var health = await storage.CheckAsync();
 

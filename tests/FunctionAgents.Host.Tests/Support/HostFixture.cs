@@ -23,9 +23,9 @@ public sealed class HostFixture : IAsyncLifetime
     /// <summary>The host most HTTP tests share (tenants alpha and beta).</summary>
     public TestHost Shared => _shared ?? throw new InvalidOperationException("The shared host has not been started.");
 
-    public TableStorageClient CreateTableClient() => new(StorageConnection.Parse(ConnectionString), AzuriteFixture.FastRetries());
+    public TableStorageClient CreateTableClient() => StorageClientFactory.FromConnectionString(ConnectionString, AzuriteFixture.FastRetries()).CreateTableClient();
 
-    public QueueStorageClient CreateQueueClient() => new(StorageConnection.Parse(ConnectionString), AzuriteFixture.FastRetries());
+    public QueueStorageClient CreateQueueClient() => StorageClientFactory.FromConnectionString(ConnectionString, AzuriteFixture.FastRetries()).CreateQueueClient();
 
     /// <summary>A host with its own table and queue prefix, so it sees nothing of other tests.</summary>
     public TestHost CreateHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>

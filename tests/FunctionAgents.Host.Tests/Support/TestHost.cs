@@ -2,11 +2,11 @@ using System.Net.Http.Headers;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
+using FunctionAgents.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using FunctionAgents.Testing;
 
 namespace FunctionAgents.Host.Tests.Support;
 
@@ -43,9 +43,9 @@ public sealed class TestHost : WebApplicationFactory<Program>
     public IEventJournal Journal => Services.GetRequiredService<IEventJournal>();
 
     /// <summary>A queue client on the host's storage (the names carry the host's prefix: see <see cref="Names"/>).</summary>
-    public QueueStorageClient CreateQueueClient() => new(Services.GetRequiredService<StorageConnection>(), AzuriteFixture.FastRetries());
+    public QueueStorageClient CreateQueueClient() => Services.GetRequiredService<QueueStorageClient>();
 
-    public TableStorageClient CreateTableClient() => new(Services.GetRequiredService<StorageConnection>(), AzuriteFixture.FastRetries());
+    public TableStorageClient CreateTableClient() => Services.GetRequiredService<TableStorageClient>();
 
     /// <summary>Builds the host now (it starts on first use otherwise).</summary>
     public Task StartAsync()

@@ -8,6 +8,7 @@ using FunctionAgents.Core.Forensics.Verification;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
@@ -53,7 +54,7 @@ internal sealed class ForensicsSource : IAsyncDisposable
         {
             return await call();
         }
-        catch (StorageRequestException ex)
+        catch (StorageException ex)
         {
             throw new CliException(ExitCodes.Failed, $"{Description} is unreachable or refused the request: {ex.Message}", ex);
         }
@@ -108,7 +109,7 @@ internal sealed class ForensicsSource : IAsyncDisposable
                 provider.GetRequiredService<IAuditLog>(),
                 provider.GetRequiredService<IChainCheckpointStore>(),
                 provider.GetRequiredService<Purger>(),
-                $"storage {provider.GetRequiredService<StorageConnection>().TableEndpoint}",
+                $"storage {provider.GetRequiredService<StorageClients>().TableEndpoint}",
                 provider);
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)

@@ -105,7 +105,7 @@ internal sealed class FakeChatServer : IAsyncDisposable
         ChatReply reply;
         lock (_requests)
         {
-            _requests.Add(new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers, body));
+            _requests.Add(new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers, body, context.Request.Url.Query));
         }
 
         lock (_script)

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace FunctionAgents.Azure.Tests.OpenAI.Fakes;
 
 /// <summary>A request as the fake server received it.</summary>
-internal sealed record RecordedRequest(string Method, string Path, NameValueCollection Headers, string Body)
+internal sealed record RecordedRequest(string Method, string Path, NameValueCollection Headers, string Body, string Query = "")
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 

@@ -7,9 +7,9 @@ namespace FunctionAgents.Azure.Storage;
 /// <param name="InsertedOn">When the message was sent.</param>
 /// <param name="ExpiresOn">When the message expires.</param>
 /// <param name="NextVisibleOn">When the message becomes visible again unless deleted.</param>
-/// <param name="Text">The decoded text, or null when the body is not what the client's encoding expects (for example not Base64 of UTF-8): a poison message, see <paramref name="RawText"/>.</param>
+/// <param name="Text">The decoded text, or null when the body is not Base64 of UTF-8 (the encoding Azure Functions queue triggers expect): a poison message, see <paramref name="RawText"/>.</param>
 /// <param name="RawText">The message text exactly as stored.</param>
-public sealed record QueueMessage(
+public sealed record ReceivedQueueMessage(
     string MessageId,
     string PopReceipt,
     long DequeueCount,
