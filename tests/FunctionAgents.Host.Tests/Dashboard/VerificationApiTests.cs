@@ -33,7 +33,7 @@ public sealed class VerificationApiTests(HostFixture fixture)
         var row = await tables.GetEntityAsync(table, runId, "0000000002");
         Assert.NotNull(row);
         row["Payload"] = "{\"tampered\":true}";
-        await tables.UpsertEntityAsync(table, row, FunctionAgents.Azure.Storage.TableUpdateMode.Replace);
+        await tables.UpsertEntityAsync(table, row); // replace mode: the whole row is rewritten
 
         // Act
         var (status, body, _) = await Api.GetAsync(_alpha, $"/api/runs/{runId}/verification");
