@@ -57,6 +57,10 @@ internal sealed class DurableRunHarness : IAsyncDisposable
             activity));
     }
 
+    /// <summary>Appends RunStarted (the journal is the record; a host schedules the orchestration next).</summary>
+    public async Task<string> AppendRunStartedAsync(string goal = "help the customer") =>
+        (await Commands.StartAsync(new StartRunRequest("t1", goal, null, null, null, null, null, "http", null))).RunId;
+
     /// <summary>Appends RunStarted and schedules the orchestration with instance id = RunId, as the hosts do.</summary>
     public async Task<string> StartRunAsync(string goal = "help the customer")
     {
