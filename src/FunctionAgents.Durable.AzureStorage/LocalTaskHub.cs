@@ -43,6 +43,8 @@ public sealed class LocalTaskHub : IAsyncDisposable
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             WorkerId = options.WorkerId,
             LeaseInterval = options.LeaseInterval,
+            ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             LoggerFactory = loggerFactory,
         });
 

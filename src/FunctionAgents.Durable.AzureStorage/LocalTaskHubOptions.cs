@@ -20,4 +20,10 @@ public sealed record LocalTaskHubOptions
 
     /// <summary>Partition lease length; short locally so a crashed worker's leases free up quickly.</summary>
     public TimeSpan LeaseInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a dequeued control or work-item message stays invisible: a message a stopped or crashed worker held
+    /// reappears after this (DTFx default 5 min). Held messages are renewed while work is in progress.
+    /// </summary>
+    public TimeSpan MessageVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(20);
 }
