@@ -5,12 +5,12 @@ cd "$(dirname "$0")/.."
 
 npm ci --no-audit --no-fund --loglevel=error
 ./scripts/ensure-chromium.sh
-dotnet restore FunctionAgents.Local.slnf
-dotnet build FunctionAgents.Local.slnf --no-restore -c Release
+dotnet restore FunctionAgents.sln
+dotnet build FunctionAgents.sln --no-restore -c Release
 
 results="$(mktemp -d)"
 status=0
-dotnet test FunctionAgents.Local.slnf --no-build -c Release \
+dotnet test FunctionAgents.sln --no-build -c Release \
   --logger "trx;LogFilePrefix=tests" --results-directory "$results" || status=$?
 
 # One plain closing line for CI, summed over every test project's TRX file.

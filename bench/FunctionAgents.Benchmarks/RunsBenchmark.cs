@@ -102,7 +102,7 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
         return 0;
     }
 
-    private static async Task<ServiceProvider> BuildAsync(
+    internal static async Task<ServiceProvider> BuildAsync(
         string connectionString, RequestCountingPolicy counter, StepProbe probe, CancellationToken cancellationToken)
     {
         var root = ContentPaths.FindRepositoryRoot(AppContext.BaseDirectory)
@@ -129,7 +129,7 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
         return provider;
     }
 
-    private static StartRunRequest Request(int i, string batch) =>
+    internal static StartRunRequest Request(int i, string batch) =>
         new("bench", Goals[i % Goals.Length], null, null, null, null, $"{batch}-{i}", "http", null);
 
     private static async Task<List<TimeSpan>> MeasureAppendsAsync(IEventJournal journal, int count, CancellationToken cancellationToken)
@@ -181,7 +181,7 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Times each engine step: from the previous append of the same run (or the run's start) to this one's append.</summary>
-    private sealed class StepProbe : IFaultInjector
+    internal sealed class StepProbe : IFaultInjector
     {
         private readonly Dictionary<string, long> _last = [];
         private readonly Lock _gate = new();

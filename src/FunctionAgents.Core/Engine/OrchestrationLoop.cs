@@ -16,9 +16,12 @@ public static class OrchestrationLoop
     /// <summary>The external event an approval (or a cancel) raises for a waiting step.</summary>
     public static string ApprovalEventName(string stepId) => $"approval:{stepId}";
 
+    /// <summary>The external event a cancel raises: the waiting orchestration re-reads the journal and sees RunCancelled.</summary>
+    public const string CancelEventName = "cancel";
+
     /// <param name="callStep">Calls the activity for a <see cref="StepRequest"/> (with retries) and returns its result.</param>
     /// <param name="refresh">Calls the read activity: every event after a Seq.</param>
-    /// <param name="waitForApproval">Waits for the named external event until the deadline; returns when it arrives or times out.</param>
+    /// <param name="waitForApproval">Waits for the named external event (or the cancel event) until the deadline; returns when it arrives or times out.</param>
     /// <param name="now">The orchestration's replay-safe current time.</param>
     public static async Task<RunStatus> RunAsync(
         string runId,
@@ -41,7 +44,8 @@ public static class OrchestrationLoop
                 case RunStep.Idle:
                     return state.Status;
                 case RunStep.AwaitApproval wait:
-                    await waitForApproval(ApprovalEventName(wait.StepId), wait.ExpiresAt);
+                    // The run deadline bounds the wait too: past it the decider fails the run.
+                    await waitForApproval(ApprovalEventName(wait.StepId), wait.ExpiresAt < state.Deadline ? wait.ExpiresAt : state.Deadline);
                     state = Fold(state, (await refresh(runId, state.LastSeq)).Events);
                     break;
                 default:

@@ -1,12 +1,15 @@
 namespace FunctionAgents.Core.Engine;
 
-/// <summary>Names of the Durable Functions orchestrator and its activities: one activity per step kind.</summary>
+/// <summary>Names of the run orchestrator and its activities: one activity per step kind.</summary>
 public static class OrchestrationNames
 {
     public const string Orchestrator = "AgentRunOrchestrator";
 
     /// <summary>Reads every event after a Seq (the orchestrator's refresh after it waited).</summary>
     public const string ReadRun = "ReadRunActivity";
+
+    /// <summary>Ends a run whose orchestration threw with RunFailed and the reason.</summary>
+    public const string FailRun = "FailRunActivity";
 
     public const string Plan = "PlanActivity";
     public const string CheckPolicy = "CheckPolicyActivity";

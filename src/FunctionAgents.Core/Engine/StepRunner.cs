@@ -1,4 +1,5 @@
 using FunctionAgents.Core.Events;
+using FunctionAgents.Core.Events.Payloads;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
@@ -6,26 +7,25 @@ using FunctionAgents.Core.Runs;
 namespace FunctionAgents.Core.Engine;
 
 /// <summary>
-/// One activity invocation for an orchestrating host (Durable Functions): re-reads the journal, performs the
-/// requested step only if it is still the decider's next step, appends its events, and returns every event
-/// after the orchestrator's position. Retried activities and racing writers therefore never duplicate events.
+/// What every activity of the run orchestrator does, in any host: re-read the journal, perform the requested step only
+/// if it is still the decider's next step, append its events through the one <see cref="RunAppender"/>, and return
+/// every event after the orchestrator's position. Retried activities and racing writers therefore never duplicate
+/// events or side effects (tool calls carry dispatch ids).
 /// </summary>
 public sealed class StepRunner
 {
     private readonly IEventJournal _journal;
     private readonly RunActivities _activities;
-    private readonly IRunIndex _index;
-    private readonly TimeProvider _clock;
-    private readonly IReadOnlyList<IJournalProjection> _projections;
+    private readonly RunAppender _appender;
+    private readonly RunWriter _writer;
 
     public StepRunner(
         IEventJournal journal, RunActivities activities, IRunIndex index, TimeProvider clock, IEnumerable<IJournalProjection>? projections = null)
     {
         _journal = journal;
         _activities = activities;
-        _index = index;
-        _clock = clock;
-        _projections = projections?.ToList() ?? [];
+        _appender = new RunAppender(journal, index, clock, projections);
+        _writer = new RunWriter(journal, clock, _appender);
     }
 
     /// <summary>Every event after <paramref name="afterSeq"/> (an orchestrator's refresh after waiting).</summary>
@@ -46,6 +46,7 @@ public sealed class StepRunner
         var state = await RunReader.LoadAsync(_journal, request.RunId, cancellationToken);
         if (state.LastSeq != request.ExpectedLastSeq)
         {
+            // An earlier attempt of this activity (or another writer) already moved the run: hand back what it wrote.
             return await ReadAsync(request.RunId, request.ExpectedLastSeq, cancellationToken);
         }
 
@@ -56,27 +57,19 @@ public sealed class StepRunner
         }
 
         var drafts = await _activities.PerformAsync(state, step, cancellationToken);
-        var events = EventSealer.Seal(state.Identity, state.LastSeq + 1, state.LastHash, _clock.GetUtcNow(), drafts);
-        try
-        {
-            await _journal.AppendAsync(request.RunId, state.LastSeq + 1, events, cancellationToken);
-        }
-        catch (JournalConflictException)
-        {
-            return await ReadAsync(request.RunId, request.ExpectedLastSeq, cancellationToken);
-        }
+        var outcome = await _appender.AppendAsync(state, drafts, cancellationToken);
+        return new StepResult(outcome.Events, Performed: outcome.Status == AppendStatus.Appended);
+    }
 
-        var after = events.Aggregate(state, RunEvolver.Evolve);
-        foreach (var projection in _projections)
-        {
-            await projection.ProjectAsync(events, after, cancellationToken);
-        }
-
-        if (after.Status != state.Status)
-        {
-            await _index.UpsertAsync(RunSummary.From(after), cancellationToken);
-        }
-
-        return new StepResult(events, Performed: true);
+    /// <summary>Ends an unfinished run with RunFailed (engine_error) and <paramref name="reason"/>; returns its status after.</summary>
+    public async Task<RunStatus> FailAsync(string runId, string reason, CancellationToken cancellationToken = default)
+    {
+        var (_, after) = await _writer.AppendAsync(
+            runId,
+            state => state.Status == RunStatus.NotStarted || state.IsFinished
+                ? null
+                : [new EventDraft(Actors.Orchestrator, new RunFailed(FailureCodes.EngineError, reason, Fallback.For(state, reason)), state.LastSeq)],
+            cancellationToken);
+        return after.Status;
     }
 }

@@ -34,7 +34,7 @@ public sealed class RunCommands
         _queue = queue;
         _clock = clock;
         _options = options;
-        _writer = new RunWriter(journal, clock, _projections);
+        _writer = new RunWriter(journal, index, clock, _projections);
     }
 
     /// <summary>
@@ -140,7 +140,6 @@ public sealed class RunCommands
             return new CommandResult(CommandOutcome.Conflict, $"run {runId} has already finished ({before.Status.ToString().ToLowerInvariant()})", before);
         }
 
-        await _index.UpsertAsync(RunSummary.From(after), cancellationToken);
         return new CommandResult(CommandOutcome.Accepted, null, after);
     }
 

@@ -5,21 +5,27 @@ using FunctionAgents.Core.Projections;
 namespace FunctionAgents.Core.Runs;
 
 /// <summary>
-/// Appends events decided from the run's current state, re-reading and deciding again when another
-/// writer got there first. Used for the events that come from outside the engine (approvals, cancel).
+/// Appends events decided from the run's current state through the one <see cref="RunAppender"/>, re-reading and
+/// deciding again when another writer got there first. Used for the events that come from outside the orchestrator
+/// (approvals, cancel, a failed orchestration).
 /// </summary>
 public sealed class RunWriter
 {
     private const int MaxAttempts = 8;
     private readonly IEventJournal _journal;
     private readonly TimeProvider _clock;
-    private readonly IReadOnlyList<IJournalProjection> _projections;
+    private readonly RunAppender _appender;
 
-    public RunWriter(IEventJournal journal, TimeProvider clock, IEnumerable<IJournalProjection>? projections = null)
+    public RunWriter(IEventJournal journal, IRunIndex index, TimeProvider clock, IEnumerable<IJournalProjection>? projections = null)
+        : this(journal, clock, new RunAppender(journal, index, clock, projections))
+    {
+    }
+
+    public RunWriter(IEventJournal journal, TimeProvider clock, RunAppender appender)
     {
         _journal = journal;
         _clock = clock;
-        _projections = projections?.ToList() ?? [];
+        _appender = appender;
     }
 
     /// <summary>
@@ -39,22 +45,18 @@ public sealed class RunWriter
                 return (state, state);
             }
 
-            var events = EventSealer.Seal(state.Identity, state.LastSeq + 1, state.LastHash, _clock.GetUtcNow(), drafts);
-            try
+            var outcome = await _appender.AppendAsync(state, drafts, cancellationToken);
+            if (outcome.Status != AppendStatus.Conflict)
             {
-                await _journal.AppendAsync(runId, state.LastSeq + 1, events, cancellationToken);
-                var after = events.Aggregate(state, RunEvolver.Evolve);
-                foreach (var projection in _projections)
-                {
-                    await projection.ProjectAsync(events, after, cancellationToken);
-                }
+                return (state, outcome.After);
+            }
 
-                return (state, after);
-            }
-            catch (JournalConflictException) when (attempt < MaxAttempts)
+            if (attempt >= MaxAttempts)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), _clock, cancellationToken);
+                throw new JournalConflictException($"run {runId} kept moving under {MaxAttempts} attempts to append");
             }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), _clock, cancellationToken);
         }
     }
 }

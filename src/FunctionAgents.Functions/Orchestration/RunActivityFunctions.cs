@@ -1,6 +1,7 @@
 // Reference sheet sections 3.2 (ActivityTrigger: the parameter is the activity input), 3.8 (instance activities with
 // constructor DI may do I/O).
 using FunctionAgents.Core.Engine;
+using FunctionAgents.Core.Runs;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionAgents.Functions.Orchestration;
@@ -15,6 +16,10 @@ public sealed class RunActivityFunctions
     [Function(OrchestrationNames.ReadRun)]
     public Task<StepResult> ReadRunAsync([ActivityTrigger] ReadRunRequest request, FunctionContext context) =>
         _runner.ReadAsync(request.RunId, request.AfterSeq, context.CancellationToken);
+
+    [Function(OrchestrationNames.FailRun)]
+    public Task<RunStatus> FailRunAsync([ActivityTrigger] FailRunRequest request, FunctionContext context) =>
+        _runner.FailAsync(request.RunId, request.Reason, context.CancellationToken);
 
     [Function(OrchestrationNames.Plan)]
     public Task<StepResult> PlanAsync([ActivityTrigger] StepRequest request, FunctionContext context) =>

@@ -65,7 +65,7 @@ public sealed class RunEngineCrashTests
     {
         var harness = new RunHarness(TwoSteps());
         var runId = await harness.StartAsync();
-        var worker = new EngineWorker(harness.Engine(), harness.Queue, new RunWriter(harness.Journal, harness.Clock), new EngineWorkerOptions(), harness.Clock, NullLogger<EngineWorker>.Instance);
+        var worker = new EngineWorker(harness.Engine(), harness.Queue, new RunWriter(harness.Journal, harness.Index, harness.Clock), new EngineWorkerOptions(), harness.Clock, NullLogger<EngineWorker>.Instance);
 
         var received = await worker.ProcessBatchAsync(CancellationToken.None);
 
@@ -79,8 +79,8 @@ public sealed class RunEngineCrashTests
     {
         var harness = new RunHarness(TwoSteps());
         var runId = await harness.StartAsync();
-        var crashing = new EngineWorker(harness.Engine(new CrashAt(FaultPoint.BeforeAppend, 3)), harness.Queue, new RunWriter(harness.Journal, harness.Clock), new EngineWorkerOptions(), harness.Clock, NullLogger<EngineWorker>.Instance);
-        var healthy = new EngineWorker(harness.Engine(), harness.Queue, new RunWriter(harness.Journal, harness.Clock), new EngineWorkerOptions(), harness.Clock, NullLogger<EngineWorker>.Instance);
+        var crashing = new EngineWorker(harness.Engine(new CrashAt(FaultPoint.BeforeAppend, 3)), harness.Queue, new RunWriter(harness.Journal, harness.Index, harness.Clock), new EngineWorkerOptions(), harness.Clock, NullLogger<EngineWorker>.Instance);
+        var healthy = new EngineWorker(harness.Engine(), harness.Queue, new RunWriter(harness.Journal, harness.Index, harness.Clock), new EngineWorkerOptions(), harness.Clock, NullLogger<EngineWorker>.Instance);
 
         await crashing.ProcessBatchAsync(CancellationToken.None);
         var leftAfterCrash = harness.Queue.Count;
@@ -102,7 +102,7 @@ public sealed class RunEngineCrashTests
 
         for (var attempt = 0; attempt < 6; attempt++)
         {
-            var worker = new EngineWorker(harness.Engine(new CrashAt(FaultPoint.BeforeAppend, 1)), harness.Queue, new RunWriter(harness.Journal, harness.Clock), options, harness.Clock, NullLogger<EngineWorker>.Instance);
+            var worker = new EngineWorker(harness.Engine(new CrashAt(FaultPoint.BeforeAppend, 1)), harness.Queue, new RunWriter(harness.Journal, harness.Index, harness.Clock), options, harness.Clock, NullLogger<EngineWorker>.Instance);
             await worker.ProcessBatchAsync(CancellationToken.None);
             harness.Queue.ExpireVisibility();
         }

@@ -1,0 +1,134 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using DurableTask.Core.Exceptions;
+using FunctionAgents.Core.Engine;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Logging;
+
+namespace FunctionAgents.Durable.AzureStorage;
+
+/// <summary>
+/// The run orchestrator on DurableTask.Core with the Azure Storage provider (the backend Durable Functions uses by
+/// default): the same <see cref="AgentRunOrchestration"/> and activities as Durable Functions and the tests, wrapped by
+/// <see cref="DurableTaskShimFactory"/> and registered on a <see cref="TaskHubWorker"/>; a <see cref="TaskHubClient"/>
+/// schedules instances (instance id = RunId) and raises events. Never waits with WaitForOrchestrationAsync (it polls
+/// every 2 s): callers poll <see cref="GetStatusAsync"/> or the journal.
+/// </summary>
+public sealed class LocalTaskHub : IAsyncDisposable
+{
+    private readonly AzureStorageOrchestrationService _service;
+    private readonly TaskHubWorker _worker;
+    private readonly TaskHubClient _client;
+    private bool _started;
+
+    /// <param name="orchestrator">Optional factory of the orchestrator (tests shorten its retry policy).</param>
+    /// <param name="activity">Optional decorator of a step activity (fault injection).</param>
+    public LocalTaskHub(
+        LocalTaskHubOptions options,
+        StepRunner runner,
+        ILoggerFactory loggerFactory,
+        Func<ITaskOrchestrator>? orchestrator = null,
+        Func<string, ITaskActivity, ITaskActivity>? activity = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(runner);
+        Options = options;
+        _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
+            TaskHubName = options.TaskHubName,
+            PartitionCount = options.PartitionCount,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            WorkerId = options.WorkerId,
+            LeaseInterval = options.LeaseInterval,
+            ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            LoggerFactory = loggerFactory,
+        });
+
+        // One converter (the portable SDK's System.Text.Json default) on both sides: failures carry their details.
+        var shims = new DurableTaskShimFactory(
+            new DurableTaskWorkerOptions { DataConverter = Microsoft.DurableTask.Converters.JsonDataConverter.Default },
+            loggerFactory);
+        _worker = new TaskHubWorker(_service, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
+        var create = orchestrator ?? (() => new AgentRunOrchestration());
+        _worker.AddTaskOrchestrations(new NamedCreator<TaskOrchestration>(
+            OrchestrationNames.Orchestrator, () => shims.CreateOrchestration(OrchestrationNames.Orchestrator, create(), parent: null)));
+        foreach (var name in RunTasks.StepActivities)
+        {
+            ITaskActivity step = new RunStepActivity(runner);
+            var wrapped = activity?.Invoke(name, step) ?? step;
+            _worker.AddTaskActivities(new NamedCreator<TaskActivity>(name, () => shims.CreateActivity(name, wrapped)));
+        }
+
+        _worker.AddTaskActivities(
+            new NamedCreator<TaskActivity>(OrchestrationNames.ReadRun, () => shims.CreateActivity(OrchestrationNames.ReadRun, new ReadRunActivity(runner))),
+            new NamedCreator<TaskActivity>(OrchestrationNames.FailRun, () => shims.CreateActivity(OrchestrationNames.FailRun, new FailRunActivity(runner))));
+        _client = new TaskHubClient(_service, loggerFactory: loggerFactory);
+    }
+
+    public LocalTaskHubOptions Options { get; }
+
+    /// <summary>Creates the hub's tables, queues and leases if missing, then starts polling.</summary>
+    /// <exception cref="LocalTaskHubUnavailableException">The storage account cannot be reached.</exception>
+    public async Task StartAsync()
+    {
+        try
+        {
+            await _service.CreateIfNotExistsAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new LocalTaskHubUnavailableException(
+                $"task hub {Options.TaskHubName}: storage unreachable ({ex.GetType().Name}: {FirstLine(ex.Message)})", ex);
+        }
+
+        await _worker.StartAsync();
+        _started = true;
+    }
+
+    /// <summary>Schedules the run's orchestration with instance id = RunId unless an instance already exists (any status).</summary>
+    /// <returns>True when this call scheduled it.</returns>
+    public async Task<bool> ScheduleAsync(string runId)
+    {
+        if (await GetStatusAsync(runId) is not null)
+        {
+            return false;
+        }
+
+        // Dedupe on every status: a second start for the same run is refused by the provider, never a second instance.
+        var dedupe = new[] { OrchestrationStatus.Pending, OrchestrationStatus.Running, OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated, OrchestrationStatus.Canceled, OrchestrationStatus.ContinuedAsNew, OrchestrationStatus.Suspended };
+        try
+        {
+            await _client.CreateOrchestrationInstanceAsync(OrchestrationNames.Orchestrator, string.Empty, runId, runId, tags: null, dedupe);
+            return true;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Raises <paramref name="eventName"/> on the run's orchestration.</summary>
+    public Task RaiseAsync(string runId, string eventName) =>
+        _client.RaiseEventAsync(new OrchestrationInstance { InstanceId = runId }, eventName, "raised");
+
+    /// <summary>The run's instance status (null when it has none).</summary>
+    public async Task<OrchestrationState?> GetStatusAsync(string runId) =>
+        // The provider answers an unknown instance with a list holding one null.
+        (await _service.GetOrchestrationStateAsync(runId, allExecutions: false)).FirstOrDefault(s => s is not null);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_started)
+        {
+            await _worker.StopAsync(isForced: true);
+        }
+
+        _worker.Dispose();
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+}
