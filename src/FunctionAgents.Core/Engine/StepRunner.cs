@@ -2,6 +2,7 @@ using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Telemetry;
 
 namespace FunctionAgents.Core.Engine;
 
@@ -55,6 +56,17 @@ public sealed class StepRunner
             return new StepResult([], Performed: false);
         }
 
+        // One span per step, under the run's trace whichever Durable activity runs it; it seals and appends, so
+        // the step's events name it.
+        using var span = RunTelemetry.StartForRun(SpanNames.ForStep(step.Kind), state);
+        var tool = step switch
+        {
+            RunStep.CheckPolicy s => state.FindStep(s.StepId)?.Tool,
+            RunStep.ExecuteTool s => state.FindStep(s.StepId)?.Tool,
+            _ => null,
+        };
+        span?.SetTag(TelemetryTags.Tool, tool);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var drafts = await _activities.PerformAsync(state, step, cancellationToken);
         var events = EventSealer.Seal(state.Identity, state.LastSeq + 1, state.LastHash, _clock.GetUtcNow(), drafts);
         try
@@ -65,6 +77,8 @@ public sealed class StepRunner
         {
             return await ReadAsync(request.RunId, request.ExpectedLastSeq, cancellationToken);
         }
+
+        RunTelemetry.RecordStep(step.Kind, tool, System.Diagnostics.Stopwatch.GetElapsedTime(started));
 
         var after = events.Aggregate(state, RunEvolver.Evolve);
         foreach (var projection in _projections)
