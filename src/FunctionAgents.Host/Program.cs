@@ -1,4 +1,5 @@
 using FunctionAgents.Host.Hosting;
+using FunctionAgents.Host.Telemetry;
 using FunctionAgents.Http.Endpoints;
 
 var commandLine = HostCommandLine.Parse(args);
@@ -10,4 +11,5 @@ if (!builder.TryAddFunctionAgentsHost(commandLine))
 
 await using var app = builder.Build();
 app.MapFunctionAgentsApi();
+app.MapFunctionAgentsMetrics(app.Configuration);
 return await app.RunFunctionAgentsAsync(commandLine);

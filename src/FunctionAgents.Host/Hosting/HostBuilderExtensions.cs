@@ -6,10 +6,12 @@ using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Azurite;
 using FunctionAgents.Host.Demo;
 using FunctionAgents.Host.Scheduling;
+using FunctionAgents.Host.Telemetry;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+
 
 namespace FunctionAgents.Host.Hosting;
 
@@ -108,6 +110,7 @@ internal static class HostBuilderExtensions
         services.AddSingleton(new StartupReport(generatedKey));
         services.AddHostedService<StorageStartupService>();
         services.AddFunctionAgentsHttp(keys);
+        services.AddFunctionAgentsHostTelemetry(configuration);
         services.AddFunctionAgentsEvaluationsHttp();
         services.AddFunctionAgentsForensicsHttp();
         services.AddHostedService<EngineWorkerService>();
