@@ -92,6 +92,16 @@ public static partial class RunTelemetry
         activity?.AddException(exception);
     }
 
+    /// <summary>Records a finished evaluation's quality, regressions and alerts, tagged with its trigger (nightly, manual, cli).</summary>
+    public static void RecordEvaluation(string trigger, Events.Payloads.EvaluationCompleted completed)
+    {
+        ArgumentNullException.ThrowIfNull(completed);
+        var tag = new KeyValuePair<string, object?>(TelemetryTags.Evaluation, trigger);
+        FaMetrics.EvaluationQuality.Record(completed.MeanQuality, tag);
+        FaMetrics.EvaluationRegressions.Add(completed.PolicyRegressions, tag);
+        FaMetrics.EvaluationAlerts.Add(completed.Alerts.Count, tag);
+    }
+
     /// <summary>Counts a message moved to <paramref name="queue"/>'s poison queue.</summary>
     public static void RecordPoison(string queue) =>
         FaMetrics.QueuePoison.Add(1, new KeyValuePair<string, object?>(TelemetryTags.Queue, queue));

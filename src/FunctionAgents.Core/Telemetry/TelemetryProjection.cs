@@ -81,12 +81,6 @@ public sealed class TelemetryProjection : IJournalProjection
             case BudgetExceeded:
                 FaMetrics.BudgetExceeded.Add(1, tenant);
                 break;
-            case EvaluationCompleted p:
-                var evaluation = Tag(TelemetryTags.Evaluation, e.TenantId);
-                FaMetrics.EvaluationQuality.Record(p.MeanQuality, evaluation);
-                FaMetrics.EvaluationRegressions.Add(p.PolicyRegressions, evaluation);
-                FaMetrics.EvaluationAlerts.Add(p.Alerts.Count, evaluation);
-                break;
         }
     }
 

@@ -78,6 +78,20 @@ public sealed class RunMetricsTests
         Assert.Equal(300d, HistogramSum(rig, MetricNames.ApprovalWait, (TelemetryTags.Tool, "notify")), 6);
     }
 
+    [Fact]
+    public void RecordEvaluation_Completed_RecordsQualityRegressionsAndAlertsByTrigger()
+    {
+        using var rig = new TelemetryRig();
+        var completed = new EvaluationCompleted(10, 1, 0.9, 0.84, -0.02, 2, 1, ["warning:quality_drop:2026-11-19", "error:regression:2026-11-19"]);
+
+        RunTelemetry.RecordEvaluation("nightly", completed);
+        rig.Flush();
+
+        Assert.Equal(0.84, HistogramSum(rig, MetricNames.EvaluationQuality, (TelemetryTags.Evaluation, "nightly")), 9);
+        Assert.Equal(2, Sum(rig, MetricNames.EvaluationRegressions, (TelemetryTags.Evaluation, "nightly")));
+        Assert.Equal(2, Sum(rig, MetricNames.EvaluationAlerts, (TelemetryTags.Evaluation, "nightly")));
+    }
+
     private static IEnumerable<MetricPoint> Points(TelemetryRig rig, string name, (string Key, object Value)[] tags)
     {
         // The in-memory exporter keeps every export; cumulative temporality makes the last one the total.
