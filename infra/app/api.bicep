@@ -67,7 +67,8 @@ var appSettings = {
   AzureWebJobsStorage__accountName: storageAccountName
   AzureWebJobsStorage__credential: 'managedidentity'
 
-  // Telemetry authenticated with the same identity (local auth is off on the component).
+  // Telemetry authenticated with the same identity (local auth is off on the component): the host through
+  // host.json, the worker's OpenTelemetry pipeline through the Azure Monitor exporter (docs/telemetry.md).
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
 

@@ -1,4 +1,5 @@
-// Reference sheet sections 1.1 A (FunctionsApplication builder), 1.2 (ASP.NET Core integration), 1.4 (Application Insights 2.x).
+// Reference sheet sections 1.1 A (FunctionsApplication builder), 1.2 (ASP.NET Core integration); telemetry: docs/telemetry.md.
+using FunctionAgents.Azure.Telemetry;
 using FunctionAgents.Functions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -7,6 +8,6 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+builder.Services.AddFunctionAgentsAzureMonitor(name => builder.Configuration[name]);
 builder.Services.AddFunctionAgentsFunctionsApp(builder.Configuration, AppContext.BaseDirectory);
 builder.Build().Run();

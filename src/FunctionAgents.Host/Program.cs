@@ -1,4 +1,5 @@
 using FunctionAgents.Host.Hosting;
+using FunctionAgents.Host.Telemetry;
 using FunctionAgents.Http.Endpoints;
 
 var commandLine = HostCommandLine.Parse(args);
@@ -11,4 +12,5 @@ if (!builder.TryAddFunctionAgentsHost(commandLine))
 await using var app = builder.Build();
 app.MapFunctionAgentsApi();
 app.MapDashboardAtRoot();
+app.MapFunctionAgentsMetrics(app.Configuration);
 return await app.RunFunctionAgentsAsync(commandLine);

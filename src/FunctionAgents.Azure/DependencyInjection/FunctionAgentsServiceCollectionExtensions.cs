@@ -2,6 +2,7 @@ using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.OpenAI;
 using FunctionAgents.Azure.Runs;
 using FunctionAgents.Azure.Storage;
+using FunctionAgents.Azure.Telemetry;
 using FunctionAgents.Azure.Tools;
 using FunctionAgents.Core.Engine;
 using FunctionAgents.Core.Hosting;
@@ -117,6 +118,7 @@ public static partial class FunctionAgentsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<AgentRunsIntake>>(),
             sp.GetRequiredService<AgentRunsIntakeOptions>()));
+        services.AddFunctionAgentsJournalTelemetry();
         return services;
     }
 

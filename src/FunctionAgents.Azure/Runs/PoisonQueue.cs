@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Telemetry;
 
 namespace FunctionAgents.Azure.Runs;
 
@@ -15,7 +16,10 @@ internal static class PoisonQueue
     }
 
     /// <summary>Writes the envelope to the poison queue; poison messages are kept until someone looks at them.</summary>
-    public static Task SendAsync(QueueStorageClient queues, string poisonQueue, PoisonEnvelope envelope, CancellationToken cancellationToken) =>
-        queues.SendMessageAsync(
+    public static Task SendAsync(QueueStorageClient queues, string poisonQueue, PoisonEnvelope envelope, CancellationToken cancellationToken)
+    {
+        RunTelemetry.RecordPoison(poisonQueue);
+        return queues.SendMessageAsync(
             poisonQueue, JsonSerializer.Serialize(envelope, RunsJsonContext.Default.PoisonEnvelope), timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: cancellationToken);
+    }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using FunctionAgents.Cli.Evaluation;
 using FunctionAgents.Cli.Output;
 using FunctionAgents.Cli.Storage;
+using FunctionAgents.Cli.Telemetry;
 using FunctionAgents.Core.Evaluation;
 using FunctionAgents.Core.Evaluation.Replay;
 using FunctionAgents.Core.Journal;
@@ -30,6 +31,8 @@ internal static partial class EvalCommand
         };
         replay.SetAction(async (parse, cancellationToken) =>
         {
+            // A CI pipeline's TRACEPARENT makes this replay a span of the pipeline's trace.
+            using var trace = CliTrace.Start(context, "fa.cli.eval.replay");
             var request = new EvaluationRequest(
                 CliOptions.Day(parse.GetRequiredValue(from), "--from"), CliOptions.Day(parse.GetRequiredValue(to), "--to"), parse.GetValue(tenant), EvaluationRequest.Cli);
             try
@@ -73,7 +76,7 @@ internal static partial class EvalCommand
                 $"{report.RunsScored} run(s) scored, {report.RunsSkipped} skipped, {overall?.DivergentRuns ?? 0} diverged, {overall?.PolicyRegressions ?? 0} policy regression(s), " +
                 $"quality {Formats.Number(overall?.Baseline.MeanQuality ?? 0)} -> {Formats.Number(overall?.Candidate.MeanQuality ?? 0)}, {report.Alerts.Count} alert(s)");
             await context.Output.WriteLineAsync($"report written to {parse.GetRequiredValue(output)}");
-            return ExitCodes.Ok;
+            return trace.Finish(ExitCodes.Ok);
         });
         return replay;
     }

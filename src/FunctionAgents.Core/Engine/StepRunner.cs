@@ -3,6 +3,7 @@ using FunctionAgents.Core.Events.Payloads;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Telemetry;
 
 namespace FunctionAgents.Core.Engine;
 
@@ -56,8 +57,20 @@ public sealed class StepRunner
             return new StepResult([], Performed: false);
         }
 
+        // One span per step, under the run's trace whichever Durable activity runs it; it seals and appends, so
+        // the step's events name it.
+        using var span = RunTelemetry.StartForRun(SpanNames.ForStep(step.Kind), state);
+        var tool = step switch
+        {
+            RunStep.CheckPolicy s => state.FindStep(s.StepId)?.Tool,
+            RunStep.ExecuteTool s => state.FindStep(s.StepId)?.Tool,
+            _ => null,
+        };
+        span?.SetTag(TelemetryTags.Tool, tool);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var drafts = await _activities.PerformAsync(state, step, cancellationToken);
         var outcome = await _appender.AppendAsync(state, drafts, cancellationToken);
+        RunTelemetry.RecordStep(step.Kind, tool, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return new StepResult(outcome.Events, Performed: outcome.Status == AppendStatus.Appended);
     }
 

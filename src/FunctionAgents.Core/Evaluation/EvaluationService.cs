@@ -6,6 +6,7 @@ using FunctionAgents.Core.Events.Payloads;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Core.Evaluation;
@@ -92,8 +93,10 @@ public sealed partial class EvaluationService
             CompletedAt = _clock.GetUtcNow(),
             Alerts = AlertRules.Evaluate(report.Days, PreviousDay(previous, request.From), configuration.IsCandidate, _alerts),
         };
-        await writer.AddAsync(Completed(report), cancellationToken);
+        var completed = Completed(report);
+        await writer.AddAsync(completed, cancellationToken);
         await writer.FlushAsync(cancellationToken);
+        RunTelemetry.RecordEvaluation(request.Trigger, completed);
         await _store.SaveReportAsync(report, cancellationToken);
         Log.Completed(_logger, evaluationId, report.RunsScored, report.RunsSkipped, report.Alerts.Count);
         return report;

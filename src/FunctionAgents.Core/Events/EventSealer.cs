@@ -1,3 +1,5 @@
+using FunctionAgents.Core.Telemetry;
+
 namespace FunctionAgents.Core.Events;
 
 /// <summary>Turns drafts into journal events: assigns Seq, time, envelope and the hash chain.</summary>
@@ -20,6 +22,10 @@ public static class EventSealer
         var seq = nextSeq;
         var previous = prevHash;
         var time = now.ToUniversalTime();
+
+        // The span sealing the batch is the one appending it, so each event leads to that span (TraceParent is
+        // outside the hash: the chain does not depend on whether anything was listening).
+        var traceParent = RunTelemetry.TraceParentFor(run);
         foreach (var draft in drafts)
         {
             var payload = EventSerializer.SerializePayload(draft.Payload);
@@ -28,7 +34,7 @@ public static class EventSealer
                 previous, run.RunId, seq, type, time, draft.Actor, run.TenantId, run.CorrelationId, draft.CausationSeq, payload);
             sealedEvents.Add(new RunEvent(
                 run.RunId, seq, type, draft.Actor, time, run.TenantId, run.CorrelationId, draft.CausationSeq,
-                run.TraceParent, CurrentSchemaVersion, payload, previous, hash));
+                traceParent, CurrentSchemaVersion, payload, previous, hash));
             previous = hash;
             seq++;
         }

@@ -1,6 +1,7 @@
 using FunctionAgents.Core.Costs;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Events.Payloads;
+using FunctionAgents.Core.Telemetry;
 
 namespace FunctionAgents.Core.Runs;
 
@@ -17,6 +18,7 @@ public sealed partial class RunActivities
         foreach (var call in calls)
         {
             var called = batch.Add(actor, call, cause);
+            RunTelemetry.RecordModelCall(state, call);
             var cost = _prices.CostOf(call);
             total += cost;
             cause = batch.Add(actor, new CostRecorded("model", call.Deployment, cost, total, call.InputTokens, call.OutputTokens), called);

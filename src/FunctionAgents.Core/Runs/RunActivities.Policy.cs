@@ -1,6 +1,7 @@
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Events.Payloads;
 using FunctionAgents.Core.Policy;
+using FunctionAgents.Core.Telemetry;
 
 namespace FunctionAgents.Core.Runs;
 
@@ -24,6 +25,7 @@ public sealed partial class RunActivities
         }
 
         var decision = _policy.Evaluate(step.Tool, input, state.Metrics);
+        RunTelemetry.TagPolicy(step.Id, step.Tool, decision);
         EventPayload verdict = decision.Action switch
         {
             PolicyAction.Allow => new ToolApproved(step.Id, step.Tool, decision.Matches, decision.Reason, decision.PolicyVersion),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Events.Payloads;
+using FunctionAgents.Core.Telemetry;
 using FunctionAgents.Core.Tools;
 
 namespace FunctionAgents.Core.Runs;
@@ -25,8 +26,12 @@ public sealed partial class RunActivities
         // The dispatch id is the Seq ToolExecuted will take, so a retried activity dispatches with the same id
         // and idempotent tools return the side effect they already made.
         var dispatchId = DispatchIds.For(state.RunId, batch.NextSeq);
-        var observation = await _toolRunner.ExecuteAsync(
-            new ToolInvocation(dispatchId, state.RunId, state.TenantId, step.Id, step.Input), step.Tool, cancellationToken);
+        ToolObservation observation;
+        using (RunTelemetry.StartToolCall(state, step.Id, step.Tool))
+        {
+            observation = await _toolRunner.ExecuteAsync(
+                new ToolInvocation(dispatchId, state.RunId, state.TenantId, step.Id, step.Input), step.Tool, cancellationToken);
+        }
 
         var executed = batch.Add(Actors.ToolExecutor, new ToolExecuted(step.Id, step.Tool, dispatchId, step.Input), step.LastSeq);
         var observed = batch.Add(Actors.ToolExecutor, new ObservationCaptured(step.Id, step.Tool, dispatchId, observation), executed);

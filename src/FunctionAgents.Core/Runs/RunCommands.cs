@@ -3,6 +3,7 @@ using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Events.Payloads;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Telemetry;
 
 namespace FunctionAgents.Core.Runs;
 
@@ -52,7 +53,11 @@ public sealed class RunCommands
 
         var runId = request.IdempotencyKey is { } key ? RunIds.FromIdempotencyKey(request.TenantId, key) : RunIds.New();
         var now = _clock.GetUtcNow();
-        var identity = new RunIdentity(runId, request.TenantId, request.CorrelationId ?? runId, request.TraceParent ?? RunIds.NewTraceParent());
+        // The run span is a child of the caller's traceparent (header or queue message); the run's traceparent is
+        // the run span's, so every later step joins this one trace. With nothing listening it is the caller's.
+        using var span = RunTelemetry.StartRun(runId, request.TenantId, request.CorrelationId, request.Source, request.TraceParent);
+        var identity = new RunIdentity(
+            runId, request.TenantId, request.CorrelationId ?? runId, span?.Id ?? request.TraceParent ?? RunIds.NewTraceParent());
         var started = new RunStarted(
             request.Goal.Trim(),
             request.MaxSteps ?? _options.DefaultMaxSteps,

@@ -25,7 +25,8 @@ public static class RunEvolver
             RunId = e.RunId,
             TenantId = e.TenantId,
             CorrelationId = e.CorrelationId,
-            TraceParent = e.TraceParent,
+            // The run's traceparent is RunStarted's; later events name the span that appended them.
+            TraceParent = state.TraceParent.Length == 0 ? e.TraceParent : state.TraceParent,
             LastSeq = e.Seq,
             LastHash = e.Hash,
             UpdatedAt = e.OccurredAt,

@@ -1,6 +1,7 @@
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
+using FunctionAgents.Core.Telemetry;
 
 namespace FunctionAgents.Core.Runs;
 
@@ -45,6 +46,8 @@ public sealed class RunWriter
                 return (state, state);
             }
 
+            // A command's span joins the run's trace (the caller's request is linked), and its events name it.
+            using var span = RunTelemetry.StartForRun(SpanNames.CommandPrefix + drafts[0].Payload.EventType, state);
             var outcome = await _appender.AppendAsync(state, drafts, cancellationToken);
             if (outcome.Status != AppendStatus.Conflict)
             {

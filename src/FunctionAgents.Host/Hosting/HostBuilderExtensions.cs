@@ -6,11 +6,13 @@ using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Azurite;
 using FunctionAgents.Host.Demo;
 using FunctionAgents.Host.Scheduling;
+using FunctionAgents.Host.Telemetry;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+
 
 namespace FunctionAgents.Host.Hosting;
 
@@ -109,6 +111,7 @@ internal static class HostBuilderExtensions
         services.AddSingleton(new StartupReport(generatedKey));
         services.AddHostedService<StorageStartupService>();
         services.AddFunctionAgentsHttp(keys);
+        services.AddFunctionAgentsHostTelemetry(configuration);
         services.AddFunctionAgentsEvaluationsHttp();
         services.AddFunctionAgentsForensicsHttp();
         services.AddFunctionAgentsDashboard();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using FunctionAgents.Core.Forensics;
 using FunctionAgents.Core.Forensics.Verification;
+using FunctionAgents.Cli.Telemetry;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
 
@@ -24,6 +25,8 @@ internal static class VerifyCommand
         };
         verify.SetAction(async (parse, cancellationToken) =>
         {
+            // A CI pipeline's TRACEPARENT makes this verification a span of the pipeline's trace.
+            using var trace = CliTrace.Start(context, "fa.cli.verify");
             if (parse.GetValue(run) is not null && (parse.GetValue(from) is not null || parse.GetValue(to) is not null))
             {
                 throw CliException.Usage("give --run or a window (--from/--to), not both");
@@ -56,7 +59,7 @@ internal static class VerifyCommand
             await context.Output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{report.RunsChecked} run(s), {report.EventsChecked} event(s) verified{(source.Checkpoints is null ? " (chains only: no checkpoints in a journal file)" : string.Empty)}: {report.Broken.Count} broken"));
-            return report.AllValid ? ExitCodes.Ok : ExitCodes.Failed;
+            return trace.Finish(report.AllValid ? ExitCodes.Ok : ExitCodes.Failed);
         });
         return verify;
     }
