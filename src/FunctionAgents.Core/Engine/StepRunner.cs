@@ -1,5 +1,6 @@
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Privacy;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
 
@@ -56,10 +57,14 @@ public sealed class StepRunner
         }
 
         var drafts = await _activities.PerformAsync(state, step, cancellationToken);
-        var events = EventSealer.Seal(state.Identity, state.LastSeq + 1, state.LastHash, _clock.GetUtcNow(), drafts);
+        var sealedEvents = EventSealer.Seal(state.Identity, state.LastSeq + 1, state.LastHash, _clock.GetUtcNow(), drafts);
+
+        // privacy hook (issue 15): encrypt personal-data fields; append Stored, fold and project Revealed.
+        var batch = await PersonalData.ProtectAsync(_journal, sealedEvents, cancellationToken);
+        var events = batch.Revealed;
         try
         {
-            await _journal.AppendAsync(request.RunId, state.LastSeq + 1, events, cancellationToken);
+            await _journal.AppendAsync(request.RunId, state.LastSeq + 1, batch.Stored, cancellationToken);
         }
         catch (JournalConflictException)
         {

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using FunctionAgents.Core.Events;
+
+namespace FunctionAgents.Core.Privacy;
+
+/// <summary>
+/// Replaces every personal-data field of an event with <see cref="PersonalData.ProtectedText"/>. Projections
+/// (the audit table) are fed this view: they are kept as long as the journal but no key protects them, so they
+/// must hold no personal data at all.
+/// </summary>
+public static class PersonalDataMask
+{
+    public static RunEvent Mask(RunEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var paths = PersonalDataFields.Of(e.Type);
+        if (paths.Count == 0 || JsonNode.Parse(e.Payload) is not { } root)
+        {
+            return e;
+        }
+
+        foreach (var path in paths)
+        {
+            JsonFieldPath.Rewrite(root, path, _ => JsonValue.Create(PersonalData.ProtectedText));
+        }
+
+        return e with { Payload = root.ToJsonString() };
+    }
+}
