@@ -2,6 +2,7 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Evaluation;
 using FunctionAgents.Azure.Forensics;
+using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Core.Forensics.Retention;
 using FunctionAgents.Core.Engine;
 using FunctionAgents.Core.Hosting;
@@ -12,6 +13,7 @@ using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+using FunctionAgents.Http.Privacy;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,8 @@ internal static class FunctionsWiring
         services.AddFunctionAgentsCore(settings, contentRoot, name => configuration[name]);
         services.AddFunctionAgentsEvaluation(settings);
         services.AddFunctionAgentsForensics(RetentionSettings.FromSetting(configuration[RetentionSettings.MinimumRetentionDays]));
+        services.AddFunctionAgentsPrivacy(settings, name => configuration[name]);
+        services.AddFunctionAgentsPrivacyHttp(name => configuration[name]);
         services.AddFunctionAgentsHttp(ApiKeyRing.Parse(settings.ApiKeys));
         services.AddFunctionAgentsEvaluationsHttp();
         services.AddFunctionAgentsForensicsHttp();

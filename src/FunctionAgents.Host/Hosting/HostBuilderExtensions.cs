@@ -1,6 +1,7 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Evaluation;
 using FunctionAgents.Azure.Forensics;
+using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Core.Forensics.Retention;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Azurite;
@@ -10,6 +11,7 @@ using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+using FunctionAgents.Http.Privacy;
 
 namespace FunctionAgents.Host.Hosting;
 
@@ -97,6 +99,17 @@ internal static class HostBuilderExtensions
         try
         {
             services.AddFunctionAgentsForensics(RetentionSettings.FromSetting(configuration[RetentionSettings.MinimumRetentionDays]));
+        }
+        catch (FormatException ex)
+        {
+            throw new StartupFailedException(ex.Message, ex);
+        }
+
+        try
+        {
+            // Personal data is encrypted per data subject (docs/privacy.md); locally the KEK defaults to a file in the data folder.
+            services.AddFunctionAgentsPrivacy(settings, name => configuration[name], Path.Combine(settings.DataPath ?? Path.Combine(Path.GetTempPath(), "functionagents"), "privacy-kek"));
+            services.AddFunctionAgentsPrivacyHttp(name => configuration[name]);
         }
         catch (FormatException ex)
         {

@@ -1,6 +1,7 @@
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+using FunctionAgents.Http.Privacy;
 using FunctionAgents.Http.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,7 @@ public static class FunctionAgentsEndpoints
         endpoints.MapGet(ApiRoutes.Health, (HttpContext c, RunsApi api) => api.HealthAsync(c));
         endpoints.MapFunctionAgentsEvaluations();
         endpoints.MapFunctionAgentsForensics();
+        endpoints.MapFunctionAgentsPrivacy();
         endpoints.MapFallback((HttpContext c) => ApiProblems.NotFound($"No route matches {c.Request.Method} {c.Request.Path}."));
         return endpoints;
     }

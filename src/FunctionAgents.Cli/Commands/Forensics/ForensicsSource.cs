@@ -1,5 +1,6 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Forensics;
+using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Cli.Storage;
 using FunctionAgents.Core.Forensics.Audit;
@@ -101,6 +102,7 @@ internal sealed class ForensicsSource : IAsyncDisposable
             var provider = new ServiceCollection()
                 .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 })
                 .AddFunctionAgentsForensics(retention)
+                .AddFunctionAgentsPrivacy(settings, context.GetSetting, readOnly: true)
                 .BuildServiceProvider();
             return new ForensicsSource(
                 provider.GetRequiredService<IRunIndex>(),
