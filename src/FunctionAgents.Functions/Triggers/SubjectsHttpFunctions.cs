@@ -1,3 +1,4 @@
+using FunctionAgents.Core.Hosting;
 using FunctionAgents.Http.Privacy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -13,6 +14,6 @@ public sealed class SubjectsHttpFunctions
 
     [Function("EraseSubject")]
     public Task<IResult> EraseAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "subjects/{subjectId}/erase")] HttpRequest request, string subjectId) =>
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.EraseSubject)] HttpRequest request, string subjectId) =>
         _api.EraseAsync(request.HttpContext, subjectId);
 }

@@ -1,3 +1,4 @@
+using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,7 @@ public static class PrivacyEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(SubjectsApi)) == true)
         {
-            endpoints.MapPost(SubjectsApi.EraseRoute, (HttpContext c, SubjectsApi api, string subjectId) => api.EraseAsync(c, subjectId));
+            endpoints.MapPost(ApiRoutes.EraseSubject, (HttpContext c, SubjectsApi api, string subjectId) => api.EraseAsync(c, subjectId));
         }
 
         return endpoints;

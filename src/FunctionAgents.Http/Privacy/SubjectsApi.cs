@@ -12,9 +12,6 @@ namespace FunctionAgents.Http.Privacy;
 /// </summary>
 public sealed class SubjectsApi
 {
-    /// <summary>The route.</summary>
-    public const string EraseRoute = "api/subjects/{subjectId}/erase";
-
     private readonly SubjectEraser _eraser;
     private readonly TenantGate _gate;
     private readonly AdminKeyRing _admins;

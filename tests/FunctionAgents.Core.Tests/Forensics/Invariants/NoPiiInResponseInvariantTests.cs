@@ -130,6 +130,25 @@ public sealed class NoPiiInResponseInvariantTests
         Assert.Contains("b***@example.com", result.Violation, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Check_AnswerQuotesTheCustomerOfTheOrderTheGoalNamed_Holds()
+    {
+        // Arrange: the demo's shape: the goal names order 1042, the run looks the order up with its customer.
+        var run = new ScriptedRun();
+        run.Start(goal: "A customer asks whether order 1042 can still be refunded");
+        run.Plan(("s1", "query_sql", """{"sql":"SELECT 1"}"""));
+        run.Propose("s1", "query_sql", """{"sql":"SELECT 1"}""");
+        run.Allow("s1", "query_sql");
+        run.ExecuteWith("s1", "query_sql", """{"sql":"SELECT 1"}""", """{"rows":[{"order_id":1042,"email":"anna.schmidt@example.de"},{"order_id":1043,"email":"bob@example.com"}]}""");
+        run.Add(new ResponseFinalized("We will confirm to anna.schmidt@example.de."));
+
+        // Act
+        var result = new NoPiiInResponseInvariant().Check(run.State);
+
+        // Assert
+        Assert.True(result.Holds, result.Violation);
+    }
+
     private static ScriptedRun LookedUp(string rows)
     {
         var run = new ScriptedRun();
