@@ -78,8 +78,8 @@ public sealed partial class TableDataKeyStore : IDataKeyStore
             await EnsureTableAsync(cancellationToken);
             var subjectRef = SubjectIds.Reference(tenantId, subjectId);
             var runs = new List<string>();
-            await foreach (var run in _table.QueryAsync<TableEntity>(
-                e => e.PartitionKey == RunsPartition(subjectRef), select: ["RowKey"], cancellationToken: cancellationToken))
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RunsPartition(subjectRef)}");
+            await foreach (var run in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
             {
                 runs.Add(run.RowKey);
             }

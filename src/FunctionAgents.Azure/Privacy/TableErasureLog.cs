@@ -37,7 +37,8 @@ public sealed class TableErasureLog : IErasureLog
     public async Task<ErasureRecord?> FindAsync(string tenantId, string subjectRef, CancellationToken cancellationToken = default)
     {
         await EnsureAsync(cancellationToken);
-        await foreach (var e in _table.QueryAsync<TableEntity>(e => e.PartitionKey == tenantId && e.GetString("SubjectRef") == subjectRef, cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and SubjectRef eq {subjectRef}");
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             return Read(e);
         }
@@ -49,11 +50,11 @@ public sealed class TableErasureLog : IErasureLog
         string? tenantId, DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await EnsureAsync(cancellationToken);
-        var query = tenantId is null
-            ? _table.QueryAsync<TableEntity>(e => e.GetDateTimeOffset("ErasedAt") >= since && e.GetDateTimeOffset("ErasedAt") <= until, cancellationToken: cancellationToken)
-            : _table.QueryAsync<TableEntity>(e => e.PartitionKey == tenantId && e.GetDateTimeOffset("ErasedAt") >= since && e.GetDateTimeOffset("ErasedAt") <= until, cancellationToken: cancellationToken);
+        var filter = tenantId is null
+            ? TableClient.CreateQueryFilter($"ErasedAt ge {since} and ErasedAt le {until}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and ErasedAt ge {since} and ErasedAt le {until}");
         var records = new List<ErasureRecord>();
-        await foreach (var e in query)
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             records.Add(Read(e));
         }

@@ -26,4 +26,27 @@ public static class PersonalDataMask
 
         return e with { Payload = root.ToJsonString() };
     }
+
+    /// <summary>How many personal-data fields of <paramref name="e"/> read <see cref="PersonalData.ErasedText"/>.</summary>
+    public static int CountErased(RunEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var paths = PersonalDataFields.Of(e.Type);
+        if (paths.Count == 0 || !e.Payload.Contains(PersonalData.ErasedText, StringComparison.Ordinal) || JsonNode.Parse(e.Payload) is not { } root)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        foreach (var path in paths)
+        {
+            JsonFieldPath.Rewrite(root, path, value =>
+            {
+                count += value is JsonValue v && v.TryGetValue<string>(out var text) && text == PersonalData.ErasedText ? 1 : 0;
+                return value.DeepClone();
+            });
+        }
+
+        return count;
+    }
 }
