@@ -2,6 +2,7 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Evaluation;
 using FunctionAgents.Azure.Forensics;
+using FunctionAgents.Azure.Memory;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Core.Forensics.Retention;
 using FunctionAgents.Core.Engine;
@@ -32,6 +33,7 @@ internal static class FunctionsWiring
         services.AddFunctionAgentsForensics(RetentionSettings.FromSetting(configuration[RetentionSettings.MinimumRetentionDays]));
         services.AddFunctionAgentsPrivacy(settings, name => configuration[name]);
         services.AddFunctionAgentsPrivacyHttp(name => configuration[name]);
+        services.AddFunctionAgentsMemory(settings, name => configuration[name], PrivacyServiceCollectionExtensions.TableServicesFor(settings, name => configuration[name]));
         services.AddFunctionAgentsHttp(ApiKeyRing.Parse(settings.ApiKeys));
         services.AddFunctionAgentsEvaluationsHttp();
         services.AddFunctionAgentsForensicsHttp();

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Memory;
 using FunctionAgents.Core.Privacy;
 using FunctionAgents.Core.Projections;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,13 +28,13 @@ public static class PrivacyServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(getSetting);
         var enabled = !string.Equals(getSetting(PrivacySettingNames.Enabled), "false", StringComparison.OrdinalIgnoreCase);
         var loadKek = enabled ? KekSources.Select(getSetting, new DefaultAzureCredential(), defaultKekFile) : null;
-        var tables = TableServiceFor(settings, getSetting);
+        var tables = TableServicesFor(settings, getSetting);
         var names = settings.Names;
         services.AddSingleton<IDataKeyStore>(sp => new TableDataKeyStore(
             tables.GetTableClient(names.Table(PrivacyTables.DataKeys)), loadKek, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IErasureLog>(_ => new TableErasureLog(tables.GetTableClient(names.Table(PrivacyTables.Erasures))));
         services.AddSingleton(sp => new SubjectEraser(
-            sp.GetRequiredService<IDataKeyStore>(), sp.GetRequiredService<IErasureLog>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IRunIndex>()));
+            sp.GetRequiredService<IDataKeyStore>(), sp.GetRequiredService<IErasureLog>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IRunIndex>(), sp.GetService<IMemoryStore>()));
         if (enabled && (loadKek is not null || readOnly))
         {
             Decorate<IEventJournal>(services, (sp, inner) => new PersonalDataJournal(inner, sp.GetRequiredService<IDataKeyStore>()));
@@ -44,8 +45,11 @@ public static class PrivacyServiceCollectionExtensions
         return services;
     }
 
-    private static TableServiceClient TableServiceFor(FunctionAgentsSettings settings, Func<string, string?> getSetting)
+    /// <summary>An Azure.Data.Tables client on the deployment's storage (a connection string or the identity-based settings).</summary>
+    public static TableServiceClient TableServicesFor(FunctionAgentsSettings settings, Func<string, string?> getSetting)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(getSetting);
         if (settings.Storage is { Length: > 0 } connectionString)
         {
             return new TableServiceClient(connectionString);

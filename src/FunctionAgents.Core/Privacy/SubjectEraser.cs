@@ -1,10 +1,11 @@
+using FunctionAgents.Core.Memory;
 using FunctionAgents.Core.Projections;
 
 namespace FunctionAgents.Core.Privacy;
 
 /// <summary>
-/// Erases a data subject by crypto-shredding: destroys the subject's data keys, records the erasure, and
-/// replaces the goal of the subject's runs in the run index. The journal is not touched: its ciphertext stays,
+/// Erases a data subject by crypto-shredding: destroys the subject's data keys, records the erasure, replaces the
+/// goal of the subject's runs in the run index and deletes the memory entries those runs left. The journal is not touched: its ciphertext stays,
 /// its hash chain still verifies, and every reader shows <see cref="PersonalData.ErasedText"/> from now on.
 /// </summary>
 public sealed class SubjectEraser
@@ -13,9 +14,12 @@ public sealed class SubjectEraser
     private readonly IErasureLog _log;
     private readonly IRunIndex? _index;
     private readonly TimeProvider _clock;
+    private readonly IMemoryStore? _memory;
 
-    public SubjectEraser(IDataKeyStore keys, IErasureLog log, TimeProvider clock, IRunIndex? index = null)
+    /// <param name="memory">Tenant memory: entries that came from the subject's runs are deleted too.</param>
+    public SubjectEraser(IDataKeyStore keys, IErasureLog log, TimeProvider clock, IRunIndex? index = null, IMemoryStore? memory = null)
     {
+        _memory = memory;
         _keys = keys;
         _log = log;
         _clock = clock;
@@ -40,6 +44,11 @@ public sealed class SubjectEraser
 
         var record = new ErasureRecord(tenantId, subjectRef, _clock.GetUtcNow(), by, destroyed.RunIds, destroyed.KeysDestroyed);
         await _log.AppendAsync(record, cancellationToken);
+        if (_memory is not null)
+        {
+            await _memory.DeleteFromRunsAsync(tenantId, destroyed.RunIds, cancellationToken);
+        }
+
         if (_index is not null)
         {
             foreach (var runId in destroyed.RunIds)

@@ -1,6 +1,7 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Evaluation;
 using FunctionAgents.Azure.Forensics;
+using FunctionAgents.Azure.Memory;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Core.Forensics.Retention;
 using FunctionAgents.Core.Hosting;
@@ -107,9 +108,10 @@ internal static class HostBuilderExtensions
 
         try
         {
-            // Personal data is encrypted per data subject (docs/privacy.md); locally the KEK defaults to a file in the data folder.
+            // Personal data is encrypted per data subject and memory is opt-in (docs/privacy.md); locally the KEK defaults to a file in the data folder.
             services.AddFunctionAgentsPrivacy(settings, name => configuration[name], Path.Combine(settings.DataPath ?? Path.Combine(Path.GetTempPath(), "functionagents"), "privacy-kek"));
             services.AddFunctionAgentsPrivacyHttp(name => configuration[name]);
+            services.AddFunctionAgentsMemory(settings, name => configuration[name], PrivacyServiceCollectionExtensions.TableServicesFor(settings, name => configuration[name]));
         }
         catch (FormatException ex)
         {
