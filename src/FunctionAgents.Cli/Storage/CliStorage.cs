@@ -24,7 +24,7 @@ internal static class CliStorage
             settings = storage is null ? settings : settings with { Storage = storage };
             var services = new ServiceCollection()
                 .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 })
-                .AddFunctionAgentsPrivacy(settings, context.GetSetting, readOnly: true);
+                .AddFunctionAgentsPrivacy(settings, context.GetSetting, LocalKekFile.ExistingFor(settings), readOnly: true);
             var provider = services.BuildServiceProvider();
             var connection = provider.GetRequiredService<StorageConnection>();
             return new RunSource(

@@ -109,7 +109,7 @@ internal static class HostBuilderExtensions
         try
         {
             // Personal data is encrypted per data subject and memory is opt-in (docs/privacy.md); locally the KEK defaults to a file in the data folder.
-            services.AddFunctionAgentsPrivacy(settings, name => configuration[name], Path.Combine(settings.DataPath ?? Path.Combine(Path.GetTempPath(), "functionagents"), "privacy-kek"));
+            services.AddFunctionAgentsPrivacy(settings, name => configuration[name], LocalKekFile.PathFor(settings));
             services.AddFunctionAgentsPrivacyHttp(name => configuration[name]);
             services.AddFunctionAgentsMemory(settings, name => configuration[name], PrivacyServiceCollectionExtensions.TableServicesFor(settings, name => configuration[name]));
         }

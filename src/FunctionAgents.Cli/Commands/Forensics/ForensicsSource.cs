@@ -102,7 +102,7 @@ internal sealed class ForensicsSource : IAsyncDisposable
             var provider = new ServiceCollection()
                 .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 })
                 .AddFunctionAgentsForensics(retention)
-                .AddFunctionAgentsPrivacy(settings, context.GetSetting, readOnly: true)
+                .AddFunctionAgentsPrivacy(settings, context.GetSetting, LocalKekFile.ExistingFor(settings), readOnly: true)
                 .BuildServiceProvider();
             return new ForensicsSource(
                 provider.GetRequiredService<IRunIndex>(),

@@ -19,7 +19,7 @@ internal static class PrivacyStorage
             settings = storage is null ? settings : settings with { Storage = storage };
             return new ServiceCollection()
                 .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 })
-                .AddFunctionAgentsPrivacy(settings, context.GetSetting, readOnly: true)
+                .AddFunctionAgentsPrivacy(settings, context.GetSetting, LocalKekFile.ExistingFor(settings), readOnly: true)
                 .BuildServiceProvider();
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
