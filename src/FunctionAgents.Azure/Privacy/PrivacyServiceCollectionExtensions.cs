@@ -19,16 +19,22 @@ public static class PrivacyServiceCollectionExtensions
     /// </summary>
     /// <param name="defaultKekFile">The KEK file a local host uses when no KEK setting is given.</param>
     /// <param name="readOnly">A reader (the CLI): decorate the journal even without a KEK, so encrypted fields read as placeholders.</param>
+    /// <param name="tableOptions">Options of the privacy tables' client (a benchmark counts requests with a pipeline policy).</param>
     /// <exception cref="FormatException">A privacy setting is malformed; the message names it.</exception>
     public static IServiceCollection AddFunctionAgentsPrivacy(
-        this IServiceCollection services, FunctionAgentsSettings settings, Func<string, string?> getSetting, string? defaultKekFile = null, bool readOnly = false)
+        this IServiceCollection services,
+        FunctionAgentsSettings settings,
+        Func<string, string?> getSetting,
+        string? defaultKekFile = null,
+        bool readOnly = false,
+        TableClientOptions? tableOptions = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(getSetting);
         var enabled = !string.Equals(getSetting(PrivacySettingNames.Enabled), "false", StringComparison.OrdinalIgnoreCase);
         var loadKek = enabled ? KekSources.Select(getSetting, new DefaultAzureCredential(), defaultKekFile) : null;
-        var tables = TableServicesFor(settings, getSetting);
+        var tables = TableServicesFor(settings, getSetting, tableOptions);
         var names = settings.Names;
         services.AddSingleton<IDataKeyStore>(sp => new TableDataKeyStore(
             tables.GetTableClient(names.Table(PrivacyTables.DataKeys)), loadKek, sp.GetRequiredService<TimeProvider>()));
@@ -46,13 +52,13 @@ public static class PrivacyServiceCollectionExtensions
     }
 
     /// <summary>An Azure.Data.Tables client on the deployment's storage (a connection string or the identity-based settings).</summary>
-    public static TableServiceClient TableServicesFor(FunctionAgentsSettings settings, Func<string, string?> getSetting)
+    public static TableServiceClient TableServicesFor(FunctionAgentsSettings settings, Func<string, string?> getSetting, TableClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(getSetting);
         if (settings.Storage is { Length: > 0 } connectionString)
         {
-            return new TableServiceClient(connectionString);
+            return new TableServiceClient(connectionString, options);
         }
 
         // Identity-based storage (AzureWebJobsStorage__accountName / __tableServiceUri), as the Functions host reads it.
@@ -60,7 +66,7 @@ public static class PrivacyServiceCollectionExtensions
             ?? $"https://{getSetting(SettingNames.Storage + "__accountName")}.table.core.windows.net";
         var clientId = getSetting(SettingNames.Storage + "__clientId");
         var credential = clientId is null ? new DefaultAzureCredential() : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
-        return new TableServiceClient(new Uri(endpoint), credential);
+        return new TableServiceClient(new Uri(endpoint), credential, options);
     }
 
     /// <summary>Wraps every registration of <typeparamref name="T"/> made so far.</summary>

@@ -19,7 +19,18 @@ public sealed partial class PersonalDataJournal
             return ProtectedBatch.AsIs(sealedEvents);
         }
 
-        var key = await RunKeyAsync(sealedEvents, cancellationToken);
+        var runId = sealedEvents[0].RunId;
+        if (!_runKeys.TryGetValue(runId, out var key))
+        {
+            key = await RunKeyAsync(sealedEvents, cancellationToken);
+            if (_runKeys.Count >= MaxCachedRunKeys)
+            {
+                _runKeys.Clear();
+            }
+
+            _runKeys[runId] = key;
+        }
+
         var stored = new List<RunEvent>(sealedEvents.Count);
         var revealed = new List<RunEvent>(sealedEvents.Count);
         var previous = sealedEvents[0].PrevHash;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Journal;
@@ -13,8 +14,16 @@ namespace FunctionAgents.Core.Privacy;
 /// </summary>
 public sealed partial class PersonalDataJournal : IEventJournal
 {
+    /// <summary>How many runs' write keys one process keeps before it forgets them all.</summary>
+    private const int MaxCachedRunKeys = 4096;
+
     private readonly IEventJournal _stored;
     private readonly IDataKeyStore _keys;
+
+    // Write keys by run, so a step does not read RunStarted and the key row again. Only writes use it: encrypting with
+    // a key that was destroyed meanwhile leaves data nobody can read, which is what the erasure asked for. Reads never
+    // use it, so an erasure is visible to the next read in every process.
+    private readonly ConcurrentDictionary<string, DataKey?> _runKeys = new(StringComparer.Ordinal);
 
     /// <param name="stored">The journal that holds what is stored (the Table Storage journal).</param>
     /// <param name="keys">The subjects' data keys.</param>

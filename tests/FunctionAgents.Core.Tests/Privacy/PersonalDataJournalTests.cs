@@ -108,7 +108,23 @@ public sealed class PersonalDataJournalTests
     }
 
     [Fact]
-    public async Task ProtectAsync_SubjectErasedMidRun_StoresErasedInsteadOfTheNewData()
+    public async Task ProtectAsync_SubjectErasedMidRunSeenByAnotherProcess_StoresErasedInsteadOfTheNewData()
+    {
+        // Arrange
+        var start = await new PersonalDataJournal(_stored, _keys).ProtectAsync(PrivacyTestRun.Start());
+        await _stored.AppendAsync("run-privacy", 1, start.Stored);
+        await new SubjectEraser(_keys, new InMemoryErasureLog(), TimeProvider.System).EraseAsync("tenant-a", PrivacyTestRun.Email, "admin:ops");
+
+        // Act
+        var rest = await new PersonalDataJournal(_stored, _keys).ProtectAsync(PrivacyTestRun.Rest(start.Stored[0]));
+
+        // Assert
+        Assert.All(rest.Stored, e => Assert.DoesNotContain(PrivacyTestRun.Email, e.Payload, StringComparison.Ordinal));
+        Assert.Equal(PersonalData.ErasedText, rest.Revealed[^1].PayloadAs<ResponseFinalized>().Text);
+    }
+
+    [Fact]
+    public async Task ProtectAsync_SubjectErasedMidRunWhileTheWriterCachedTheKey_NewDataIsUnreadable()
     {
         // Arrange
         var journal = new PersonalDataJournal(_stored, _keys);
@@ -118,10 +134,11 @@ public sealed class PersonalDataJournalTests
 
         // Act
         var rest = await journal.ProtectAsync(PrivacyTestRun.Rest(start.Stored[0]));
+        await journal.AppendAsync("run-privacy", 2, rest.Stored);
 
         // Assert
         Assert.All(rest.Stored, e => Assert.DoesNotContain(PrivacyTestRun.Email, e.Payload, StringComparison.Ordinal));
-        Assert.Equal(PersonalData.ErasedText, rest.Revealed[^1].PayloadAs<ResponseFinalized>().Text);
+        Assert.Equal(PersonalData.ErasedText, (await RunReader.LoadAsync(journal, "run-privacy")).Response);
     }
 
     [Fact]
