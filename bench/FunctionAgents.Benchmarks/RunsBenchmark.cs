@@ -38,7 +38,7 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
 
     public string Description =>
         "Engine per-step overhead vs one journal append, storage requests per step, events/s with runs in flight vs raw inserts/s. " +
-        "Options: --probe-runs 40 --runs 1000 --concurrency 32 --appends 400 --privacy 0|1 (personal-data protection as the local host wires it)";
+        "Options: --probe-runs 40 --runs 1000 --concurrency 32 --appends 400 --privacy off|on (personal-data protection as the local host wires it)";
 
     public async Task<int> RunAsync(BenchmarkArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
         var runs = arguments.Int("runs", 1_000);
         var concurrency = arguments.Int("concurrency", 32);
         var appends = arguments.Int("appends", 400);
-        var privacy = arguments.Int("privacy", 0) == 1;
+        var privacy = arguments.Switch("privacy", fallback: false);
 
         await output.WriteLineAsync("Starting Azurite…");
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);

@@ -8,6 +8,7 @@ using FunctionAgents.Core.Forensics.Retention;
 using FunctionAgents.Core.Forensics.Verification;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Privacy;
 using FunctionAgents.Core.Projections;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,12 +67,12 @@ internal sealed class ForensicsSource : IAsyncDisposable
     {
         var runs = await JournalFile.LoadAsync(context, journalFile, cancellationToken);
         var audit = new InMemoryAuditLog();
-        if (runs.Journal is InMemoryEventJournal memory)
+        if (PersonalData.AsStored(runs.Journal) is InMemoryEventJournal memory)
         {
             foreach (var runId in memory.RunIds())
             {
                 var events = new List<Core.Events.RunEvent>();
-                await foreach (var e in memory.ReadAsync(runId, cancellationToken: cancellationToken))
+                await foreach (var e in runs.Journal.ReadAsync(runId, cancellationToken: cancellationToken))
                 {
                     events.Add(e);
                 }
