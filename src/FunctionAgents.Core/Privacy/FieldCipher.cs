@@ -27,6 +27,7 @@ public static class FieldCipher
     public static string Context(string runId, long seq, string eventType, string path) =>
         string.Join('\n', runId, seq.ToString(System.Globalization.CultureInfo.InvariantCulture), eventType, path);
 
+    /// <summary>The envelope of <paramref name="value"/> (its JSON text) under <paramref name="key"/>, bound to <paramref name="context"/>.</summary>
     public static JsonObject Encrypt(DataKey key, string context, JsonNode value)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -62,6 +63,7 @@ public static class FieldCipher
         return false;
     }
 
+    /// <summary>The value an envelope holds, given the key it names and the context it was written in.</summary>
     /// <exception cref="CryptographicException">The envelope was altered, moved, or the key is not the one it names.</exception>
     public static JsonNode? Decrypt(DataKey key, string context, JsonObject envelope)
     {

@@ -50,6 +50,7 @@ public sealed class KeyEncryptionKey
     /// <summary>A fresh random KEK as base64 (for <c>FA_PRIVACY_KEK</c> or a Key Vault secret).</summary>
     public static string NewBase64() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>Encrypts a data key; <paramref name="context"/> (key id and subject reference) must be given again to unwrap it.</summary>
     public byte[] Wrap(byte[] dataKey, string context)
     {
         ArgumentNullException.ThrowIfNull(dataKey);
@@ -61,6 +62,7 @@ public sealed class KeyEncryptionKey
         return output;
     }
 
+    /// <summary>Decrypts a data key wrapped by <see cref="Wrap"/> with the same context.</summary>
     /// <exception cref="CryptographicException">The wrap was altered or made by another KEK.</exception>
     public byte[] Unwrap(byte[] wrapped, string context)
     {

@@ -10,6 +10,7 @@ namespace FunctionAgents.Core.Privacy;
 /// </summary>
 public static class PersonalDataMask
 {
+    /// <summary>The event with every personal-data field replaced by <see cref="PersonalData.ProtectedText"/>; its hashes unchanged.</summary>
     public static RunEvent Mask(RunEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);

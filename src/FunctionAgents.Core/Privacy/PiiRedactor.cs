@@ -10,6 +10,8 @@ namespace FunctionAgents.Core.Privacy;
 /// </summary>
 public static class PiiRedactor
 {
+    /// <summary>The text with each recognized piece of personal data replaced by its marker.</summary>
+    /// <param name="knownValues">Values to redact wherever they appear (case-insensitive), such as a customer's name; shorter than 2 characters are ignored.</param>
     public static string Redact(string text, IEnumerable<string>? knownValues = null)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -16,6 +16,7 @@ public static partial class SubjectIds
     /// <summary>Metadata keys that name the subject, most specific first.</summary>
     public static readonly IReadOnlyList<string> MetadataKeys = ["subject", "customer_id", "customer_email"];
 
+    /// <summary>The normalized subject id of the run that <paramref name="started"/> started.</summary>
     public static string Resolve(string runId, RunStarted started)
     {
         ArgumentNullException.ThrowIfNull(started);
