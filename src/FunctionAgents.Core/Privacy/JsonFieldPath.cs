@@ -8,7 +8,10 @@ namespace FunctionAgents.Core.Privacy;
 /// </summary>
 internal static class JsonFieldPath
 {
-    /// <summary>Rewrites, in place, every non-null value <paramref name="path"/> reaches in <paramref name="root"/>.</summary>
+    /// <summary>
+    /// Rewrites, in place, every non-null value <paramref name="path"/> reaches in <paramref name="root"/>; a <c>*</c>
+    /// segment skips the properties named in <see cref="PersonalDataFields.ExemptNames"/>.
+    /// </summary>
     public static void Rewrite(JsonNode root, string path, Func<JsonNode, JsonNode?> rewrite) =>
         Walk(root, Parse(path), 0, rewrite);
 
@@ -26,7 +29,7 @@ internal static class JsonFieldPath
 
                 break;
             case "*" when node is JsonObject any:
-                foreach (var name in any.Select(p => p.Key).ToList())
+                foreach (var name in any.Select(p => p.Key).Where(n => !PersonalDataFields.ExemptNames.Contains(n)).ToList())
                 {
                     Visit(any[name], child => any[name] = child, segments, index, last, rewrite);
                 }

@@ -25,6 +25,12 @@ public static class PersonalDataFields
         [nameof(ResponseFinalized)] = ["text"],
     };
 
+    /// <summary>
+    /// Metadata entries that are labels, not personal data: they stay readable so evaluation reports group runs by
+    /// route and the memory scope survives an erasure. A <c>*</c> path segment skips these names.
+    /// </summary>
+    public static IReadOnlySet<string> ExemptNames { get; } = new HashSet<string>(["route", "memory"], StringComparer.Ordinal);
+
     /// <summary>The personal-data paths of <paramref name="eventType"/>; empty for a type that holds none.</summary>
     public static IReadOnlyList<string> Of(string eventType) =>
         ByType.TryGetValue(eventType, out var paths) ? paths : [];

@@ -142,6 +142,23 @@ public sealed class PersonalDataJournalTests
     }
 
     [Fact]
+    public async Task ProtectAsync_Metadata_EncryptsPersonalEntriesAndKeepsRouteAndMemoryReadable()
+    {
+        // Arrange
+        var journal = new PersonalDataJournal(_stored, _keys);
+        var metadata = new Dictionary<string, string> { ["customer_email"] = PrivacyTestRun.Email, ["route"] = "refunds", ["memory"] = "run" };
+
+        // Act
+        var batch = await journal.ProtectAsync(PrivacyTestRun.Start(metadata: metadata));
+
+        // Assert
+        var stored = batch.Stored[0].Payload;
+        Assert.DoesNotContain(PrivacyTestRun.Email, stored, StringComparison.Ordinal);
+        Assert.Contains("\"route\":\"refunds\"", stored, StringComparison.Ordinal);
+        Assert.Contains("\"memory\":\"run\"", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReadAsync_CiphertextMovedToAnotherEvent_DoesNotDecrypt()
     {
         // Arrange
