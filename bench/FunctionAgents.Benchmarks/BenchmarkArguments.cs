@@ -29,4 +29,11 @@ internal sealed class BenchmarkArguments
         !_values.TryGetValue(name, out var text) ? fallback
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
         : throw new FormatException($"--{name} must be a positive integer, not '{text}'.");
+
+    /// <summary><c>--name on</c> or <c>--name off</c>.</summary>
+    public bool Switch(string name, bool fallback) =>
+        !_values.TryGetValue(name, out var text) ? fallback
+        : text.Equals("on", StringComparison.OrdinalIgnoreCase) ? true
+        : text.Equals("off", StringComparison.OrdinalIgnoreCase) ? false
+        : throw new FormatException($"--{name} must be on or off, not '{text}'.");
 }

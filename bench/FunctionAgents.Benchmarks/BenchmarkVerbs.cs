@@ -3,7 +3,7 @@ namespace FunctionAgents.Benchmarks;
 /// <summary>The verbs this tool knows. Add a suite by adding an <see cref="IBenchmarkVerb"/> to <see cref="All"/>.</summary>
 internal static class BenchmarkVerbs
 {
-    private static readonly IBenchmarkVerb[] All = [new StorageBenchmark(), new RunsBenchmark(), new ReplayBenchmark(), new DurableBenchmark()];
+    private static readonly IBenchmarkVerb[] All = [new StorageBenchmark(), new RunsBenchmark(), new ReplayBenchmark(), new DurableBenchmark(), new PrivacyBenchmark()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {

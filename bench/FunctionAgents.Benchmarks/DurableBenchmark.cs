@@ -33,7 +33,7 @@ internal sealed class DurableBenchmark : IBenchmarkVerb
 
         await output.WriteLineAsync("Starting Azurite…");
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
-        await using var services = await RunsBenchmark.BuildAsync(azurite.ConnectionString, new RequestCountingPolicy(), new RunsBenchmark.StepProbe(), cancellationToken);
+        await using var services = await RunsBenchmark.BuildAsync(azurite.ConnectionString, new RequestCountingPolicy(), new RunsBenchmark.StepProbe(), privacy: false, cancellationToken);
         var commands = services.GetRequiredService<RunCommands>();
         var runner = new StepRunner(
             services.GetRequiredService<IEventJournal>(),

@@ -3,12 +3,14 @@ using System.Globalization;
 using Azure.Core;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Engine;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Events.Payloads;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Privacy;
 using FunctionAgents.Core.Runs;
 using FunctionAgents.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +39,7 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
 
     public string Description =>
         "Engine per-step overhead vs one journal append, storage requests per step, events/s with runs in flight vs raw inserts/s. " +
-        "Options: --probe-runs 40 --runs 1000 --concurrency 32 --appends 400";
+        "Options: --probe-runs 40 --runs 1000 --concurrency 32 --appends 400 --privacy off|on (personal-data protection as the local host wires it)";
 
     public async Task<int> RunAsync(BenchmarkArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -45,17 +47,18 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
         var runs = arguments.Int("runs", 1_000);
         var concurrency = arguments.Int("concurrency", 32);
         var appends = arguments.Int("appends", 400);
+        var privacy = arguments.Switch("privacy", fallback: false);
 
         await output.WriteLineAsync("Starting Azurite…");
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
         var counter = new RequestCountingPolicy();
         var probe = new StepProbe();
-        await using var services = await BuildAsync(azurite.ConnectionString, counter, probe, cancellationToken);
+        await using var services = await BuildAsync(azurite.ConnectionString, counter, probe, privacy, cancellationToken);
         var commands = services.GetRequiredService<RunCommands>();
         var engine = services.GetRequiredService<RunEngine>();
         var journal = services.GetRequiredService<IEventJournal>();
         var tables = services.GetRequiredService<TableStorageClient>();
-        await output.WriteLineAsync(Invariant($"runs: {probeRuns} sequential probe runs, {runs:N0} runs in flight at concurrency {concurrency}, {Environment.ProcessorCount} cores"));
+        await output.WriteLineAsync(Invariant($"runs: {probeRuns} sequential probe runs, {runs:N0} runs in flight at concurrency {concurrency}, {Environment.ProcessorCount} cores, personal-data protection {(privacy ? "on" : "off")}"));
 
         // One journal append, measured in the same process against the same Azurite.
         var appendTimes = await MeasureAppendsAsync(journal, appends, cancellationToken);
@@ -103,7 +106,7 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
     }
 
     internal static async Task<ServiceProvider> BuildAsync(
-        string connectionString, RequestCountingPolicy counter, StepProbe probe, CancellationToken cancellationToken)
+        string connectionString, RequestCountingPolicy counter, StepProbe probe, bool privacy, CancellationToken cancellationToken)
     {
         var root = ContentPaths.FindRepositoryRoot(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException("Run the benchmark from a clone of the repository (samples/ is needed).");
@@ -112,6 +115,7 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
             [SettingNames.Storage] = connectionString,
             [SettingNames.StoragePrefix] = "bench",
             [SettingNames.DataPath] = Path.Combine(Path.GetTempPath(), "functionagents-bench"),
+            [PrivacySettingNames.Kek] = KeyEncryptionKey.NewBase64(),
         };
         string? Get(string name) => values.GetValueOrDefault(name);
         var settings = FunctionAgentsSettings.FromSettings(Get);
@@ -124,6 +128,13 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
         services.AddSingleton<IFaultInjector>(probe);
         services.AddFunctionAgentsStorage(settings, Get, options);
         services.AddFunctionAgentsCore(settings, root, Get);
+        if (privacy)
+        {
+            var tableOptions = new global::Azure.Data.Tables.TableClientOptions();
+            tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+            services.AddFunctionAgentsPrivacy(settings, Get, tableOptions: tableOptions);
+        }
+
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<FunctionAgentsStorage>().EnsureCreatedAsync(cancellationToken);
         return provider;

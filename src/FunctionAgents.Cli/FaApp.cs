@@ -17,6 +17,7 @@ internal static class FaApp
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(PolicyCommand.Create(context));
         ForensicsCommands.AddTo(root, context);
+        root.Subcommands.Add(Commands.Privacy.EraseCommand.Create(context));
         return root;
     }
 

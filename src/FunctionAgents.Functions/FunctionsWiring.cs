@@ -2,6 +2,8 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Evaluation;
 using FunctionAgents.Azure.Forensics;
+using FunctionAgents.Azure.Memory;
+using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Core.Forensics.Retention;
 using FunctionAgents.Core.Engine;
 using FunctionAgents.Core.Hosting;
@@ -13,6 +15,7 @@ using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+using FunctionAgents.Http.Privacy;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +32,9 @@ internal static class FunctionsWiring
         services.AddFunctionAgentsCore(settings, contentRoot, name => configuration[name]);
         services.AddFunctionAgentsEvaluation(settings);
         services.AddFunctionAgentsForensics(RetentionSettings.FromSetting(configuration[RetentionSettings.MinimumRetentionDays]));
+        services.AddFunctionAgentsPrivacy(settings, name => configuration[name]);
+        services.AddFunctionAgentsPrivacyHttp(name => configuration[name]);
+        services.AddFunctionAgentsMemory(settings, name => configuration[name], PrivacyServiceCollectionExtensions.TableServicesFor(settings, name => configuration[name]));
         services.AddFunctionAgentsHttp(ApiKeyRing.Parse(settings.ApiKeys));
         services.AddFunctionAgentsEvaluationsHttp();
         services.AddFunctionAgentsForensicsHttp();

@@ -10,7 +10,7 @@ public sealed class PolicyCommandTests
         var result = await Fa.RunAsync("policy", "check", "samples/policies/default.yaml");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("ok, 9 rule(s), default deny", result.Output, StringComparison.Ordinal);
+        Assert.Contains("ok, 11 rule(s), default deny", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
@@ -23,7 +24,8 @@ internal static class CliStorage
             settings = FunctionAgentsSettings.FromSettings(context.GetSetting);
             settings = storage is null ? settings : settings with { Storage = storage };
             var services = new ServiceCollection()
-                .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 });
+                .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 })
+                .AddFunctionAgentsPrivacy(settings, context.GetSetting, LocalKekFile.ExistingFor(settings), readOnly: true);
             var provider = services.BuildServiceProvider();
             var connection = provider.GetRequiredService<StorageClients>();
             return new RunSource(

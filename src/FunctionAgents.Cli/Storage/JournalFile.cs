@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Privacy;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
 
@@ -45,6 +46,9 @@ internal static class JournalFile
         }
 
         var journal = new InMemoryEventJournal();
+
+        // An export of an encrypted journal holds ciphertext; without keys its personal data reads as [encrypted].
+        var readable = new PersonalDataJournal(journal, KeylessDataKeyStore.Instance);
         var summaries = new List<RunSummary>();
         foreach (var (runId, events) in byRun)
         {
@@ -60,9 +64,9 @@ internal static class JournalFile
                 throw CliException.Usage($"{file}: run {runId} is not a gapless journal from Seq 1: {ex.Message}", ex);
             }
 
-            summaries.Add(RunSummary.From(RunEvolver.Fold(events)));
+            summaries.Add(RunSummary.From(await RunReader.LoadAsync(readable, runId, cancellationToken)));
         }
 
-        return new RunSource(new FileRunIndex(summaries), journal, $"journal file {file}", null);
+        return new RunSource(new FileRunIndex(summaries), readable, $"journal file {file}", null);
     }
 }

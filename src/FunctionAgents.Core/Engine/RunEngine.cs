@@ -1,5 +1,6 @@
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Privacy;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
 
@@ -74,10 +75,14 @@ public sealed class RunEngine
 
             var drafts = await _activities.PerformAsync(state, step, cancellationToken);
             _faults.At(FaultPoint.BeforeAppend, state, step);
-            var events = EventSealer.Seal(state.Identity, state.LastSeq + 1, state.LastHash, _clock.GetUtcNow(), drafts);
+            var sealedEvents = EventSealer.Seal(state.Identity, state.LastSeq + 1, state.LastHash, _clock.GetUtcNow(), drafts);
+
+            // privacy hook (issue 15): encrypt personal-data fields; append Stored, fold and project Revealed.
+            var batch = await PersonalData.ProtectAsync(_journal, sealedEvents, cancellationToken);
+            var events = batch.Revealed;
             try
             {
-                await _journal.AppendAsync(runId, state.LastSeq + 1, events, cancellationToken);
+                await _journal.AppendAsync(runId, state.LastSeq + 1, batch.Stored, cancellationToken);
             }
             catch (JournalConflictException)
             {

@@ -33,6 +33,9 @@ public static class ApiRoutes
     /// <summary>GET <c>?correlationId=&amp;from=&amp;to=</c>: the caller's actions in a time range, with their justification.</summary>
     public const string Audit = "api/audit";
 
+    /// <summary>POST with an admin key: erase a data subject by destroying its data keys (docs/privacy.md).</summary>
+    public const string EraseSubject = "api/subjects/{subjectId}/erase";
+
     /// <summary>POST: evaluate the caller's runs for a window of days.</summary>
     public const string Evaluations = "api/evaluations";
 

@@ -16,6 +16,7 @@ public static class FunctionRoutes
     public const string Timeline = "runs/{runId}/timeline";
     public const string State = "runs/{runId}/state";
     public const string Audit = "audit";
+    public const string EraseSubject = "subjects/{subjectId}/erase";
     public const string Evaluations = "evaluations";
     public const string EvaluationLatest = "evaluations/latest";
     public const string Evaluation = "evaluations/{evaluationId}";

@@ -1,11 +1,12 @@
 using FunctionAgents.Core.Events;
+using FunctionAgents.Core.Privacy;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
 
 namespace FunctionAgents.Core.Journal;
 
 /// <summary>
-/// The one write path of a run: seal the drafts onto the chain, append them at the expected Seq, fold, then feed
+/// The one write path of a run: seal the drafts onto the chain, encrypt their personal data, append them at the expected Seq, fold, then feed
 /// every projection (the run index first, then the audit log, chain checkpoints and whatever else is registered).
 /// A 409 is read back: identical content means this write already happened (a retry), different content is a
 /// conflict the caller decides about.
@@ -29,10 +30,15 @@ public sealed class RunAppender
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(drafts);
-        var events = EventSealer.Seal(state.Identity, state.LastSeq + 1, state.LastHash, _clock.GetUtcNow(), drafts);
+        var sealedEvents = EventSealer.Seal(state.Identity, state.LastSeq + 1, state.LastHash, _clock.GetUtcNow(), drafts);
+
+        // Personal-data fields are encrypted before they reach storage (the chain hashes the ciphertext); the fold
+        // and the projections see them revealed. Without a PersonalDataJournal both are the sealed events.
+        var batch = await PersonalData.ProtectAsync(_journal, sealedEvents, cancellationToken);
+        var events = batch.Revealed;
         try
         {
-            await _journal.AppendAsync(state.RunId, state.LastSeq + 1, events, cancellationToken);
+            await _journal.AppendAsync(state.RunId, state.LastSeq + 1, batch.Stored, cancellationToken);
         }
         catch (JournalConflictException)
         {

@@ -10,11 +10,19 @@ public sealed partial class RunActivities
     {
         var batch = new DraftBatch(state);
         var cause = state.SeqOf(nameof(RunStarted));
+
+        // Memory is recalled at plan time and journaled before the plan, with what was retrieved and from where.
+        var recalled = _memory is null ? null : await _memory.RecallAsync(state, cancellationToken);
+        if (recalled is not null)
+        {
+            cause = batch.Add(Actors.Memory, recalled, cause);
+        }
+
         PlannerResult result;
         try
         {
             result = await _planner.PlanAsync(
-                new PlanRequest(state.RunId, state.Goal, state.MaxSteps, state.BudgetUsd, state.Metadata, state.BudgetUsd - state.CostUsd),
+                new PlanRequest(state.RunId, state.Goal, state.MaxSteps, state.BudgetUsd, state.Metadata, state.BudgetUsd - state.CostUsd, recalled?.Items),
                 cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using FunctionAgents.Core.Costs;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Events.Payloads;
+using FunctionAgents.Core.Memory;
 using FunctionAgents.Core.Planning;
 using FunctionAgents.Core.Policy;
 using FunctionAgents.Core.Responses;
@@ -22,6 +23,7 @@ public sealed partial class RunActivities
     private readonly IPolicyEvaluator _policy;
     private readonly TimeProvider _clock;
     private readonly PriceTable _prices;
+    private readonly IRunMemory? _memory;
 
     public RunActivities(
         IPlanner planner,
@@ -30,8 +32,10 @@ public sealed partial class RunActivities
         IToolRunner toolRunner,
         IPolicyEvaluator policy,
         TimeProvider clock,
-        PriceTable? prices = null)
+        PriceTable? prices = null,
+        IRunMemory? memory = null)
     {
+        _memory = memory;
         _prices = prices ?? PriceTable.Uniform(new ModelPrice(0m, 0m));
         _planner = planner;
         _responseBuilder = responseBuilder;

@@ -2,6 +2,7 @@ using FunctionAgents.Core.Engine;
 using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Events.Payloads;
 using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Privacy;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Telemetry;
 
@@ -66,13 +67,17 @@ public sealed class RunCommands
             request.Source,
             request.IdempotencyKey,
             request.Metadata);
-        var events = EventSealer.Seal(identity, 1, EventHasher.GenesisHash, now, [new EventDraft(Actors.Orchestrator, started, null)]);
+        var sealedEvents = EventSealer.Seal(identity, 1, EventHasher.GenesisHash, now, [new EventDraft(Actors.Orchestrator, started, null)]);
+
+        // privacy hook (issue 15): encrypt personal-data fields; append Stored, fold and project Revealed.
+        var batch = await PersonalData.ProtectAsync(_journal, sealedEvents, cancellationToken);
+        var events = batch.Revealed;
 
         // Index before journal: a crash in between leaves an index row the sweeper ignores, never a run it cannot find.
         await _index.TryAddAsync(RunSummary.From(RunEvolver.Fold(events)), cancellationToken);
         try
         {
-            await _journal.AppendAsync(runId, 1, events, cancellationToken);
+            await _journal.AppendAsync(runId, 1, batch.Stored, cancellationToken);
         }
         catch (JournalConflictException)
         {
@@ -160,10 +165,13 @@ public sealed class RunCommands
         return state.Status == RunStatus.NotStarted || state.TenantId != tenantId ? null : state;
     }
 
-    /// <summary>The run's events in a Seq range, or null when it does not exist for this tenant.</summary>
+    /// <summary>
+    /// The run's events in a Seq range as stored (personal data as ciphertext, so a client can recompute the hash
+    /// chain), or null when it does not exist for this tenant.
+    /// </summary>
     public async Task<IAsyncEnumerable<RunEvent>?> ReadEventsAsync(
         string tenantId, string runId, long fromSeq, long toSeq, CancellationToken cancellationToken = default) =>
-        await FindAsync(tenantId, runId, cancellationToken) is null ? null : _journal.ReadAsync(runId, fromSeq, toSeq, cancellationToken);
+        await FindAsync(tenantId, runId, cancellationToken) is null ? null : PersonalData.AsStored(_journal).ReadAsync(runId, fromSeq, toSeq, cancellationToken);
 
     public Task<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken = default) => _index.ListAsync(query, cancellationToken);
 

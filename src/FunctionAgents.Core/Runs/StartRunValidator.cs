@@ -65,6 +65,11 @@ public static partial class StartRunValidator
                     errors.Add(new FieldError($"metadata.{name}", "keys must be 1 to 64 characters and values at most 256"));
                 }
             }
+
+            if (Memory.MemoryScopes.Requested(metadata) is null)
+            {
+                errors.Add(new FieldError($"metadata.{Memory.MemoryScopes.MetadataKey}", $"must be one of {string.Join(", ", Memory.MemoryScopes.Names)}"));
+            }
         }
 
         return errors;

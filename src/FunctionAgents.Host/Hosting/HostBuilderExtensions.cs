@@ -1,6 +1,8 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Evaluation;
 using FunctionAgents.Azure.Forensics;
+using FunctionAgents.Azure.Memory;
+using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Core.Forensics.Retention;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Azurite;
@@ -12,6 +14,7 @@ using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+using FunctionAgents.Http.Privacy;
 
 
 namespace FunctionAgents.Host.Hosting;
@@ -100,6 +103,18 @@ internal static class HostBuilderExtensions
         try
         {
             services.AddFunctionAgentsForensics(RetentionSettings.FromSetting(configuration[RetentionSettings.MinimumRetentionDays]));
+        }
+        catch (FormatException ex)
+        {
+            throw new StartupFailedException(ex.Message, ex);
+        }
+
+        try
+        {
+            // Personal data is encrypted per data subject and memory is opt-in (docs/privacy.md); locally the KEK defaults to a file in the data folder.
+            services.AddFunctionAgentsPrivacy(settings, name => configuration[name], LocalKekFile.PathFor(settings));
+            services.AddFunctionAgentsPrivacyHttp(name => configuration[name]);
+            services.AddFunctionAgentsMemory(settings, name => configuration[name], PrivacyServiceCollectionExtensions.TableServicesFor(settings, name => configuration[name]));
         }
         catch (FormatException ex)
         {

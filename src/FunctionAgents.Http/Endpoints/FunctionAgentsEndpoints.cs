@@ -2,6 +2,7 @@ using FunctionAgents.Core.Hosting;
 using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+using FunctionAgents.Http.Privacy;
 using FunctionAgents.Http.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,6 +26,7 @@ public static class FunctionAgentsEndpoints
         endpoints.MapFunctionAgentsEvaluations();
         endpoints.MapFunctionAgentsForensics();
         endpoints.MapFunctionAgentsDashboard();
+        endpoints.MapFunctionAgentsPrivacy();
         endpoints.MapFallback((HttpContext c) => ApiProblems.NotFound($"No route matches {c.Request.Method} {c.Request.Path}."));
         return endpoints;
     }

@@ -53,7 +53,7 @@ public sealed class FunctionsMetadataParityTests(HostFixture fixture)
     {
         var local = fixture.Shared.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith(FunctionRoutes.RoutePrefix + "/", StringComparison.Ordinal) && !raw.Contains('*', StringComparison.Ordinal))
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith(FunctionRoutes.RoutePrefix + "/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .ToHashSet();
         var functions = Functions.Where(f => f.Type == "httpTrigger")

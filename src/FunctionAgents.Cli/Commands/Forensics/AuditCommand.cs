@@ -53,6 +53,12 @@ internal static class AuditCommand
                 await context.Output.WriteLineAsync();
             }
 
+            // The erasure log is part of the audit: who erased whose data, when, and which runs now read [erased].
+            if (parse.GetValue(journalFile) is null && tenants.Count > 0)
+            {
+                await Privacy.ErasureListing.WriteAsync(context, parse.GetValue(storage), tenants, start, until, cancellationToken);
+            }
+
             if (tenants.Count == 0)
             {
                 await context.Output.WriteLineAsync($"No run with correlation id {correlationId} was created between {start - TenantLookBack:u} and {until:u} in {source.Description}.");

@@ -1,5 +1,6 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Forensics;
+using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Cli.Storage;
 using FunctionAgents.Core.Forensics.Audit;
@@ -7,6 +8,7 @@ using FunctionAgents.Core.Forensics.Retention;
 using FunctionAgents.Core.Forensics.Verification;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Privacy;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,12 +68,12 @@ internal sealed class ForensicsSource : IAsyncDisposable
     {
         var runs = await JournalFile.LoadAsync(context, journalFile, cancellationToken);
         var audit = new InMemoryAuditLog();
-        if (runs.Journal is InMemoryEventJournal memory)
+        if (PersonalData.AsStored(runs.Journal) is InMemoryEventJournal memory)
         {
             foreach (var runId in memory.RunIds())
             {
                 var events = new List<Core.Events.RunEvent>();
-                await foreach (var e in memory.ReadAsync(runId, cancellationToken: cancellationToken))
+                await foreach (var e in runs.Journal.ReadAsync(runId, cancellationToken: cancellationToken))
                 {
                     events.Add(e);
                 }
@@ -102,6 +104,7 @@ internal sealed class ForensicsSource : IAsyncDisposable
             var provider = new ServiceCollection()
                 .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 })
                 .AddFunctionAgentsForensics(retention)
+                .AddFunctionAgentsPrivacy(settings, context.GetSetting, LocalKekFile.ExistingFor(settings), readOnly: true)
                 .BuildServiceProvider();
             return new ForensicsSource(
                 provider.GetRequiredService<IRunIndex>(),

@@ -58,7 +58,8 @@ public sealed class RunReplayer
             tools,
             _configuration.Policy,
             session.Clock,
-            _configuration.Prices);
+            _configuration.Prices,
+            new RecordedMemory(run));
 
         var status = await DriveAsync(session, activities, live, cancellationToken);
         return new ReplayResult(

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FunctionAgents.Core.Evaluation.Replay;
 
 namespace FunctionAgents.Core.Evaluation.Scoring;
@@ -25,6 +26,13 @@ public sealed record RunScore(
     int UnrecordedCalls)
 {
     public bool Deterministic => DivergedAtSeq is null;
+
+    /// <summary>
+    /// Personal-data fields of the recorded run that read <c>[erased]</c> (its data subject was erased). When above
+    /// zero, scores that depend on that text (the answer, tool inputs the policy matches on) were computed without it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int ErasedFields { get; init; }
 
     /// <summary>Candidate quality minus baseline quality.</summary>
     public double QualityDelta => Candidate.Quality - Baseline.Quality;

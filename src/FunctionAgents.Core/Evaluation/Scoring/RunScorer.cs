@@ -3,6 +3,7 @@ using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Events.Payloads;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Policy;
+using FunctionAgents.Core.Privacy;
 using FunctionAgents.Core.Runs;
 
 namespace FunctionAgents.Core.Evaluation.Scoring;
@@ -42,7 +43,10 @@ public sealed class RunScorer
             replay.Status,
             replay.Divergence?.Seq,
             replay.Divergence?.Difference,
-            replay.UnrecordedCalls.Count);
+            replay.UnrecordedCalls.Count)
+        {
+            ErasedFields = replay.Recorded.Sum(PersonalDataMask.CountErased),
+        };
     }
 
     /// <summary>Scores one version of a run from its events and their fold.</summary>

@@ -1,4 +1,5 @@
 namespace FunctionAgents.Core.Forensics.Invariants;
 
 /// <summary>One piece of personal data found in a text, masked so a report never repeats it.</summary>
-internal sealed record PiiFinding(PiiKind Kind, string Masked, int Index);
+/// <param name="Length">How many characters of the text it spans (for redaction and for the invariant's allow list).</param>
+internal sealed record PiiFinding(PiiKind Kind, string Masked, int Index, int Length);

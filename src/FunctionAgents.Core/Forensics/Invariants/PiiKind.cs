@@ -6,4 +6,5 @@ internal enum PiiKind
     Email,
     Phone,
     CardNumber,
+    Iban,
 }

@@ -6,7 +6,8 @@ namespace FunctionAgents.Core.Forensics.Invariants;
 /// Finds email addresses, phone numbers and payment card numbers in free text. Card numbers are 13–19 digits
 /// (spaces or hyphens allowed) that pass the Luhn check. Phone numbers are digit groups separated by spaces or
 /// hyphens (or a leading +, or an area code in parentheses) with 10–15 digits, or 8–15 after a +; ISO dates
-/// and clock times are not phone numbers.
+/// and clock times are not phone numbers. IBANs are a country code, two check digits and 11–30 letters or digits
+/// (groups of four separated by spaces allowed) that pass the ISO 13616 mod-97 check.
 /// </summary>
 internal static partial class PiiScanner
 {
@@ -23,7 +24,7 @@ internal static partial class PiiScanner
             var domain = m.Value[(m.Value.IndexOf('@', StringComparison.Ordinal) + 1)..];
             if (allowedEmailDomains is null || !allowedEmailDomains.Any(d => IsDomainOrSubdomain(domain, d)))
             {
-                findings.Add(new PiiFinding(PiiKind.Email, MaskEmail(m.Value), m.Index));
+                findings.Add(new PiiFinding(PiiKind.Email, MaskEmail(m.Value), m.Index, m.Length));
             }
         }
 
@@ -34,7 +35,7 @@ internal static partial class PiiScanner
             if (digits.Length is >= 13 and <= 19 && PassesLuhn(digits))
             {
                 cards.Add((m.Index, m.Index + m.Length));
-                findings.Add(new PiiFinding(PiiKind.CardNumber, $"card number ending {digits[^4..]}", m.Index));
+                findings.Add(new PiiFinding(PiiKind.CardNumber, $"card number ending {digits[^4..]}", m.Index, m.Length));
             }
         }
 
@@ -45,7 +46,17 @@ internal static partial class PiiScanner
             var overlapsCard = cards.Exists(c => m.Index < c.End && c.Start < m.Index + m.Length);
             if (digits.Length >= minimum && digits.Length <= 15 && !overlapsCard && !IsoDate().IsMatch(m.Value))
             {
-                findings.Add(new PiiFinding(PiiKind.Phone, $"phone number ending {digits[^2..]}", m.Index));
+                findings.Add(new PiiFinding(PiiKind.Phone, $"phone number ending {digits[^2..]}", m.Index, m.Length));
+            }
+        }
+
+        foreach (Match m in IbanPattern().Matches(text))
+        {
+            var compact = m.Value.Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (compact.Length is >= 15 and <= 34 && PassesIbanCheck(compact))
+            {
+                findings.RemoveAll(f => f.Index < m.Index + m.Length && m.Index < f.Index + f.Length);
+                findings.Add(new PiiFinding(PiiKind.Iban, $"IBAN ending {compact[^4..]}", m.Index, m.Length));
             }
         }
 
@@ -80,6 +91,25 @@ internal static partial class PiiScanner
         return digits.Length > 0 && sum % 10 == 0;
     }
 
+    /// <summary>The ISO 13616 check: move the first four characters to the end, letters to 10..35, remainder mod 97 is 1.</summary>
+    public static bool PassesIbanCheck(string iban)
+    {
+        ArgumentNullException.ThrowIfNull(iban);
+        var remainder = 0;
+        foreach (var c in iban[4..] + iban[..4])
+        {
+            var value = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiLetterUpper(c) ? c - 'A' + 10 : -1;
+            if (value < 0)
+            {
+                return false;
+            }
+
+            remainder = value >= 10 ? ((remainder * 100) + value) % 97 : ((remainder * 10) + value) % 97;
+        }
+
+        return iban.Length > 4 && remainder == 1;
+    }
+
     private static bool IsDomainOrSubdomain(string domain, string allowed) =>
         domain.Equals(allowed, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + allowed, StringComparison.OrdinalIgnoreCase);
 
@@ -99,6 +129,9 @@ internal static partial class PiiScanner
 
     [GeneratedRegex(@"(?<![\w+-])(?:(?:\+\d{1,3}[ -]?)?(?:\(\d{1,4}\)[ -]?)?\d{2,4}(?:[ -]\d{2,4}){1,5}|\+\d{8,15})(?![\w:-])", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex IbanPattern();
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDate();

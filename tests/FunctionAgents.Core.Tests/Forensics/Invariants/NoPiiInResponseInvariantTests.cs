@@ -85,6 +85,81 @@ public sealed class NoPiiInResponseInvariantTests
         Assert.False(PiiScanner.PassesLuhn(string.Empty));
     }
 
+    [Fact]
+    public void Check_AnswerQuotesTheAddressTheGoalNamed_Holds()
+    {
+        // Arrange: telling the customer their own address is the answer, not a leak.
+        var run = new ScriptedRun();
+        run.Start(goal: "Has my refund for anna.schmidt@example.de been sent?");
+        run.Add(new ResponseFinalized("Yes: we wrote to Anna.Schmidt@example.de this morning."));
+
+        // Act
+        var result = new NoPiiInResponseInvariant().Check(run.State);
+
+        // Assert
+        Assert.True(result.Holds, result.Violation);
+    }
+
+    [Fact]
+    public void Check_AnswerQuotesThePhoneOfTheRecordLookedUpForTheSubject_Holds()
+    {
+        // Arrange
+        var run = LookedUp("""{"rows":[{"name":"Anna Schmidt","email":"anna.schmidt@example.de","phone":"+49 151 2345 6789"}]}""");
+        run.Add(new ResponseFinalized("We will call you on +49 151 2345 6789."));
+
+        // Act
+        var result = new NoPiiInResponseInvariant().Check(run.State);
+
+        // Assert
+        Assert.True(result.Holds, result.Violation);
+    }
+
+    [Fact]
+    public void Check_AnswerQuotesAnotherCustomersRecord_Fails()
+    {
+        // Arrange
+        var run = LookedUp("""{"rows":[{"email":"anna.schmidt@example.de","phone":"+49 151 2345 6789"},{"email":"bob@example.com","phone":"+44 20 7946 0958"}]}""");
+        run.Add(new ResponseFinalized("Bob is on +44 20 7946 0958, mail bob@example.com."));
+
+        // Act
+        var result = new NoPiiInResponseInvariant().Check(run.State);
+
+        // Assert
+        Assert.False(result.Holds);
+        Assert.Contains("phone number ending 58", result.Violation, StringComparison.Ordinal);
+        Assert.Contains("b***@example.com", result.Violation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_AnswerQuotesTheCustomerOfTheOrderTheGoalNamed_Holds()
+    {
+        // Arrange: the demo's shape: the goal names order 1042, the run looks the order up with its customer.
+        var run = new ScriptedRun();
+        run.Start(goal: "A customer asks whether order 1042 can still be refunded");
+        run.Plan(("s1", "query_sql", """{"sql":"SELECT 1"}"""));
+        run.Propose("s1", "query_sql", """{"sql":"SELECT 1"}""");
+        run.Allow("s1", "query_sql");
+        run.ExecuteWith("s1", "query_sql", """{"sql":"SELECT 1"}""", """{"rows":[{"order_id":1042,"email":"anna.schmidt@example.de"},{"order_id":1043,"email":"bob@example.com"}]}""");
+        run.Add(new ResponseFinalized("We will confirm to anna.schmidt@example.de."));
+
+        // Act
+        var result = new NoPiiInResponseInvariant().Check(run.State);
+
+        // Assert
+        Assert.True(result.Holds, result.Violation);
+    }
+
+    private static ScriptedRun LookedUp(string rows)
+    {
+        var run = new ScriptedRun();
+        run.Start(goal: "Please call me back, I am anna.schmidt@example.de");
+        run.Plan(("s1", "query_sql", """{"sql":"SELECT 1"}"""));
+        run.Propose("s1", "query_sql", """{"sql":"SELECT 1"}""");
+        run.Allow("s1", "query_sql");
+        run.ExecuteWith("s1", "query_sql", """{"sql":"SELECT 1"}""", rows);
+        return run;
+    }
+
     private static ScriptedRun Answered(string text)
     {
         var run = new ScriptedRun();

@@ -93,6 +93,15 @@ internal sealed class ScriptedRun
             new EventDraft(Actors.ToolExecutor, new CostRecorded("tool", tool, cost, state.CostUsd + cost, null, null), LastSeq + 2));
     }
 
+    /// <summary>ToolExecuted and a successful ObservationCaptured whose output is <paramref name="outputJson"/>.</summary>
+    public long ExecuteWith(string stepId, string tool, string input, string outputJson)
+    {
+        var dispatch = DispatchIds.For(Identity.RunId, LastSeq + 1);
+        return Batch(
+            new EventDraft(Actors.ToolExecutor, new ToolExecuted(stepId, tool, dispatch, Json(input)), LastSeq),
+            new EventDraft(Actors.ToolExecutor, new ObservationCaptured(stepId, tool, dispatch, new ToolObservation(true, Json(outputJson), null, 3, false)), LastSeq + 1));
+    }
+
     /// <summary>ModelCalled and its CostRecorded in one batch.</summary>
     public long ModelCall(decimal cost, string purpose = "answer")
     {

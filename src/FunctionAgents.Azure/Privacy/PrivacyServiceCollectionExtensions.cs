@@ -1,0 +1,92 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Journal;
+using FunctionAgents.Core.Memory;
+using FunctionAgents.Core.Privacy;
+using FunctionAgents.Core.Projections;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunctionAgents.Azure.Privacy;
+
+/// <summary>Registers personal-data protection (docs/privacy.md); call after the storage, core and forensics registrations.</summary>
+public static class PrivacyServiceCollectionExtensions
+{
+    /// <summary>
+    /// The data key store, the erasure log and <see cref="SubjectEraser"/>; and, when a key-encryption key is configured
+    /// (or <paramref name="readOnly"/>), the journal as <see cref="PersonalDataJournal"/>, the projections fed the masked
+    /// view and the run index keeping a redacted goal.
+    /// </summary>
+    /// <param name="defaultKekFile">The KEK file a local host uses when no KEK setting is given.</param>
+    /// <param name="readOnly">A reader (the CLI): decorate the journal even without a KEK, so encrypted fields read as placeholders.</param>
+    /// <param name="tableOptions">Options of the privacy tables' client (a benchmark counts requests with a pipeline policy).</param>
+    /// <exception cref="FormatException">A privacy setting is malformed; the message names it.</exception>
+    public static IServiceCollection AddFunctionAgentsPrivacy(
+        this IServiceCollection services,
+        FunctionAgentsSettings settings,
+        Func<string, string?> getSetting,
+        string? defaultKekFile = null,
+        bool readOnly = false,
+        TableClientOptions? tableOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(getSetting);
+        var enabled = !string.Equals(getSetting(PrivacySettingNames.Enabled), "false", StringComparison.OrdinalIgnoreCase);
+        var loadKek = enabled ? KekSources.Select(getSetting, new DefaultAzureCredential(), defaultKekFile) : null;
+        var tables = TableServicesFor(settings, getSetting, tableOptions);
+        var names = settings.Names;
+        services.AddSingleton<IDataKeyStore>(sp => new TableDataKeyStore(
+            tables.GetTableClient(names.Table(PrivacyTables.DataKeys)), loadKek, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IErasureLog>(_ => new TableErasureLog(tables.GetTableClient(names.Table(PrivacyTables.Erasures))));
+        services.AddSingleton(sp => new SubjectEraser(
+            sp.GetRequiredService<IDataKeyStore>(), sp.GetRequiredService<IErasureLog>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IRunIndex>(), sp.GetService<IMemoryStore>()));
+        if (enabled && (loadKek is not null || readOnly))
+        {
+            Decorate<IEventJournal>(services, (sp, inner) => new PersonalDataJournal(inner, sp.GetRequiredService<IDataKeyStore>()));
+            Decorate<IJournalProjection>(services, (_, inner) => new MaskingProjection(inner));
+            Decorate<IRunIndex>(services, (_, inner) => new RedactingRunIndex(inner));
+        }
+
+        return services;
+    }
+
+    /// <summary>An Azure.Data.Tables client on the deployment's storage (a connection string or the identity-based settings).</summary>
+    public static TableServiceClient TableServicesFor(FunctionAgentsSettings settings, Func<string, string?> getSetting, TableClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(getSetting);
+        if (settings.Storage is { Length: > 0 } connectionString)
+        {
+            return new TableServiceClient(connectionString, options);
+        }
+
+        // Identity-based storage (AzureWebJobsStorage__accountName / __tableServiceUri), as the Functions host reads it.
+        var endpoint = getSetting(SettingNames.Storage + "__tableServiceUri")
+            ?? $"https://{getSetting(SettingNames.Storage + "__accountName")}.table.core.windows.net";
+        var clientId = getSetting(SettingNames.Storage + "__clientId");
+        var credential = clientId is null ? new DefaultAzureCredential() : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+        return new TableServiceClient(new Uri(endpoint), credential, options);
+    }
+
+    /// <summary>Wraps every registration of <typeparamref name="T"/> made so far.</summary>
+    private static void Decorate<T>(IServiceCollection services, Func<IServiceProvider, T, T> wrap)
+        where T : class
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            var original = services[i];
+            if (original.ServiceType != typeof(T) || original.IsKeyedService)
+            {
+                continue;
+            }
+
+            services[i] = ServiceDescriptor.Singleton<T>(sp => wrap(sp, (T)Create(sp, original)));
+        }
+    }
+
+    private static object Create(IServiceProvider sp, ServiceDescriptor descriptor) =>
+        descriptor.ImplementationInstance
+        ?? descriptor.ImplementationFactory?.Invoke(sp)
+        ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!);
+}

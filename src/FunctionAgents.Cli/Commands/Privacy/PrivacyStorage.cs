@@ -1,0 +1,44 @@
+using Azure;
+using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Privacy;
+using FunctionAgents.Azure.Storage;
+using FunctionAgents.Core.Storage;
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Core.Privacy;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunctionAgents.Cli.Commands.Privacy;
+
+/// <summary>The deployment's erasure components (key store, erasure log, eraser), connected like <c>fa audit</c> connects.</summary>
+internal static class PrivacyStorage
+{
+    public static ServiceProvider Connect(CliContext context, string? storage)
+    {
+        try
+        {
+            var settings = FunctionAgentsSettings.FromSettings(context.GetSetting);
+            settings = storage is null ? settings : settings with { Storage = storage };
+            return new ServiceCollection()
+                .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 })
+                .AddFunctionAgentsPrivacy(settings, context.GetSetting, LocalKekFile.ExistingFor(settings), readOnly: true)
+                .BuildServiceProvider();
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
+        {
+            throw CliException.Usage($"storage is not configured: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Runs a storage call; an unreachable store becomes one line (exit 1).</summary>
+    public static async Task<T> CallAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is RequestFailedException or KeyStoreUnavailableException or StorageException or AggregateException)
+        {
+            throw new CliException(ExitCodes.Failed, $"the privacy tables are unreachable or refused the request: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Http.Privacy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FunctionAgents.Functions.Triggers;
+
+/// <summary>The data-subject API: hands the request to the handler the local host maps (docs/privacy.md).</summary>
+public sealed class SubjectsHttpFunctions
+{
+    private readonly SubjectsApi _api;
+
+    public SubjectsHttpFunctions(SubjectsApi api) => _api = api;
+
+    [Function("EraseSubject")]
+    public Task<IResult> EraseAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.EraseSubject)] HttpRequest request, string subjectId) =>
+        _api.EraseAsync(request.HttpContext, subjectId);
+}
