@@ -2,6 +2,7 @@ using FunctionAgents.Core.Hosting;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
 using FunctionAgents.Http.Problems;
+using FunctionAgents.Http.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +19,7 @@ public static class FunctionAgentsEndpoints
         endpoints.MapGet(ApiRoutes.Runs, (HttpContext c, RunsApi api) => api.ListRunsAsync(c));
         endpoints.MapGet(ApiRoutes.Run, (HttpContext c, RunsApi api, string runId) => api.GetRunAsync(c, runId));
         endpoints.MapGet(ApiRoutes.RunEvents, (HttpContext c, RunsApi api, string runId) => api.GetEventsAsync(c, runId));
+        endpoints.MapGet(ApiRoutes.RunStream, (HttpContext c, RunStreamApi api, string runId) => api.StreamAsync(c, runId));
         endpoints.MapPost(ApiRoutes.Approval, (HttpContext c, RunsApi api, string runId, string stepId) => api.DecideApprovalAsync(c, runId, stepId));
         endpoints.MapPost(ApiRoutes.Cancel, (HttpContext c, RunsApi api, string runId) => api.CancelRunAsync(c, runId));
         endpoints.MapGet(ApiRoutes.Health, (HttpContext c, RunsApi api) => api.HealthAsync(c));
