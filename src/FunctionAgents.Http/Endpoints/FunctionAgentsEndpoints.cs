@@ -1,6 +1,7 @@
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+using FunctionAgents.Http.OpenApi;
 using FunctionAgents.Http.Problems;
 using FunctionAgents.Http.Streaming;
 using Microsoft.AspNetCore.Builder;
@@ -22,6 +23,7 @@ public static class FunctionAgentsEndpoints
         endpoints.MapGet(ApiRoutes.RunStream, (HttpContext c, RunStreamApi api, string runId) => api.StreamAsync(c, runId));
         endpoints.MapPost(ApiRoutes.Approval, (HttpContext c, RunsApi api, string runId, string stepId) => api.DecideApprovalAsync(c, runId, stepId));
         endpoints.MapPost(ApiRoutes.Cancel, (HttpContext c, RunsApi api, string runId) => api.CancelRunAsync(c, runId));
+        endpoints.MapGet(ApiRoutes.OpenApi, () => OpenApiDocument.Serve());
         endpoints.MapGet(ApiRoutes.Health, (HttpContext c, RunsApi api) => api.HealthAsync(c));
         endpoints.MapFunctionAgentsEvaluations();
         endpoints.MapFunctionAgentsForensics();

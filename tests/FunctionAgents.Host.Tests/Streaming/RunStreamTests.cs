@@ -33,7 +33,9 @@ public sealed class RunStreamTests(HostFixture fixture)
         Assert.Equal(stored.Select(e => e.GetProperty("seq").GetInt64()), Sse.Seqs(streamed));
         Assert.Equal(stored.Select(e => e.GetProperty("type").GetString()), streamed.Select(f => f.Event));
         Assert.Equal(stored.Select(e => e.GetProperty("hash").GetString()), streamed.Select(f => JsonDocument.Parse(f.Data).RootElement.GetProperty("hash").GetString()));
+        Assert.All(streamed, f => Assert.Empty(OpenApiConformance.CheckSchema("RunEvent", f.Data)));
         var end = frames[^1];
+        Assert.Empty(OpenApiConformance.CheckSchema("StreamEnd", end.Data));
         Assert.Equal("end", end.Event);
         Assert.Null(end.Id);
         var endData = JsonDocument.Parse(end.Data).RootElement;
@@ -141,7 +143,7 @@ public sealed class RunStreamTests(HostFixture fixture)
         var runId = await Api.StartAsync(_client);
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext(output, error, false, _ => null, Directory.GetCurrentDirectory()) { Http = fixture.Shared.Server.CreateHandler() };
+        var context = new CliContext(output, error, false, _ => null, Directory.GetCurrentDirectory()) { Http = fixture.Shared.ValidatingHandler() };
         var watching = FaApp.RunAsync(["runs", "watch", runId, "--url", "http://localhost", "--api-key", HostFixture.AlphaKey], context);
         var waiting = await Api.WaitForStatusAsync(_client, runId, "awaiting_approval");
 
@@ -164,7 +166,7 @@ public sealed class RunStreamTests(HostFixture fixture)
         // Arrange
         var output = new StringWriter();
         var error = new StringWriter();
-        var context = new CliContext(output, error, false, _ => null, Directory.GetCurrentDirectory()) { Http = fixture.Shared.Server.CreateHandler() };
+        var context = new CliContext(output, error, false, _ => null, Directory.GetCurrentDirectory()) { Http = fixture.Shared.ValidatingHandler() };
 
         // Act
         var unknown = await FaApp.RunAsync(["runs", "watch", "run-nope", "--url", "http://localhost", "--api-key", HostFixture.AlphaKey], context);
