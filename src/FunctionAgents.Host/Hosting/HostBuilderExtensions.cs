@@ -10,6 +10,7 @@ using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+using FunctionAgents.Mcp;
 
 namespace FunctionAgents.Host.Hosting;
 
@@ -87,6 +88,15 @@ internal static class HostBuilderExtensions
         try
         {
             services.AddFunctionAgentsCore(settings, builder.Environment.ContentRootPath, name => configuration[name]);
+        }
+        catch (FormatException ex)
+        {
+            throw new StartupFailedException(ex.Message, ex);
+        }
+
+        try
+        {
+            services.AddFunctionAgentsMcpTools(name => configuration[name], builder.Environment.ContentRootPath);
         }
         catch (FormatException ex)
         {
