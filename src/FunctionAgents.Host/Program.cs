@@ -1,5 +1,6 @@
 using FunctionAgents.Host.Hosting;
 using FunctionAgents.Http.Endpoints;
+using FunctionAgents.Mcp.Server;
 
 var commandLine = HostCommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
@@ -10,4 +11,5 @@ if (!builder.TryAddFunctionAgentsHost(commandLine))
 
 await using var app = builder.Build();
 app.MapFunctionAgentsApi();
+app.MapFunctionAgentsMcp();
 return await app.RunFunctionAgentsAsync(commandLine);

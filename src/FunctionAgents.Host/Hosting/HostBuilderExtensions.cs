@@ -11,6 +11,7 @@ using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
 using FunctionAgents.Mcp;
+using FunctionAgents.Mcp.Server;
 
 namespace FunctionAgents.Host.Hosting;
 
@@ -120,6 +121,7 @@ internal static class HostBuilderExtensions
         services.AddFunctionAgentsHttp(keys);
         services.AddFunctionAgentsEvaluationsHttp();
         services.AddFunctionAgentsForensicsHttp();
+        services.AddFunctionAgentsMcpServer();
         services.AddHostedService<EngineWorkerService>();
         services.AddHostedService<AgentRunsQueueService>();
         services.AddHostedService<RunSweeperService>();
