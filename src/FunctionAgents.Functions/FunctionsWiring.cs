@@ -12,6 +12,7 @@ using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+using FunctionAgents.Mcp;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ internal static class FunctionsWiring
         var settings = FunctionAgentsSettings.FromSettings(name => configuration[name]);
         services.AddFunctionAgentsStorage(settings, name => configuration[name]);
         services.AddFunctionAgentsCore(settings, contentRoot, name => configuration[name]);
+        services.AddFunctionAgentsMcpTools(name => configuration[name], contentRoot);
         services.AddFunctionAgentsEvaluation(settings);
         services.AddFunctionAgentsForensics(RetentionSettings.FromSetting(configuration[RetentionSettings.MinimumRetentionDays]));
         services.AddFunctionAgentsHttp(ApiKeyRing.Parse(settings.ApiKeys));
