@@ -20,6 +20,13 @@ public static class OpenApiConformance
     public static List<string> Check(string method, string path, int status, string? mediaType, string? body)
     {
         var problems = new List<string>();
+
+        // The document describes the HTTP API under /api; other paths (/mcp, and pages or metrics a host may add) are not its subject.
+        if (!path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            return problems;
+        }
+
         var operation = FindOperation(method, path);
         JsonNode? response;
         if (operation is null)
