@@ -6,6 +6,9 @@ namespace FunctionAgents.Cli;
 /// <param name="WorkingDirectory">Relative paths resolve against it, then against the repository root.</param>
 internal sealed record CliContext(TextWriter Output, TextWriter Error, bool Interactive, Func<string, string?> GetSetting, string WorkingDirectory)
 {
+    /// <summary>The handler HTTP verbs (<c>fa runs watch</c>) send through; null means the network. Tests point it at an in-memory host.</summary>
+    public HttpMessageHandler? Http { get; init; }
+
     public static CliContext FromConsole() => new(
         Console.Out, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable, Environment.CurrentDirectory);
 

@@ -16,6 +16,7 @@ using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
 using FunctionAgents.Http.Privacy;
+using FunctionAgents.Mcp;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ internal static class FunctionsWiring
         var settings = FunctionAgentsSettings.FromSettings(name => configuration[name]);
         services.AddFunctionAgentsStorage(settings, name => configuration[name]);
         services.AddFunctionAgentsCore(settings, contentRoot, name => configuration[name]);
+        services.AddFunctionAgentsMcpTools(name => configuration[name], contentRoot);
         services.AddFunctionAgentsEvaluation(settings);
         services.AddFunctionAgentsForensics(RetentionSettings.FromSetting(configuration[RetentionSettings.MinimumRetentionDays]));
         services.AddFunctionAgentsPrivacy(settings, name => configuration[name]);

@@ -1,6 +1,7 @@
 using FunctionAgents.Host.Hosting;
 using FunctionAgents.Host.Telemetry;
 using FunctionAgents.Http.Endpoints;
+using FunctionAgents.Mcp.Server;
 
 var commandLine = HostCommandLine.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
@@ -13,4 +14,5 @@ await using var app = builder.Build();
 app.MapFunctionAgentsApi();
 app.MapDashboardAtRoot();
 app.MapFunctionAgentsMetrics(app.Configuration);
+app.MapFunctionAgentsMcp();
 return await app.RunFunctionAgentsAsync(commandLine);

@@ -42,7 +42,7 @@ public sealed class PolicyCommandTests
         var result = await Fa.RunAsync("policy", "test", "samples/policies/default.yaml", "--cases", "samples/policies/default.cases.yaml");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("15 case(s), 0 mismatch(es)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("17 case(s), 0 mismatch(es)", result.Output, StringComparison.Ordinal);
         Assert.Contains("expected", result.Output, StringComparison.Ordinal);
     }
 

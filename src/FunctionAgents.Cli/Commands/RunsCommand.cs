@@ -14,9 +14,10 @@ internal static partial class RunsCommand
 
     public static Command Create(CliContext context)
     {
-        var runs = new Command("runs", "List runs, or show one run's state and journal.");
+        var runs = new Command("runs", "List runs, show one run's state and journal, or watch one live.");
         runs.Subcommands.Add(List(context));
         runs.Subcommands.Add(Show(context));
+        runs.Subcommands.Add(Watch(context));
         return runs;
     }
 

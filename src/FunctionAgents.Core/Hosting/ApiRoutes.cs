@@ -15,6 +15,15 @@ public static class ApiRoutes
     /// <summary>GET: one run's journal events.</summary>
     public const string RunEvents = "api/runs/{runId}/events";
 
+    /// <summary>GET: one run's journal live, as Server-Sent Events.</summary>
+    public const string RunStream = "api/runs/{runId}/stream";
+
+    /// <summary>GET: the OpenAPI 3.1 document of this API (no key needed).</summary>
+    public const string OpenApi = "api/openapi.json";
+
+    /// <summary>POST/GET: the MCP (streamable HTTP) endpoint of the Functions app; the local host also serves it at <c>/mcp</c>.</summary>
+    public const string Mcp = "api/mcp";
+
     /// <summary>POST: a human's decision on a step awaiting approval.</summary>
     public const string Approval = "api/runs/{runId}/approvals/{stepId}";
 
@@ -67,6 +76,8 @@ public static class ApiRoutes
     public static string RunUri(string runId) => "/api/runs/" + Uri.EscapeDataString(runId);
 
     public static string EventsUri(string runId) => RunUri(runId) + "/events";
+
+    public static string StreamUri(string runId) => RunUri(runId) + "/stream";
 
     public static string CancelUri(string runId) => RunUri(runId) + "/cancel";
 

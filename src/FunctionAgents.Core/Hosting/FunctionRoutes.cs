@@ -10,6 +10,9 @@ public static class FunctionRoutes
     public const string Runs = "runs";
     public const string Run = "runs/{runId}";
     public const string RunEvents = "runs/{runId}/events";
+    public const string RunStream = "runs/{runId}/stream";
+    public const string OpenApi = "openapi.json";
+    public const string Mcp = "mcp";
     public const string Approval = "runs/{runId}/approvals/{stepId}";
     public const string Cancel = "runs/{runId}/cancel";
     public const string Health = "health";

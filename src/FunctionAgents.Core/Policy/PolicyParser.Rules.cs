@@ -134,7 +134,7 @@ internal sealed partial class PolicyParser
         {
             if (!IsToolName(name))
             {
-                Error(nameNode, $"'{name}' is not a tool name (1-64 letters, digits, '_' or '-')");
+                Error(nameNode, $"'{name}' is not a tool name (1-64 letters, digits, '_' or '-'; an MCP tool is <server>.<tool>)");
             }
         }
 
@@ -159,7 +159,11 @@ internal sealed partial class PolicyParser
         }
     }
 
+    /// <summary>A built-in tool's name, or an MCP tool's <c>&lt;server&gt;.&lt;tool&gt;</c> (two such names joined by one dot).</summary>
     private static bool IsToolName(string name) =>
+        name.Split('.') is { Length: 1 or 2 } parts && parts.All(IsPlainToolName);
+
+    private static bool IsPlainToolName(string name) =>
         name.Length is > 0 and <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
     private static string DescribeRule(PolicyAction action, IReadOnlyList<string> tools, IReadOnlyList<PolicyCondition> conditions)

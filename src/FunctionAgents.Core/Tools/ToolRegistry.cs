@@ -35,7 +35,7 @@ public sealed partial class ToolRegistry : IToolCatalog
         if (tool.Name is null || !ToolName().IsMatch(tool.Name))
         {
             throw new ArgumentException(
-                $"Tool name '{tool.Name}' must be 1-64 characters of letters, digits, '_' or '-'.", nameof(tool));
+                $"Tool name '{tool.Name}' must be 1-64 characters of letters, digits, '_' or '-' (an MCP tool: two such names joined by '.').", nameof(tool));
         }
 
         if (tool.Timeout <= TimeSpan.Zero)
@@ -66,6 +66,7 @@ public sealed partial class ToolRegistry : IToolCatalog
         _all.Add(tool);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant)]
+    // An MCP tool is named <server>.<tool>: one dot between two plain names.
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}(\.[A-Za-z0-9_-]{1,64})?$", RegexOptions.CultureInvariant)]
     private static partial Regex ToolName();
 }

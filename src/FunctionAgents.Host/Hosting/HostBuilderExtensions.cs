@@ -15,7 +15,8 @@ using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
 using FunctionAgents.Http.Privacy;
-
+using FunctionAgents.Mcp;
+using FunctionAgents.Mcp.Server;
 
 namespace FunctionAgents.Host.Hosting;
 
@@ -99,6 +100,15 @@ internal static class HostBuilderExtensions
             throw new StartupFailedException(ex.Message, ex);
         }
 
+        try
+        {
+            services.AddFunctionAgentsMcpTools(name => configuration[name], builder.Environment.ContentRootPath);
+        }
+        catch (FormatException ex)
+        {
+            throw new StartupFailedException(ex.Message, ex);
+        }
+
         services.AddFunctionAgentsEvaluation(settings);
         try
         {
@@ -130,6 +140,7 @@ internal static class HostBuilderExtensions
         services.AddFunctionAgentsEvaluationsHttp();
         services.AddFunctionAgentsForensicsHttp();
         services.AddFunctionAgentsDashboard();
+        services.AddFunctionAgentsMcpServer();
         services.AddHostedService<EngineWorkerService>();
         services.AddHostedService<AgentRunsQueueService>();
         services.AddHostedService<RunSweeperService>();

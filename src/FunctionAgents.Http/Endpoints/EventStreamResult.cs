@@ -47,7 +47,8 @@ internal sealed class EventStreamResult : IResult
         await writer.FlushAsync(httpContext.RequestAborted);
     }
 
-    private static void Write(Utf8JsonWriter writer, RunEvent e)
+    /// <summary>One event as its stored envelope, the payload as JSON (shared with the live stream).</summary>
+    internal static void Write(Utf8JsonWriter writer, RunEvent e)
     {
         writer.WriteStartObject();
         writer.WriteNumber("seq", e.Seq);

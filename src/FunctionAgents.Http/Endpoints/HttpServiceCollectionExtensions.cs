@@ -1,4 +1,5 @@
 using FunctionAgents.Http.Auth;
+using FunctionAgents.Http.Streaming;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,6 +14,8 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton(keys);
         services.TryAddSingleton<TenantGate>();
         services.AddSingleton<RunsApi>();
+        services.TryAddSingleton(RunStreamOptions.Default);
+        services.AddSingleton<RunStreamApi>();
         return services;
     }
 }

@@ -251,7 +251,7 @@ public sealed class PolicyLoadErrorTests
     {
         var error = SingleError("version: 1\nrules:\n  - name: r\n    when:\n      tool: [send_email, 'send email']\n    action: deny\n");
 
-        Assert.Equal("'send email' is not a tool name (1-64 letters, digits, '_' or '-')", error.Message);
+        Assert.Equal("'send email' is not a tool name (1-64 letters, digits, '_' or '-'; an MCP tool is <server>.<tool>)", error.Message);
     }
 
     [Fact]

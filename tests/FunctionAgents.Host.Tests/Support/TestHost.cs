@@ -54,10 +54,10 @@ public sealed class TestHost : WebApplicationFactory<Program>
         return Task.CompletedTask;
     }
 
-    /// <summary>A client that sends <paramref name="apiKey"/> (none when null).</summary>
+    /// <summary>A client that sends <paramref name="apiKey"/> (none when null); every response it receives is checked against the OpenAPI document.</summary>
     public HttpClient Client(string? apiKey = HostFixture.AlphaKey)
     {
-        var client = CreateClient();
+        var client = CreateDefaultClient(new Uri("http://localhost"), new OpenApiValidatingHandler());
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Add(ApiRoutes.ApiKeyHeader, apiKey);
@@ -66,6 +66,9 @@ public sealed class TestHost : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
+
+    /// <summary>A handler into the host that checks every response against the OpenAPI document (for clients the tests do not build, e.g. the CLI's).</summary>
+    public HttpMessageHandler ValidatingHandler() => new OpenApiValidatingHandler { InnerHandler = Server.CreateHandler() };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
