@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FunctionAgents.Core.Runs;
@@ -93,7 +94,10 @@ public static partial class StartRunJson
             }
             else
             {
-                errors.Add(new FieldError("maxSteps", $"must be an integer, was {Kind(steps)}"));
+                // A number that is not a 32-bit integer (2.5, 1e308) is a range problem, not a type problem.
+                errors.Add(new FieldError("maxSteps", steps.ValueKind == JsonValueKind.Number
+                    ? $"must be an integer between {StartRunValidator.MinSteps} and {StartRunValidator.MaxSteps}, was {steps.GetRawText()}"
+                    : $"must be an integer, was {Kind(steps)}"));
             }
         }
 
@@ -106,7 +110,10 @@ public static partial class StartRunJson
             }
             else
             {
-                errors.Add(new FieldError("budgetUsd", $"must be a number, was {Kind(b)}"));
+                // A number beyond decimal's range (1e308) is a range problem, not a type problem.
+                errors.Add(new FieldError("budgetUsd", b.ValueKind == JsonValueKind.Number
+                    ? string.Create(CultureInfo.InvariantCulture, $"must be between {StartRunValidator.MinBudgetUsd} and {StartRunValidator.MaxBudgetUsd}, was {b.GetRawText()}")
+                    : $"must be a number, was {Kind(b)}"));
             }
         }
 
