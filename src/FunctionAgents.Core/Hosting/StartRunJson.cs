@@ -141,7 +141,11 @@ public static partial class StartRunJson
             {
                 errors.Add(new FieldError($"metadata.{entry.Name}", $"must be a string, was {Kind(entry.Value)}"));
             }
-            else if (!metadata.TryAdd(entry.Name, entry.Value.GetString()!))
+            else if (Text(entry.Value, $"metadata.{entry.Name}", errors) is not { } value)
+            {
+                continue;
+            }
+            else if (!metadata.TryAdd(entry.Name, value))
             {
                 errors.Add(new FieldError($"metadata.{entry.Name}", "appears more than once"));
             }
@@ -154,11 +158,25 @@ public static partial class StartRunJson
     {
         if (element.ValueKind == JsonValueKind.String)
         {
-            return element.GetString();
+            return Text(element, field, errors);
         }
 
         errors.Add(new FieldError(field, $"must be a string, was {Kind(element)}"));
         return null;
+    }
+
+    // A JSON string escaping a lone surrogate ("\ud800") is valid JSON but not text: GetString throws.
+    private static string? Text(JsonElement element, string field, List<FieldError> errors)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(new FieldError(field, "must be valid Unicode text (it contains a lone surrogate escape)"));
+            return null;
+        }
     }
 
     private static string Kind(JsonElement element) => element.ValueKind switch

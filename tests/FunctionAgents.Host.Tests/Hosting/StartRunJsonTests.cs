@@ -70,4 +70,18 @@ public sealed class StartRunJsonTests
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Contains(value, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"goal":"\ud800"}""", "goal")]
+    [InlineData("""{"goal":"g","correlationId":"\udfff x"}""", "correlationId")]
+    [InlineData("""{"goal":"g","metadata":{"k":"\ud83d"}}""", "metadata.k")]
+    public void ReadBody_LoneSurrogate_IsAFieldErrorNotAnException(string body, string field)
+    {
+        using var json = JsonDocument.Parse(body);
+
+        var request = StartRunJson.ReadBody(json.RootElement, "acme", null, null, out var errors);
+
+        Assert.Null(request);
+        Assert.Contains(errors, e => e.Field == field && e.Message.Contains("lone surrogate", StringComparison.Ordinal));
+    }
 }
