@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FunctionAgents.Core.Runs;
@@ -93,7 +94,10 @@ public static partial class StartRunJson
             }
             else
             {
-                errors.Add(new FieldError("maxSteps", $"must be an integer, was {Kind(steps)}"));
+                // A number that is not a 32-bit integer (2.5, 1e308) is a range problem, not a type problem.
+                errors.Add(new FieldError("maxSteps", steps.ValueKind == JsonValueKind.Number
+                    ? $"must be an integer between {StartRunValidator.MinSteps} and {StartRunValidator.MaxSteps}, was {steps.GetRawText()}"
+                    : $"must be an integer, was {Kind(steps)}"));
             }
         }
 
@@ -106,7 +110,10 @@ public static partial class StartRunJson
             }
             else
             {
-                errors.Add(new FieldError("budgetUsd", $"must be a number, was {Kind(b)}"));
+                // A number beyond decimal's range (1e308) is a range problem, not a type problem.
+                errors.Add(new FieldError("budgetUsd", b.ValueKind == JsonValueKind.Number
+                    ? string.Create(CultureInfo.InvariantCulture, $"must be between {StartRunValidator.MinBudgetUsd} and {StartRunValidator.MaxBudgetUsd}, was {b.GetRawText()}")
+                    : $"must be a number, was {Kind(b)}"));
             }
         }
 
@@ -134,7 +141,11 @@ public static partial class StartRunJson
             {
                 errors.Add(new FieldError($"metadata.{entry.Name}", $"must be a string, was {Kind(entry.Value)}"));
             }
-            else if (!metadata.TryAdd(entry.Name, entry.Value.GetString()!))
+            else if (Text(entry.Value, $"metadata.{entry.Name}", errors) is not { } value)
+            {
+                continue;
+            }
+            else if (!metadata.TryAdd(entry.Name, value))
             {
                 errors.Add(new FieldError($"metadata.{entry.Name}", "appears more than once"));
             }
@@ -147,11 +158,25 @@ public static partial class StartRunJson
     {
         if (element.ValueKind == JsonValueKind.String)
         {
-            return element.GetString();
+            return Text(element, field, errors);
         }
 
         errors.Add(new FieldError(field, $"must be a string, was {Kind(element)}"));
         return null;
+    }
+
+    // A JSON string escaping a lone surrogate ("\ud800") is valid JSON but not text: GetString throws.
+    private static string? Text(JsonElement element, string field, List<FieldError> errors)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add(new FieldError(field, "must be valid Unicode text (it contains a lone surrogate escape)"));
+            return null;
+        }
     }
 
     private static string Kind(JsonElement element) => element.ValueKind switch

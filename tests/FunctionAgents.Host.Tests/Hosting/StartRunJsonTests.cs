@@ -52,4 +52,36 @@ public sealed class StartRunJsonTests
         Assert.Empty(errors);
         Assert.Equal(("acme", "k-1", "queue"), (request!.TenantId, request.IdempotencyKey, request.Source));
     }
+
+    [Theory]
+    [InlineData("""{"goal":"g","budgetUsd":1e308}""", "budgetUsd", "must be between", "was 1e308")]
+    [InlineData("""{"goal":"g","budgetUsd":"1"}""", "budgetUsd", "must be a number, was a string", "")]
+    [InlineData("""{"goal":"g","maxSteps":2.5}""", "maxSteps", "must be an integer between", "was 2.5")]
+    [InlineData("""{"goal":"g","maxSteps":1e308}""", "maxSteps", "must be an integer between", "was 1e308")]
+    public void ReadBody_NumberOutOfRange_NamesTheRangeNotTheType(string body, string field, string reason, string value)
+    {
+        using var json = JsonDocument.Parse(body);
+
+        var request = StartRunJson.ReadBody(json.RootElement, "acme", null, null, out var errors);
+
+        Assert.Null(request);
+        var error = Assert.Single(errors);
+        Assert.Equal(field, error.Field);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.Contains(value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"goal":"\ud800"}""", "goal")]
+    [InlineData("""{"goal":"g","correlationId":"\udfff x"}""", "correlationId")]
+    [InlineData("""{"goal":"g","metadata":{"k":"\ud83d"}}""", "metadata.k")]
+    public void ReadBody_LoneSurrogate_IsAFieldErrorNotAnException(string body, string field)
+    {
+        using var json = JsonDocument.Parse(body);
+
+        var request = StartRunJson.ReadBody(json.RootElement, "acme", null, null, out var errors);
+
+        Assert.Null(request);
+        Assert.Contains(errors, e => e.Field == field && e.Message.Contains("lone surrogate", StringComparison.Ordinal));
+    }
 }

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+
+namespace FunctionAgents.Soak.Scenarios;
+
+/// <summary>One hostile request: every one of them must be refused with a 4xx problem+json.</summary>
+internal sealed record BadRequest(HttpMethod Method, string Path, string? Body, string Label, string ContentType = "application/json");
+
+/// <summary>
+/// The generated corpus: malformed, oversized, wrongly typed and boundary values (unicode, nulls, deep nesting,
+/// 1e308, -0) for each field of the start body, and hostile ids and bodies on the other routes.
+/// </summary>
+internal static class BadInputCorpus
+{
+    private static readonly string[] BadNumbers = ["1e308", "-1e308", "-0", "0", "-1", "2147483648", "1e-308", "\"5\"", "true", "[]", "{}", "\"NaN\""];
+    private static readonly string[] BadStrings = ["1", "true", "[]", "{}", "\"\"", "\"   \"", "\"\\ud800\"", "\"\\udfff x\""];
+
+    // A NUL in a path is refused by Kestrel itself with an empty 400 before the app runs, so it is not in the corpus.
+    private static readonly string[] BadIds = ["%F0%9F%99%82", "..%2F..%2Fetc", new string('x', 2_000), "%ud800", "a%20b", "null", "-0"];
+
+    public static IEnumerable<BadRequest> Generate()
+    {
+        string[] notObjects = ["", "{", "null", "[]", "1", "\"goal\"", "{\"goal\":\"g\",}", "{\"goal\":\"g\"}{}"];
+        foreach (var body in notObjects)
+        {
+            yield return new BadRequest(HttpMethod.Post, "api/runs", body, $"body {Show(body)}");
+        }
+
+        yield return new BadRequest(HttpMethod.Post, "api/runs", "{}", "no goal");
+        yield return new BadRequest(HttpMethod.Post, "api/runs", "{\"goal\":null}", "goal null");
+        foreach (var value in BadStrings)
+        {
+            yield return Start($"\"goal\":{value}", $"goal {value}");
+            yield return Start($"\"goal\":\"g\",\"correlationId\":{value}", $"correlationId {value}");
+        }
+
+        yield return Start($"\"goal\":\"{new string('g', 4_001)}\"", "goal 4001 chars");
+        yield return Start($"\"goal\":\"{new string('g', 2_000_000)}\"", "goal 2 MB");
+        yield return Start($"\"goal\":\"{string.Concat(Enumerable.Repeat("\\ud83d\\ude42", 4_001))}\"", "goal 4001 emoji");
+        foreach (var value in BadNumbers)
+        {
+            yield return Start($"\"goal\":\"g\",\"budgetUsd\":{value}", $"budgetUsd {value}");
+            yield return Start($"\"goal\":\"g\",\"maxSteps\":{value}", $"maxSteps {value}");
+        }
+
+        yield return Start("\"goal\":\"g\",\"maxSteps\":1.5", "maxSteps 1.5");
+
+        yield return Start("\"goal\":\"g\",\"metadata\":[]", "metadata array");
+        yield return Start("\"goal\":\"g\",\"metadata\":{\"a\":null}", "metadata value null");
+        yield return Start("\"goal\":\"g\",\"metadata\":{\"a\":{\"b\":{\"c\":1}}}", "metadata nested");
+        yield return Start("\"goal\":\"g\",\"metadata\":{" + string.Join(',', Enumerable.Range(0, 21).Select(i => $"\"k{i}\":\"v\"")) + "}", "metadata 21 entries");
+        yield return Start("\"goal\":\"g\",\"tenant\":\"beta\"", "tenant in body");
+        yield return Start("\"goal\":\"g\",\"goal\":\"h\"", "duplicate goal");
+        yield return Start("\"goal\":\"g\",\"x\":" + new string('[', 10_000) + new string(']', 10_000), "nesting 10,000 deep");
+        yield return new BadRequest(HttpMethod.Post, "api/runs", "{\"goal\":\"g\"}", "text/plain body", "text/plain");
+
+        foreach (var id in BadIds)
+        {
+            var label = id.Length > 20 ? $"id of {id.Length.ToString(CultureInfo.InvariantCulture)} chars" : $"id {id}";
+            yield return new BadRequest(HttpMethod.Get, $"api/runs/{id}", null, $"GET run {label}");
+            yield return new BadRequest(HttpMethod.Get, $"api/runs/{id}/events", null, $"GET events {label}");
+            yield return new BadRequest(HttpMethod.Get, $"api/runs/{id}/timeline", null, $"GET timeline {label}");
+            yield return new BadRequest(HttpMethod.Get, $"api/runs/{id}/state", null, $"GET state {label}");
+            yield return new BadRequest(HttpMethod.Post, $"api/runs/{id}/cancel", "{}", $"cancel {label}");
+            yield return new BadRequest(HttpMethod.Post, $"api/runs/{id}/approvals/{id}", "{\"approved\":true}", $"approve {label}");
+            yield return new BadRequest(HttpMethod.Get, $"api/evaluations/{id}", null, $"GET evaluation {label}");
+        }
+
+        string[] queries = ["pageSize=-1", "pageSize=0", "pageSize=1e308", "pageSize=abc", "pageSize=1&pageSize=2", "status=%F0%9F%99%82", "from=1e308", "to=-0"];
+        foreach (var query in queries)
+        {
+            yield return new BadRequest(HttpMethod.Get, $"api/runs?{query}", null, $"list runs ?{query}");
+        }
+    }
+
+    private static BadRequest Start(string fields, string label) => new(HttpMethod.Post, "api/runs", "{" + fields + "}", label);
+
+    private static string Show(string body)
+    {
+        var text = new StringBuilder(body.Length > 20 ? body[..20] : body);
+        return text.Length == 0 ? "(empty)" : text.ToString();
+    }
+}
