@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using FunctionAgents.Azure.Storage;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Memory;
@@ -34,11 +35,14 @@ public static class PrivacyServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(getSetting);
         var enabled = !string.Equals(getSetting(PrivacySettingNames.Enabled), "false", StringComparison.OrdinalIgnoreCase);
         var loadKek = enabled ? KekSources.Select(getSetting, new DefaultAzureCredential(), defaultKekFile) : null;
-        var tables = TableServicesFor(settings, getSetting, tableOptions);
+        // The deployment's shared Tables client (AddFunctionAgentsStorage registers it first); a private one only when
+        // the caller wants its own pipeline (a benchmark counting requests).
+        var ownTables = tableOptions is null ? null : TableServicesFor(settings, getSetting, tableOptions);
+        TableServiceClient Tables(IServiceProvider sp) => ownTables ?? sp.GetRequiredService<TableServiceClient>();
         var names = settings.Names;
         services.AddSingleton<IDataKeyStore>(sp => new TableDataKeyStore(
-            tables.GetTableClient(names.Table(PrivacyTables.DataKeys)), loadKek, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IErasureLog>(_ => new TableErasureLog(tables.GetTableClient(names.Table(PrivacyTables.Erasures))));
+            Tables(sp).GetTableClient(names.Table(PrivacyTables.DataKeys)), loadKek, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IErasureLog>(sp => new TableErasureLog(Tables(sp).GetTableClient(names.Table(PrivacyTables.Erasures))));
         services.AddSingleton(sp => new SubjectEraser(
             sp.GetRequiredService<IDataKeyStore>(), sp.GetRequiredService<IErasureLog>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IRunIndex>(), sp.GetService<IMemoryStore>()));
         if (enabled && (loadKek is not null || readOnly))
@@ -56,17 +60,9 @@ public static class PrivacyServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(getSetting);
-        if (settings.Storage is { Length: > 0 } connectionString)
-        {
-            return new TableServiceClient(connectionString, options);
-        }
-
-        // Identity-based storage (AzureWebJobsStorage__accountName / __tableServiceUri), as the Functions host reads it.
-        var endpoint = getSetting(SettingNames.Storage + "__tableServiceUri")
-            ?? $"https://{getSetting(SettingNames.Storage + "__accountName")}.table.core.windows.net";
-        var clientId = getSetting(SettingNames.Storage + "__clientId");
-        var credential = clientId is null ? new DefaultAzureCredential() : new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
-        return new TableServiceClient(new Uri(endpoint), credential, options);
+        return settings.Storage is { Length: > 0 } connectionString
+            ? new TableServiceClient(connectionString, options)
+            : StorageClientFactory.FromSettings(getSetting).Tables; // identity-based settings, parsed in one place
     }
 
     /// <summary>Wraps every registration of <typeparamref name="T"/> made so far.</summary>
