@@ -4,6 +4,7 @@ using FunctionAgents.Azure.Evaluation;
 using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Memory;
 using FunctionAgents.Azure.Privacy;
+using FunctionAgents.Azure.Telemetry;
 using FunctionAgents.Core.Forensics.Retention;
 using FunctionAgents.Core.Engine;
 using FunctionAgents.Core.Hosting;
@@ -23,11 +24,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Functions;
 
-/// <summary>The Functions app's services: the same extension methods the local host calls, plus the Durable step runner.</summary>
+/// <summary>
+/// The Functions app's services (Program.cs calls this and nothing else): Application Insights telemetry, the same
+/// extension methods the local host calls, plus the Durable step runner.
+/// </summary>
 internal static class FunctionsWiring
 {
     public static IServiceCollection AddFunctionAgentsFunctionsApp(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        // Telemetry first, so its providers see every FunctionAgents source the registrations below add.
+        services.AddFunctionAgentsAzureMonitor(name => configuration[name]);
         var settings = FunctionAgentsSettings.FromSettings(name => configuration[name]);
         services.AddFunctionAgentsStorage(settings, name => configuration[name]);
         services.AddFunctionAgentsCore(settings, contentRoot, name => configuration[name]);

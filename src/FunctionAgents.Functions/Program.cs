@@ -1,5 +1,4 @@
 // Reference sheet sections 1.1 A (FunctionsApplication builder), 1.2 (ASP.NET Core integration); telemetry: docs/telemetry.md.
-using FunctionAgents.Azure.Telemetry;
 using FunctionAgents.Functions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -8,6 +7,5 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddFunctionAgentsAzureMonitor(name => builder.Configuration[name]);
 builder.Services.AddFunctionAgentsFunctionsApp(builder.Configuration, AppContext.BaseDirectory);
 builder.Build().Run();
