@@ -35,7 +35,7 @@ public sealed class CryptoShreddingTests(HostFixture fixture)
         });
         using var client = host.Client();
         var runId = await Api.StartAsync(client, Goal);
-        await FinishAsync(client, runId);
+        await Api.ApproveUntilCompletedAsync(client, runId);
 
         // Assert: nothing personal in any raw entity of the journal, the audit table or the run index
         var tables = new TableServiceClient(fixture.ConnectionString);
@@ -98,26 +98,6 @@ public sealed class CryptoShreddingTests(HostFixture fixture)
         var score = new RunScorer().Score(await replayer.ReplayAsync(host.Journal, runId));
         Assert.True(score.ErasedFields > 0);
         Assert.Equal("completed", score.Baseline.Status);
-    }
-
-    private static async Task FinishAsync(HttpClient client, string runId)
-    {
-        while (true)
-        {
-            var state = await Api.WaitForStatusAsync(client, runId, "awaiting_approval", "completed", "failed");
-            if (state.GetProperty("status").GetString() != "awaiting_approval")
-            {
-                Assert.Equal("completed", state.GetProperty("status").GetString());
-                return;
-            }
-
-            foreach (var pending in state.GetProperty("pendingApprovals").EnumerateArray())
-            {
-                await Api.PostAsync(client, pending.GetProperty("approveUri").GetString()!, """{"decision":"approve"}""");
-            }
-
-            await Task.Delay(200);
-        }
     }
 
     private static RunEvent ToRunEvent(string runId, JsonElement e) => new(

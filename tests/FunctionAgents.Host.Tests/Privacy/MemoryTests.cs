@@ -22,9 +22,9 @@ public sealed class MemoryTests(HostFixture fixture)
 
         // Act
         var first = await StartAsync(client, "long_term");
-        await FinishAsync(client, first);
+        await Api.ApproveUntilCompletedAsync(client, first);
         var second = await StartAsync(client, "long_term");
-        await FinishAsync(client, second);
+        await Api.ApproveUntilCompletedAsync(client, second);
 
         // Assert: the second run's journal recalls the first, and the timeline explains it
         var (_, events, _) = await Api.GetAsync(client, $"/api/runs/{second}/events");
@@ -48,7 +48,7 @@ public sealed class MemoryTests(HostFixture fixture)
 
         // Act
         var runId = await StartAsync(client, "long_term");
-        await FinishAsync(client, runId);
+        await Api.ApproveUntilCompletedAsync(client, runId);
 
         // Assert
         var (_, events, _) = await Api.GetAsync(client, $"/api/runs/{runId}/events");
@@ -74,25 +74,5 @@ public sealed class MemoryTests(HostFixture fixture)
         var (status, started, _) = await Api.PostAsync(client, "/api/runs", JsonSerializer.Serialize(new { goal = Goal, metadata = new Dictionary<string, string> { ["memory"] = scope } }));
         Assert.Equal(HttpStatusCode.Accepted, status);
         return started.GetProperty("runId").GetString()!;
-    }
-
-    private static async Task FinishAsync(HttpClient client, string runId)
-    {
-        while (true)
-        {
-            var state = await Api.WaitForStatusAsync(client, runId, "awaiting_approval", "completed", "failed");
-            if (state.GetProperty("status").GetString() != "awaiting_approval")
-            {
-                Assert.Equal("completed", state.GetProperty("status").GetString());
-                return;
-            }
-
-            foreach (var pending in state.GetProperty("pendingApprovals").EnumerateArray())
-            {
-                await Api.PostAsync(client, pending.GetProperty("approveUri").GetString()!, """{"decision":"approve"}""");
-            }
-
-            await Task.Delay(200);
-        }
     }
 }

@@ -67,6 +67,27 @@ public static class Api
         throw new TimeoutException($"run {runId} did not reach {string.Join("/", statuses)}; last state: {body}");
     }
 
+    /// <summary>Approves every step the run waits on, as often as it asks, until it completes (asserts it does not fail).</summary>
+    public static async Task ApproveUntilCompletedAsync(HttpClient client, string runId)
+    {
+        while (true)
+        {
+            var state = await WaitForStatusAsync(client, runId, "awaiting_approval", "completed", "failed");
+            if (state.GetProperty("status").GetString() != "awaiting_approval")
+            {
+                Assert.Equal("completed", state.GetProperty("status").GetString());
+                return;
+            }
+
+            foreach (var pending in state.GetProperty("pendingApprovals").EnumerateArray())
+            {
+                await PostAsync(client, pending.GetProperty("approveUri").GetString()!, """{"decision":"approve"}""");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     public static void AssertProblem(HttpResponseMessage response, JsonElement body, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);
