@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using FunctionAgents.Dashboard.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -41,6 +43,36 @@ public sealed class RunDetailViewTests(DashboardFixture fixture)
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Show state" }).ClickAsync();
         await Expect(session.Page.Locator("#state-status")).ToHaveTextAsync("running");
         await session.ScreenshotAsync("run-detail");
+        session.AssertStayedOnLoopback();
+    }
+
+    [Fact]
+    public async Task RunDetail_RunWaitingForApproval_FollowsTheEventStreamUntilItFinishes()
+    {
+        using var api = fixture.Host.Client(DashboardFixture.Keys["detail"]);
+        var runId = await Runs.StartAsync(api, Runs.ApprovalGoal);
+        var waiting = await Runs.WaitForStatusAsync(api, runId, "awaiting_approval");
+        await using var session = await fixture.OpenAsync("detail");
+        var streams = new System.Collections.Concurrent.ConcurrentQueue<(int Status, string? Type)>();
+        session.Page.Response += (_, response) =>
+        {
+            if (response.Url.EndsWith($"/api/runs/{runId}/stream", StringComparison.Ordinal))
+            {
+                streams.Enqueue((response.Status, response.Headers.GetValueOrDefault("content-type")));
+            }
+        };
+        await session.SignInAsync($"#/runs/{runId}");
+        await Expect(session.Page.GetByText("as the run's events arrive")).ToBeVisibleAsync();
+
+        // Decided behind the page's back: only the stream can tell the page about it.
+        foreach (var pending in waiting.GetProperty("pendingApprovals").EnumerateArray())
+        {
+            using var decided = await api.PostAsJsonAsync(pending.GetProperty("approveUri").GetString()!.TrimStart('/'), new { decision = "approve", approver = "Stream Watcher" });
+            Assert.Equal(HttpStatusCode.Accepted, decided.StatusCode);
+        }
+
+        await Expect(session.Page.GetByText("This run has finished (completed).")).ToBeVisibleAsync();
+        Assert.Contains(streams, r => r.Status == 200 && r.Type?.StartsWith("text/event-stream", StringComparison.Ordinal) == true);
         session.AssertStayedOnLoopback();
     }
 

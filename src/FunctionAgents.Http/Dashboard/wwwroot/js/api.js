@@ -75,6 +75,11 @@ export function createApi(base, getKey, onUnauthorized) {
     verification: (id) => request('GET', `${run(id)}/verification`),
     decide: (id, stepId, decision) => request('POST', `${run(id)}/approvals/${encodeURIComponent(stepId)}`, decision),
     approvals: (params) => request('GET', `approvals${query(params)}`),
+    // The live stream is read as it arrives (see live.js), so it returns the Response rather than parsed JSON.
+    stream: (id, lastEventId, signal) => fetch(`${base}${run(id)}/stream`, {
+      headers: { 'Accept': 'text/event-stream', 'x-functions-key': getKey() ?? '', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
+      signal, cache: 'no-store', credentials: 'omit',
+    }),
     evaluationDays: (params) => request('GET', `evaluations/days${query(params)}`),
     latestEvaluation: () => request('GET', 'evaluations/latest'),
     evaluate: (from, to) => request('POST', 'evaluations', { from, to }),

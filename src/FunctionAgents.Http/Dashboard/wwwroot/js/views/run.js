@@ -1,7 +1,7 @@
 // Run detail: facts, cost, final answer and chain verification; pending approvals; the plan with each step's policy
 // decision; the explained timeline with raw events on demand; and the state at a chosen Seq.
 import { h, badge, json, notice, replace, shortHash, time, usd } from '../dom.js';
-import { pollingFeed } from '../live.js';
+import { streamFeed } from '../live.js';
 import { approvalCard } from './approval-card.js';
 import { timelineSection } from './timeline.js';
 
@@ -71,7 +71,7 @@ export function renderRun(main, { api }, runId) {
 
     liveLine.textContent = Finished.includes(run.status)
       ? `This run has finished (${run.status.replaceAll('_', ' ')}).`
-      : `Live: refreshed ${new Date().toLocaleTimeString()} (every 3 s while the run is unfinished).`;
+      : `Live: updated ${new Date().toLocaleTimeString()} as the run's events arrive.`;
     if (Finished.includes(run.status)) feed.stop();
   }
 
@@ -83,7 +83,9 @@ export function renderRun(main, { api }, runId) {
     if (error.status === 404) feed.stop();
   }
 
-  const feed = pollingFeed(() => api.getRun(runId), { onData: render, onError: showError, intervalMs: 3000 });
+  const feed = streamFeed((lastEventId, signal) => api.stream(runId, lastEventId, signal), () => api.getRun(runId), {
+    onData: render, onError: showError, fallbackMs: 3000,
+  });
   return () => feed.stop();
 }
 
