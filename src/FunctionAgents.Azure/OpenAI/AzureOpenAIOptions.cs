@@ -56,7 +56,7 @@ public sealed record AzureOpenAIOptions
     public PriceTable Prices { get; init; } = ModelPrices.Default;
 
     /// <summary>The planner prompt file under <c>prompts/</c>, without extension.</summary>
-    public string PlannerPrompt { get; init; } = "planner/v1";
+    public string PlannerPrompt { get; init; } = "planner/v2";
 
     /// <summary>The answer prompt file under <c>prompts/</c>, without extension.</summary>
     public string AnswerPrompt { get; init; } = "answer/v1";

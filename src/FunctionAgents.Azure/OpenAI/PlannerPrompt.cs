@@ -7,7 +7,8 @@ namespace FunctionAgents.Azure.OpenAI;
 
 /// <summary>
 /// Renders the planner prompt. The planner sees the goal, the run's limits, the tool list (names, descriptions, input
-/// schemas) and, as the response format, the plan schema: never a tool's output.
+/// schemas), the facts the run recalled from tenant memory (redacted, as untrusted data) and, as the response format,
+/// the plan schema: never a tool's output.
 /// </summary>
 internal static class PlannerPrompt
 {
@@ -42,7 +43,17 @@ internal static class PlannerPrompt
         ["maxSteps"] = request.MaxSteps.ToString(CultureInfo.InvariantCulture),
         ["budgetUsd"] = request.BudgetUsd.ToString(CultureInfo.InvariantCulture),
         ["goal"] = request.Goal,
+        ["memory"] = Memory(request),
     });
+
+    /// <summary>
+    /// What the run recalled, as one untrusted block (a fact could carry an injection written by an earlier run's
+    /// tool output); prompts before planner/v2 have no <c>{{memory}}</c> placeholder and ignore it.
+    /// </summary>
+    public static string Memory(PlanRequest request) =>
+        request.Memory is { Count: > 0 } facts
+            ? UntrustedContent.Block("memory", "memory_read", string.Join('\n', facts.Select(f => "- " + f)))
+            : "(nothing recalled)";
 
     public static string Repair(PromptTemplate prompt, IEnumerable<PlanViolation> violations) => prompt.Render("repair", new Dictionary<string, string>
     {

@@ -55,13 +55,13 @@ public sealed class AzureOpenAIPlannerTests : IAsyncLifetime
 
         // Assert: the result
         Assert.Equal("azure-openai:planner", result.Planner);
-        Assert.Equal("planner/v1", result.PromptVersion);
+        Assert.Equal("planner/v2", result.PromptVersion);
         Assert.Equal(plan, result.RawPlan);
         var call = Assert.Single(result.ModelCalls);
         Assert.Equal("plan", call.Purpose);
         Assert.Equal("planner", call.Deployment);
         Assert.Equal(ChatReply.DefaultModel, call.Model);
-        Assert.Equal("planner/v1", call.PromptVersion);
+        Assert.Equal("planner/v2", call.PromptVersion);
         Assert.Equal(ModelHashes.Of(system), call.PromptHash);
         Assert.Equal(ModelHashes.OfMessages(request.Messages.Select(m => new ModelMessage(m.Role, m.Content))), call.RequestHash);
         Assert.Equal(plan, call.RawResponse);

@@ -37,7 +37,7 @@ public sealed class ModelRunTests
         Assert.Equal(0.0044m, costs[2].CostUsd);
         Assert.Equal(0.00056m + 0.001m + 0.0044m, costs[2].TotalCostUsd);
         var generated = events.Select(e => e.ReadPayload()).OfType<PlanGenerated>().Single();
-        Assert.Equal(("azure-openai:planner", "planner/v1"), (generated.Planner, generated.PromptVersion));
+        Assert.Equal(("azure-openai:planner", "planner/v2"), (generated.Planner, generated.PromptVersion));
         var drafted = events.Select(e => e.ReadPayload()).OfType<ResponseDrafted>().Single();
         Assert.Equal(("Opened items: 30 days, store credit.", "azure-openai:answer"), (drafted.Text, drafted.Builder));
         Assert.Equal(["step:s1"], drafted.Sources);

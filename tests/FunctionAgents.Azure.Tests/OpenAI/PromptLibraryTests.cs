@@ -21,6 +21,7 @@ public sealed class PromptLibraryTests
 
     [Theory]
     [InlineData("planner/v1", new[] { "system", "user", "repair" })]
+    [InlineData("planner/v2", new[] { "system", "user", "repair" })]
     [InlineData("answer/v1", new[] { "system", "user" })]
     public void Load_Prompt_HasTheSectionsItsCallerRenders(string name, string[] sections)
     {
