@@ -16,6 +16,9 @@ namespace FunctionAgents.Azure.Runs;
 /// </summary>
 internal sealed class TableRunIndex : IRunIndex
 {
+    // Each lost race means another writer moved the row; a handful of re-reads settles any realistic contention.
+    private const int MaxWriteAttempts = 8;
+
     private readonly TableStorageClient _tables;
     private readonly string _byTenant;
     private readonly string _byDay;
@@ -37,14 +40,42 @@ internal sealed class TableRunIndex : IRunIndex
     public async Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var stored = await _tables.GetEntityAsync(_byTenant, summary.TenantId, summary.RunId, cancellationToken);
-        if (stored?.GetInt64(RunSummaryEntity.LastSeq) is { } storedSeq && storedSeq > summary.LastSeq)
-        {
-            return;
-        }
+        await ReplaceUnlessNewerAsync(_byTenant, RunSummaryEntity.ForTenant(summary), summary.LastSeq, cancellationToken);
+        await ReplaceUnlessNewerAsync(_byDay, RunSummaryEntity.ForDay(summary), summary.LastSeq, cancellationToken);
+    }
 
-        await _tables.UpsertEntityAsync(_byTenant, RunSummaryEntity.ForTenant(summary), TableUpdateMode.Replace, cancellationToken);
-        await _tables.UpsertEntityAsync(_byDay, RunSummaryEntity.ForDay(summary), TableUpdateMode.Replace, cancellationToken);
+    /// <summary>
+    /// Writes <paramref name="row"/> unless the stored row already reflects a later Seq. Conditional on the ETag read
+    /// (insert when absent), so two writers of one run that race can never leave the older state behind.
+    /// </summary>
+    private async Task ReplaceUnlessNewerAsync(string table, TableEntity row, long lastSeq, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await _tables.GetEntityAsync(table, row.PartitionKey, row.RowKey, cancellationToken);
+            if (stored?.GetInt64(RunSummaryEntity.LastSeq) is { } storedSeq && storedSeq > lastSeq)
+            {
+                return;
+            }
+
+            try
+            {
+                if (stored is null)
+                {
+                    await _tables.InsertEntityAsync(table, row, cancellationToken);
+                }
+                else
+                {
+                    await _tables.ReplaceEntityAsync(table, row, stored.ETag.ToString(), cancellationToken);
+                }
+
+                return;
+            }
+            catch (StorageConflictException) when (attempt < MaxWriteAttempts)
+            {
+                // Another writer got there between the read and the write: read again and decide again.
+            }
+        }
     }
 
     public async Task<RunSummary?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken = default)

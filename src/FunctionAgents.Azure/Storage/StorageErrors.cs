@@ -41,7 +41,8 @@ internal static class StorageErrors
 
     private static StorageException Create(int status, string? code, string message, Exception inner, int? index) => status switch
     {
-        409 => new StorageConflictException(status, code, message, inner, index),
+        // 412: an If-Match write lost to a concurrent one, the same optimistic-concurrency conflict as 409.
+        409 or 412 => new StorageConflictException(status, code, message, inner, index),
         404 => new StorageNotFoundException(status, code, message, inner, index),
         0 or 408 or 429 or >= 500 => new StorageUnavailableException(status, code, message, inner, index),
         _ => new StorageException(status, code, message, inner, index),

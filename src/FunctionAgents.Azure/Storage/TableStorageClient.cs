@@ -74,6 +74,18 @@ public sealed partial class TableStorageClient
             await Table(table).UpsertEntityAsync(entity, mode, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Replaces the entity only if it still has <paramref name="eTag"/>; throws
+    /// <see cref="FunctionAgents.Core.Storage.StorageConflictException"/> (412) when another writer changed it first.
+    /// </summary>
+    public Task ReplaceEntityAsync(string table, TableEntity entity, string eTag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentException.ThrowIfNullOrEmpty(eTag);
+        return StorageErrors.RunAsync($"Replace entity ({entity.PartitionKey}, {entity.RowKey}) in '{table}'", async () =>
+            await Table(table).UpdateEntityAsync(entity, new ETag(eTag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>Deletes the entity if its ETag matches <paramref name="eTag"/> (null: any); returns false if it did not exist.</summary>
     public Task<bool> DeleteEntityAsync(string table, string partitionKey, string rowKey, string? eTag = null, CancellationToken cancellationToken = default) =>
         StorageErrors.RunAsync($"Delete entity ({partitionKey}, {rowKey}) from '{table}'", async () =>
