@@ -64,8 +64,7 @@ public sealed class McpFunctionTests(HostFixture fixture) : IAsyncLifetime
         var runId = JsonDocument.Parse(started).RootElement.GetProperty("runId").GetString()!;
         var (_, again) = await McpCalls.CallAsync(client, "start_run", new { goal = Api.Goal, idempotencyKey });
         var waiting = await McpCalls.WaitAsync(client, runId, "awaiting_approval", "completed", "failed");
-        var (_, pendingText) = await McpCalls.CallAsync(client, "list_pending_approvals");
-        var pending = JsonDocument.Parse(pendingText).RootElement.EnumerateArray().Single(p => p.GetProperty("runId").GetString() == runId);
+        var pending = await McpCalls.WaitForPendingAsync(client, runId);
         var stepId = pending.GetProperty("approval").GetProperty("stepId").GetString()!;
         var (decideError, decided) = await McpCalls.CallAsync(client, "decide_approval", new { runId, stepId, decision = "approve" });
         var done = await McpCalls.WaitAsync(client, runId, "completed", "failed", "cancelled");

@@ -32,8 +32,7 @@ public sealed class McpServerTests(HostFixture fixture)
         var (startError, started) = await McpCalls.CallAsync(client, "start_run", new { goal = Api.Goal, idempotencyKey = "mcp-" + Guid.NewGuid().ToString("N") });
         var runId = JsonDocument.Parse(started).RootElement.GetProperty("runId").GetString()!;
         var waiting = await McpCalls.WaitAsync(client, runId, "awaiting_approval", "completed", "failed");
-        var (_, pendingText) = await McpCalls.CallAsync(client, "list_pending_approvals");
-        var pending = JsonDocument.Parse(pendingText).RootElement.EnumerateArray().Single(p => p.GetProperty("runId").GetString() == runId);
+        var pending = await McpCalls.WaitForPendingAsync(client, runId);
         var stepId = pending.GetProperty("approval").GetProperty("stepId").GetString()!;
         var (decideError, decided) = await McpCalls.CallAsync(client, "decide_approval", new { runId, stepId, decision = "approve", comment = "via MCP" });
         var done = await McpCalls.WaitAsync(client, runId, "completed", "failed", "cancelled");

@@ -46,4 +46,25 @@ public static class McpCalls
             await Task.Delay(100);
         }
     }
+
+    /// <summary>
+    /// Polls list_pending_approvals until <paramref name="runId"/> is in it (or 60 seconds pass) and returns its entry. get_run
+    /// folds the journal, while the list reads the run index, a projection written just after the append.
+    /// </summary>
+    public static async Task<JsonElement> WaitForPendingAsync(McpClient client, string runId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var (isError, text) = await CallAsync(client, "list_pending_approvals");
+            Assert.False(isError, text);
+            var pending = JsonDocument.Parse(text).RootElement.EnumerateArray().Where(p => p.GetProperty("runId").GetString() == runId).ToList();
+            if (pending.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return Assert.Single(pending).Clone();
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }
