@@ -18,6 +18,7 @@ using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
 using FunctionAgents.Http.Privacy;
 using FunctionAgents.Mcp;
+using FunctionAgents.Mcp.Server;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,7 @@ internal static class FunctionsWiring
         services.AddFunctionAgentsEvaluationsHttp();
         services.AddFunctionAgentsForensicsHttp();
         services.AddFunctionAgentsDashboard();
+        services.AddFunctionAgentsMcpServer();
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton(sp => new StepRunner(
             sp.GetRequiredService<IEventJournal>(),

@@ -21,7 +21,7 @@ public static class ApiRoutes
     /// <summary>GET: the OpenAPI 3.1 document of this API (no key needed).</summary>
     public const string OpenApi = "api/openapi.json";
 
-    /// <summary>POST/GET: the MCP (streamable HTTP) endpoint of the Functions app; the local host also serves it at <c>/mcp</c>.</summary>
+    /// <summary>POST (GET and DELETE answer 405): the MCP (streamable HTTP, stateless) endpoint of both hosts; the local host also serves it at <c>/mcp</c>.</summary>
     public const string Mcp = "api/mcp";
 
     /// <summary>POST: a human's decision on a step awaiting approval.</summary>

@@ -1,34 +1,33 @@
+using System.Security.Claims;
 using FunctionAgents.Core.Hosting;
-using FunctionAgents.Http.Auth;
-using Microsoft.AspNetCore.Http;
 using ModelContextProtocol;
 
 namespace FunctionAgents.Mcp.Server;
 
 /// <summary>
-/// The tenant of the MCP request being served: the same <c>x-functions-key</c> and <see cref="ApiKeyRing"/> as the HTTP
-/// API. The endpoint already refused a request without a valid key (401); this reads it again for each tool call so a
-/// tool can never act for any tenant but the caller's.
+/// The tenant of the MCP request being served. <see cref="McpHttpHandler"/> maps the request's <c>x-functions-key</c> to
+/// its tenant and makes that the request's user; the SDK hands the user to every tool call of that request (the
+/// transport is stateless, so a user never outlives its HTTP request). The tenant is not read through
+/// <c>IHttpContextAccessor</c>, which the Functions isolated worker leaves empty.
 /// </summary>
 internal sealed class McpCaller
 {
-    private readonly IHttpContextAccessor _http;
-    private readonly ApiKeyRing _keys;
+    /// <summary>The authentication type of the principal the handler builds: an identity with one is authenticated.</summary>
+    public const string AuthenticationType = "FunctionAgentsApiKey";
 
-    public McpCaller(IHttpContextAccessor http, ApiKeyRing keys)
-    {
-        _http = http;
-        _keys = keys;
-    }
+    /// <summary>The claim that carries the key's tenant.</summary>
+    public const string TenantClaim = "functionagents/tenant";
 
-    public string Tenant
-    {
-        get
-        {
-            var values = _http.HttpContext?.Request.Headers[ApiRoutes.ApiKeyHeader] ?? default;
-            return values.Count == 1 && _keys.FindTenant(values[0]) is { } tenant
-                ? tenant
-                : throw new McpException($"A valid API key is required in the {ApiRoutes.ApiKeyHeader} header.");
-        }
-    }
+    private readonly ClaimsPrincipal? _user;
+
+    public McpCaller(ClaimsPrincipal? user) => _user = user;
+
+    /// <summary>The caller's tenant; a tool call without one (which the handler never lets through) is refused.</summary>
+    public string Tenant =>
+        _user?.Identities.FirstOrDefault(i => i.IsAuthenticated && i.AuthenticationType == AuthenticationType)?.FindFirst(TenantClaim)?.Value
+            ?? throw new McpException($"A valid API key is required in the {ApiRoutes.ApiKeyHeader} header.");
+
+    /// <summary>The request user for a key that belongs to <paramref name="tenant"/>.</summary>
+    public static ClaimsPrincipal PrincipalFor(string tenant) =>
+        new(new ClaimsIdentity([new Claim(TenantClaim, tenant)], AuthenticationType));
 }

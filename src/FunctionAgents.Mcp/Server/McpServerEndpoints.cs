@@ -1,6 +1,4 @@
 using FunctionAgents.Core.Hosting;
-using FunctionAgents.Http.Auth;
-using FunctionAgents.Http.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,34 +12,32 @@ public static class McpServerEndpoints
     /// <summary>The local host's MCP endpoint.</summary>
     public const string Path = "/mcp";
 
-    /// <summary>Registers the MCP server and its tools; call after the HTTP API's wiring (it reuses the key ring).</summary>
+    /// <summary>
+    /// Registers the MCP server, its tools and <see cref="McpHttpHandler"/>; both hosts call it after the HTTP API's wiring
+    /// (the handler reuses the key ring).
+    /// </summary>
     public static IServiceCollection AddFunctionAgentsMcpServer(this IServiceCollection services)
     {
-        services.AddHttpContextAccessor();
-        services.AddSingleton<McpCaller>();
+        services.AddSingleton<McpHttpHandler>();
 
-        // Stateless: every request carries its key and is served on its own, so a tenant is never taken from a session.
+        // Stateless: every request carries its key and is served on its own, so a tenant is never taken from a session
+        // and no request needs the instance that served the previous one (Functions scale-out).
         services.AddMcpServer(o => o.ServerInfo = new() { Name = "FunctionAgents", Version = "1.0" })
             .WithHttpTransport(o => o.Stateless = true)
             .WithTools<RunsMcpTools>();
         return services;
     }
 
-    /// <summary>Maps the MCP endpoint at <see cref="Path"/> and <c>/api/mcp</c> (the Functions app's route); 401 problem+json without a valid key.</summary>
+    /// <summary>
+    /// Maps <see cref="McpHttpHandler"/> at <see cref="Path"/> and at <c>api/mcp</c>, the Functions app's route, with the
+    /// same methods as its trigger (<see cref="McpHttpHandler.Methods"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapFunctionAgentsMcp(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapMcp(Path).AddEndpointFilter(RequireKeyAsync);
-        endpoints.MapMcp("/" + ApiRoutes.Mcp).AddEndpointFilter(RequireKeyAsync);
+        var handler = endpoints.ServiceProvider.GetRequiredService<McpHttpHandler>();
+        endpoints.MapMethods(Path, McpHttpHandler.Methods, handler.HandleAsync);
+        endpoints.MapMethods(ApiRoutes.Mcp, McpHttpHandler.Methods, handler.HandleAsync);
         return endpoints;
-    }
-
-    private static async ValueTask<object?> RequireKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var keys = context.HttpContext.RequestServices.GetRequiredService<ApiKeyRing>();
-        var values = context.HttpContext.Request.Headers[ApiRoutes.ApiKeyHeader];
-        return values.Count == 1 && keys.FindTenant(values[0]) is not null
-            ? await next(context)
-            : ApiProblems.Unauthorized();
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Security.Claims;
 using System.Text.Json;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Core.Projections;
@@ -19,10 +20,12 @@ internal sealed partial class RunsMcpTools
     private readonly RunCommands _commands;
     private readonly McpCaller _caller;
 
-    public RunsMcpTools(RunCommands commands, McpCaller caller)
+    /// <param name="commands">The runs' commands and queries, shared with the HTTP API.</param>
+    /// <param name="user">The request's user, which the SDK supplies per tool call: the tenant <see cref="McpHttpHandler"/> found for the key.</param>
+    public RunsMcpTools(RunCommands commands, ClaimsPrincipal? user = null)
     {
         _commands = commands;
-        _caller = caller;
+        _caller = new McpCaller(user);
     }
 
     [McpServerTool(Name = "start_run"), Description("Starts an agent run for a goal. The same idempotency key always answers the same run.")]

@@ -3,7 +3,6 @@ using System.Text.Json;
 using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Tests.Support;
 using ModelContextProtocol.Client;
-using ModelContextProtocol.Protocol;
 
 namespace FunctionAgents.Host.Tests.Mcp;
 
@@ -11,7 +10,7 @@ namespace FunctionAgents.Host.Tests.Mcp;
 [Collection(HostCollection.Name)]
 public sealed class McpServerTests(HostFixture fixture)
 {
-    private async Task<McpClient> ConnectAsync(string? apiKey)
+    private async Task<McpClient> ConnectAsync(string? apiKey, string path = "/mcp")
     {
         var http = fixture.Shared.CreateClient();
         if (apiKey is not null)
@@ -19,37 +18,7 @@ public sealed class McpServerTests(HostFixture fixture)
             http.DefaultRequestHeaders.Add(ApiRoutes.ApiKeyHeader, apiKey);
         }
 
-        var transport = new HttpClientTransport(
-            new HttpClientTransportOptions { Endpoint = new Uri(http.BaseAddress!, "/mcp"), TransportMode = HttpTransportMode.StreamableHttp },
-            http,
-            ownsHttpClient: true);
-        return await McpClient.CreateAsync(transport);
-    }
-
-    private static async Task<(bool IsError, string Text)> CallAsync(McpClient client, string tool, object? args = null)
-    {
-        var arguments = args is null
-            ? new Dictionary<string, object?>()
-            : JsonSerializer.SerializeToElement(args).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
-        var result = await client.CallToolAsync(tool, arguments);
-        return (result.IsError == true, string.Join("\n", result.Content.OfType<TextContentBlock>().Select(b => b.Text)));
-    }
-
-    private static async Task<JsonElement> WaitAsync(McpClient client, string runId, params string[] statuses)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var (isError, text) = await CallAsync(client, "get_run", new { runId });
-            Assert.False(isError, text);
-            var run = JsonDocument.Parse(text).RootElement.Clone();
-            if (statuses.Contains(run.GetProperty("status").GetString()) || DateTime.UtcNow > deadline)
-            {
-                return run;
-            }
-
-            await Task.Delay(100);
-        }
+        return await McpCalls.ConnectAsync(http, new Uri(http.BaseAddress!, path));
     }
 
     [Fact]
@@ -60,19 +29,18 @@ public sealed class McpServerTests(HostFixture fixture)
         var tools = (await client.ListToolsAsync()).Select(t => t.Name).ToHashSet();
 
         // Act
-        var (startError, started) = await CallAsync(client, "start_run", new { goal = Api.Goal, idempotencyKey = "mcp-" + Guid.NewGuid().ToString("N") });
+        var (startError, started) = await McpCalls.CallAsync(client, "start_run", new { goal = Api.Goal, idempotencyKey = "mcp-" + Guid.NewGuid().ToString("N") });
         var runId = JsonDocument.Parse(started).RootElement.GetProperty("runId").GetString()!;
-        var waiting = await WaitAsync(client, runId, "awaiting_approval", "completed", "failed");
-        var (_, pendingText) = await CallAsync(client, "list_pending_approvals");
-        var pending = JsonDocument.Parse(pendingText).RootElement.EnumerateArray().Single(p => p.GetProperty("runId").GetString() == runId);
+        var waiting = await McpCalls.WaitAsync(client, runId, "awaiting_approval", "completed", "failed");
+        var pending = await McpCalls.WaitForPendingAsync(client, runId);
         var stepId = pending.GetProperty("approval").GetProperty("stepId").GetString()!;
-        var (decideError, decided) = await CallAsync(client, "decide_approval", new { runId, stepId, decision = "approve", comment = "via MCP" });
-        var done = await WaitAsync(client, runId, "completed", "failed", "cancelled");
-        var (_, explained) = await CallAsync(client, "explain_run", new { runId });
-        var (_, listed) = await CallAsync(client, "list_runs", new { pageSize = 200 });
+        var (decideError, decided) = await McpCalls.CallAsync(client, "decide_approval", new { runId, stepId, decision = "approve", comment = "via MCP" });
+        var done = await McpCalls.WaitAsync(client, runId, "completed", "failed", "cancelled");
+        var (_, explained) = await McpCalls.CallAsync(client, "explain_run", new { runId });
+        var (_, listed) = await McpCalls.CallAsync(client, "list_runs", new { pageSize = 200 });
 
         // Assert
-        Assert.Superset(new HashSet<string> { "start_run", "get_run", "list_runs", "explain_run", "list_pending_approvals", "decide_approval", "cancel_run" }, tools);
+        Assert.Superset(McpCalls.ToolNames, tools);
         Assert.False(startError, started);
         Assert.Equal("awaiting_approval", waiting.GetProperty("status").GetString());
         Assert.False(decideError, decided);
@@ -89,20 +57,20 @@ public sealed class McpServerTests(HostFixture fixture)
     {
         // Arrange: alpha's run waits for approval
         await using var alpha = await ConnectAsync(HostFixture.AlphaKey);
-        var (_, started) = await CallAsync(alpha, "start_run", new { goal = Api.Goal });
+        var (_, started) = await McpCalls.CallAsync(alpha, "start_run", new { goal = Api.Goal });
         var runId = JsonDocument.Parse(started).RootElement.GetProperty("runId").GetString()!;
-        var waiting = await WaitAsync(alpha, runId, "awaiting_approval");
+        var waiting = await McpCalls.WaitAsync(alpha, runId, "awaiting_approval");
         var stepId = waiting.GetProperty("pendingApprovals")[0].GetProperty("stepId").GetString()!;
         await using var beta = await ConnectAsync(HostFixture.BetaKey);
 
         // Act
-        var get = await CallAsync(beta, "get_run", new { runId });
-        var explain = await CallAsync(beta, "explain_run", new { runId });
-        var decide = await CallAsync(beta, "decide_approval", new { runId, stepId, decision = "approve" });
-        var cancel = await CallAsync(beta, "cancel_run", new { runId });
-        var (_, listed) = await CallAsync(beta, "list_runs", new { pageSize = 200 });
-        var (_, pending) = await CallAsync(beta, "list_pending_approvals");
-        var after = await WaitAsync(alpha, runId, "awaiting_approval");
+        var get = await McpCalls.CallAsync(beta, "get_run", new { runId });
+        var explain = await McpCalls.CallAsync(beta, "explain_run", new { runId });
+        var decide = await McpCalls.CallAsync(beta, "decide_approval", new { runId, stepId, decision = "approve" });
+        var cancel = await McpCalls.CallAsync(beta, "cancel_run", new { runId });
+        var (_, listed) = await McpCalls.CallAsync(beta, "list_runs", new { pageSize = 200 });
+        var (_, pending) = await McpCalls.CallAsync(beta, "list_pending_approvals");
+        var after = await McpCalls.WaitAsync(alpha, runId, "awaiting_approval");
 
         // Assert
         Assert.All([get, explain, decide, cancel], r => Assert.True(r.IsError));
@@ -110,7 +78,7 @@ public sealed class McpServerTests(HostFixture fixture)
         Assert.DoesNotContain(runId, listed, StringComparison.Ordinal);
         Assert.DoesNotContain(runId, pending, StringComparison.Ordinal);
         Assert.Equal("awaiting_approval", after.GetProperty("status").GetString());
-        await CallAsync(alpha, "cancel_run", new { runId, reason = "test done" });
+        await McpCalls.CallAsync(alpha, "cancel_run", new { runId, reason = "test done" });
     }
 
     [Fact]
@@ -132,5 +100,25 @@ public sealed class McpServerTests(HostFixture fixture)
         // Assert
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.NotNull(connect);
+    }
+
+    [Fact]
+    public async Task ApiMcp_TheFunctionsAppsRoute_ServesTheSameServer()
+    {
+        // Arrange
+        await using var client = await ConnectAsync(HostFixture.AlphaKey, "/" + ApiRoutes.Mcp);
+        using var http = fixture.Shared.CreateClient();
+        http.DefaultRequestHeaders.Add(ApiRoutes.ApiKeyHeader, HostFixture.AlphaKey);
+
+        // Act
+        var tools = (await client.ListToolsAsync()).Select(t => t.Name).ToHashSet();
+        var (isError, listed) = await McpCalls.CallAsync(client, "list_runs", new { pageSize = 1 });
+        using var get = await http.GetAsync("/" + ApiRoutes.Mcp);
+
+        // Assert
+        Assert.Equal(McpCalls.ToolNames, tools);
+        Assert.False(isError, listed);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        Assert.Equal("POST", get.Content.Headers.Allow.Single());
     }
 }

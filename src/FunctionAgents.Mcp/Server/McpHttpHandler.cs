@@ -1,0 +1,56 @@
+using FunctionAgents.Core.Hosting;
+using FunctionAgents.Http.Auth;
+using FunctionAgents.Http.Problems;
+using Microsoft.AspNetCore.Http;
+
+namespace FunctionAgents.Mcp.Server;
+
+/// <summary>
+/// FunctionAgents' MCP server (streamable HTTP, stateless) for one HTTP request: the local host maps it at <c>/mcp</c> and
+/// <c>/api/mcp</c>, and the Functions app's single <c>mcp</c> HTTP trigger calls it. Every request is served on its own,
+/// so any instance of a scaled-out app can take it.
+/// </summary>
+public sealed class McpHttpHandler
+{
+    /// <summary>
+    /// The methods both hosts bind: POST carries the JSON-RPC messages; GET (the server-to-client stream) and DELETE (ending
+    /// a session) are part of the transport but a stateless server has neither, so they answer 405 with <c>Allow: POST</c>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Methods = [HttpMethods.Get, HttpMethods.Post, HttpMethods.Delete];
+
+    private readonly ApiKeyRing _keys;
+    private readonly Lazy<IReadOnlyDictionary<string, RequestDelegate>> _transport;
+
+    /// <summary>Creates the handler; <paramref name="services"/> must hold the MCP server (<see cref="McpServerEndpoints.AddFunctionAgentsMcpServer"/>).</summary>
+    public McpHttpHandler(IServiceProvider services, ApiKeyRing keys)
+    {
+        _keys = keys;
+        _transport = new(() => McpTransportDelegates.Build(services));
+    }
+
+    /// <summary>
+    /// Answers 401 problem+json without a valid <c>x-functions-key</c> (before any MCP message is read), 405 for a method
+    /// the transport does not serve, and otherwise hands the request to the MCP transport with the key's tenant as its user,
+    /// which every tool call of the request acts for.
+    /// </summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var values = context.Request.Headers[ApiRoutes.ApiKeyHeader];
+        if (values.Count != 1 || _keys.FindTenant(values[0]) is not { } tenant)
+        {
+            await ApiProblems.Unauthorized().ExecuteAsync(context);
+            return;
+        }
+
+        if (!_transport.Value.TryGetValue(context.Request.Method, out var transport))
+        {
+            context.Response.Headers.Allow = string.Join(", ", _transport.Value.Keys);
+            await ApiProblems.MethodNotAllowed(context.Request.Method, context.Request.Path.Value ?? string.Empty).ExecuteAsync(context);
+            return;
+        }
+
+        context.User = McpCaller.PrincipalFor(tenant);
+        await transport(context);
+    }
+}
