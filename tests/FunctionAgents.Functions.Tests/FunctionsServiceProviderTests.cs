@@ -5,6 +5,7 @@ using FunctionAgents.Functions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -24,30 +25,30 @@ public sealed class FunctionsServiceProviderTests
     [Fact]
     public void FunctionsApp_EveryRegistrationValidates_AndEveryFunctionClassIsConstructed()
     {
-        using var provider = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["FA_API_KEYS"] = "k1:tenant-a" });
+        using var host = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["FA_API_KEYS"] = "k1:tenant-a" });
         var functionClasses = typeof(FunctionsWiring).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null)) // static classes need no instance
             .ToList();
 
-        var constructed = functionClasses.Select(t => ActivatorUtilities.CreateInstance(provider, t)).ToList();
+        var constructed = functionClasses.Select(t => ActivatorUtilities.CreateInstance(host.Services, t)).ToList();
 
         Assert.NotEmpty(functionClasses);
         Assert.All(constructed, Assert.NotNull);
-        Assert.NotNull(provider.GetRequiredService<IEventJournal>());
+        Assert.NotNull(host.Services.GetRequiredService<IEventJournal>());
     }
 
     [Fact]
     public void FunctionsApp_WithAnApplicationInsightsConnection_RecordsFunctionAgentsSpans()
     {
-        using var provider = Build(new()
+        using var host = Build(new()
         {
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
             ["FA_API_KEYS"] = "k1:tenant-a",
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = AppInsights,
         });
 
-        var tracer = provider.GetRequiredService<TracerProvider>();
-        Assert.NotNull(provider.GetRequiredService<MeterProvider>());
+        var tracer = host.Services.GetRequiredService<TracerProvider>();
+        Assert.NotNull(host.Services.GetRequiredService<MeterProvider>());
         using var activity = FaTelemetry.Source.StartActivity("probe");
 
         Assert.NotNull(tracer);
@@ -58,17 +59,20 @@ public sealed class FunctionsServiceProviderTests
     [Fact]
     public void FunctionsApp_WithoutApplicationInsights_ExportsNothing()
     {
-        using var provider = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["FA_API_KEYS"] = "k1:tenant-a" });
+        using var host = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["FA_API_KEYS"] = "k1:tenant-a" });
 
-        Assert.Null(provider.GetService<TracerProvider>());
+        Assert.Null(host.Services.GetService<TracerProvider>());
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    // A plain generic host supplies what the Functions host supplies too (lifetime, environment, logging); the app's
+    // registrations are then validated on build.
+    private static IHost Build(Dictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddFunctionAgentsFunctionsApp(configuration, AppContext.BaseDirectory);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddLogging();
+        builder.Services.AddFunctionAgentsFunctionsApp(builder.Configuration, AppContext.BaseDirectory);
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        return builder.Build();
     }
 }
