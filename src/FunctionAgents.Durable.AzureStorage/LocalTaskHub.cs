@@ -22,6 +22,7 @@ public sealed class LocalTaskHub : IAsyncDisposable
     private readonly TaskHubWorker _worker;
     private readonly TaskHubClient _client;
     private bool _started;
+    private bool _disposed;
 
     /// <param name="orchestrator">Optional factory of the orchestrator (tests shorten its retry policy).</param>
     /// <param name="activity">Optional decorator of a step activity (fault injection).</param>
@@ -120,13 +121,25 @@ public sealed class LocalTaskHub : IAsyncDisposable
         // The provider answers an unknown instance with a list holding one null.
         (await _service.GetOrchestrationStateAsync(runId, allExecutions: false)).FirstOrDefault(s => s is not null);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops polling (idempotent); instances in flight resume when a worker on this hub starts again.</summary>
+    public async Task StopAsync()
     {
         if (_started)
         {
+            _started = false;
             await _worker.StopAsync(isForced: true);
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await StopAsync();
         _worker.Dispose();
     }
 
