@@ -44,7 +44,18 @@ public sealed class InMemoryDurableEngine : IRunOrchestrations, IAsyncDisposable
         await _gate.WaitAsync();
         try
         {
-            _host ??= await DurableTaskTestHost.StartAsync(registry => registry.AddRunTasks(_runner, _orchestrator, _activity));
+            for (var attempt = 1; _host is null; attempt++)
+            {
+                try
+                {
+                    _host = await DurableTaskTestHost.StartAsync(registry => registry.AddRunTasks(_runner, _orchestrator, _activity));
+                }
+                catch (IOException) when (attempt < 5)
+                {
+                    // The test host picks a free port before binding it: with many hosts starting in parallel another may
+                    // take it first (address already in use). Pick again.
+                }
+            }
         }
         finally
         {
