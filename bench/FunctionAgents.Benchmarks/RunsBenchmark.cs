@@ -20,8 +20,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FunctionAgents.Benchmarks;
 
 /// <summary>
-/// The journal engine end to end on a private Azurite, wired exactly as the local host wires it (offline planner,
-/// built-in tools, default policy, Table journal, index and queues): per-step overhead against one journal append,
+/// The run's steps end to end (the orchestrator's loop and activities in process) on a private Azurite, wired exactly as the local host wires it (offline planner,
+/// built-in tools, default policy, Table journal and index): per-step overhead against one journal append,
 /// storage requests per step, and events/s with many runs in flight against raw Table inserts/s.
 /// </summary>
 internal sealed class RunsBenchmark : IBenchmarkVerb
@@ -55,7 +55,7 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
         var probe = new StepProbe();
         await using var services = await BuildAsync(azurite.ConnectionString, counter, probe, privacy, cancellationToken);
         var commands = services.GetRequiredService<RunCommands>();
-        var engine = services.GetRequiredService<RunEngine>();
+        var runner = services.GetRequiredService<StepRunner>();
         var journal = services.GetRequiredService<IEventJournal>();
         var tables = services.GetRequiredService<TableStorageClient>();
         await output.WriteLineAsync(Invariant($"runs: {probeRuns} sequential probe runs, {runs:N0} runs in flight at concurrency {concurrency}, {Environment.ProcessorCount} cores, personal-data protection {(privacy ? "on" : "off")}"));
@@ -74,7 +74,7 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
             var started = await commands.StartAsync(Request(i, "probe"), cancellationToken);
             var beforeAdvance = counter.Requests;
             probe.Begin(started.RunId);
-            await engine.AdvanceAsync(started.RunId, cancellationToken);
+            await DriveAsync(runner, probe, started.RunId);
             startRequests += beforeAdvance - beforeStart;
             stepRequests += counter.Requests - beforeAdvance;
         }
@@ -86,13 +86,13 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
         await output.WriteLineAsync(Invariant($"per-step overhead / one append:    {medianStep / medianAppend,8:F2}x  (target <= 2x)"));
         await output.WriteLineAsync(Invariant(
             $"storage requests per step:         {(double)stepRequests / steps,8:F2}   ({stepRequests} requests while advancing: journal read and appends, tool side effects, index; target <= 2)"));
-        await output.WriteLineAsync(Invariant($"storage requests to start a run:   {(double)startRequests / probeRuns,8:F2}   (index row, RunStarted, work item)"));
+        await output.WriteLineAsync(Invariant($"storage requests to start a run:   {(double)startRequests / probeRuns,8:F2}   (index row, RunStarted)"));
 
         // Many runs in flight: start them all, then advance them concurrently; compare with raw inserts at the same concurrency.
         var ids = new string[runs];
         await Measurement.RunAsync(runs, concurrency, async (_, i) => ids[i] = (await commands.StartAsync(Request(i, "load"), cancellationToken)).RunId);
         var eventsBefore = await CountEventsAsync(journal, ids, cancellationToken);
-        var advanced = await Measurement.RunAsync(runs, concurrency, async (_, i) => await engine.AdvanceAsync(ids[i], cancellationToken));
+        var advanced = await Measurement.RunAsync(runs, concurrency, async (_, i) => await DriveAsync(runner, probe, ids[i]));
         var eventsAppended = await CountEventsAsync(journal, ids, cancellationToken) - eventsBefore;
         var rawTable = "benchraw" + Guid.NewGuid().ToString("N")[..8];
         await tables.CreateTableIfNotExistsAsync(rawTable, cancellationToken);
@@ -125,7 +125,8 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddSingleton<IFaultInjector>(probe);
+        // The benchmark drives runs itself (RunsBenchmark in process, DurableBenchmark on its own LocalTaskHub): a start only appends.
+        services.AddSingleton<IRunOrchestrations>(new DrivenByTheBenchmark());
         services.AddFunctionAgentsStorage(settings, Get, options);
         services.AddFunctionAgentsCore(settings, root, Get);
         if (privacy)
@@ -191,8 +192,35 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Times each engine step: from the previous append of the same run (or the run's start) to this one's append.</summary>
-    internal sealed class StepProbe : IFaultInjector
+    /// <summary>
+    /// Drives a run in process with the orchestrator's own loop and activities (no Durable engine: the durable overhead
+    /// is DurableBenchmark's), timing every step, until it waits for a human or ends.
+    /// </summary>
+    private static Task<RunStatus> DriveAsync(StepRunner runner, StepProbe probe, string runId) =>
+        OrchestrationLoop.RunAsync(
+            runId,
+            async request =>
+            {
+                var result = await runner.PerformAsync(request);
+                probe.Stepped(runId);
+                return result;
+            },
+            (id, after) => runner.ReadAsync(id, after),
+            (_, _) => throw new InvalidOperationException($"run {runId} waits for a human: the benchmark's goals must finish without one"),
+            () => DateTimeOffset.UtcNow);
+
+    /// <summary>Schedules nothing: the benchmark drives every run itself.</summary>
+    private sealed class DrivenByTheBenchmark : IRunOrchestrations
+    {
+        public Task<bool> ScheduleAsync(string runId, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+        public Task RaiseAsync(string runId, string eventName, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<RunOrchestrationStatus> GetStatusAsync(string runId, CancellationToken cancellationToken = default) => Task.FromResult(RunOrchestrationStatus.None);
+    }
+
+    /// <summary>Times each step: from the previous step of the same run (or the run's start) to the end of this one's append.</summary>
+    internal sealed class StepProbe
     {
         private readonly Dictionary<string, long> _last = [];
         private readonly Lock _gate = new();
@@ -219,16 +247,11 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
             }
         }
 
-        public void At(FaultPoint point, RunState state, RunStep runStep)
+        public void Stepped(string runId)
         {
-            if (point != FaultPoint.AfterAppend)
-            {
-                return;
-            }
-
             lock (_gate)
             {
-                if (!_last.TryGetValue(state.RunId, out var previous))
+                if (!_last.TryGetValue(runId, out var previous))
                 {
                     return;
                 }
@@ -236,7 +259,7 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
                 var now = Stopwatch.GetTimestamp();
                 Durations.Add(Stopwatch.GetElapsedTime(previous, now));
                 Steps++;
-                _last[state.RunId] = now;
+                _last[runId] = now;
             }
         }
     }

@@ -21,7 +21,8 @@ public sealed class LocalTaskHub : IAsyncDisposable
     private readonly AzureStorageOrchestrationService _service;
     private readonly TaskHubWorker _worker;
     private readonly TaskHubClient _client;
-    private bool _started;
+    private int _running;
+    private int _disposed;
 
     /// <param name="orchestrator">Optional factory of the orchestrator (tests shorten its retry policy).</param>
     /// <param name="activity">Optional decorator of a step activity (fault injection).</param>
@@ -86,7 +87,7 @@ public sealed class LocalTaskHub : IAsyncDisposable
         }
 
         await _worker.StartAsync();
-        _started = true;
+        Interlocked.Exchange(ref _running, 1);
     }
 
     /// <summary>Schedules the run's orchestration with instance id = RunId unless an instance already exists (any status).</summary>
@@ -120,13 +121,33 @@ public sealed class LocalTaskHub : IAsyncDisposable
         // The provider answers an unknown instance with a list holding one null.
         (await _service.GetOrchestrationStateAsync(runId, allExecutions: false)).FirstOrDefault(s => s is not null);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops polling (idempotent); instances in flight resume when a worker on this hub starts again.</summary>
+    public async Task StopAsync()
     {
-        if (_started)
+        // A host may stop twice at once (its lifetime and its owner): only the first call stops the worker.
+        if (Interlocked.CompareExchange(ref _running, 0, 1) != 1)
+        {
+            return;
+        }
+
+        try
         {
             await _worker.StopAsync(isForced: true);
         }
+        catch (ObjectDisposedException)
+        {
+            // The container disposed the hub (and its worker) first: nothing is left to stop.
+        }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await StopAsync();
         _worker.Dispose();
     }
 

@@ -8,9 +8,8 @@ using FunctionAgents.Azure.Telemetry;
 using FunctionAgents.Core.Forensics.Retention;
 using FunctionAgents.Core.Engine;
 using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Durable;
+using FunctionAgents.Functions.Orchestration;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Endpoints;
@@ -27,7 +26,8 @@ namespace FunctionAgents.Functions;
 
 /// <summary>
 /// The Functions app's services (Program.cs calls this and nothing else): Application Insights telemetry, the same
-/// extension methods the local host calls, plus the Durable step runner.
+/// extension methods the local host calls, with the run orchestrations on the Durable client each starting or waking
+/// trigger binds (<see cref="InvocationDurableClient"/>).
 /// </summary>
 internal static class FunctionsWiring
 {
@@ -50,12 +50,12 @@ internal static class FunctionsWiring
         services.AddFunctionAgentsDashboard();
         services.AddFunctionAgentsMcpServer();
         services.AddHostedService<StorageInitializer>();
-        services.AddSingleton(sp => new StepRunner(
-            sp.GetRequiredService<IEventJournal>(),
-            sp.GetRequiredService<RunActivities>(),
-            sp.GetRequiredService<IRunIndex>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetServices<IJournalProjection>()));
+        services.AddSingleton<InvocationDurableClient>();
+        services.AddSingleton<IRunOrchestrations>(sp =>
+        {
+            var bound = sp.GetRequiredService<InvocationDurableClient>();
+            return new ClientRunOrchestrations(() => bound.Current);
+        });
         return services;
     }
 }

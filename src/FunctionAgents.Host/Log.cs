@@ -18,7 +18,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "FA_API_KEYS is not set: generated an API key for tenant '{Tenant}' (Development only). Send it as x-functions-key: {Key}")]
     public static partial void GeneratedKey(ILogger logger, string tenant, string key);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Sweeper re-enqueued {Count} stranded run(s): {RunIds}")]
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Sweeper repaired {Count} run(s) without a live orchestration: {RunIds}")]
     public static partial void Swept(ILogger logger, int count, string runIds);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Sweeping for stranded runs failed")]

@@ -46,7 +46,6 @@ public sealed class AgentRunOrchestrationTests
         await harness.WaitForApprovalAsync(runId, "s2");
 
         var decided = await harness.Commands.DecideApprovalAsync("t1", runId, "s2", approve: true, "alice", null);
-        await harness.Client.RaiseEventAsync(runId, OrchestrationLoop.ApprovalEventName("s2"), "decided");
         var instance = await harness.WaitForEndAsync(runId);
 
         Assert.Equal(CommandOutcome.Accepted, decided.Outcome);
@@ -64,7 +63,6 @@ public sealed class AgentRunOrchestrationTests
         await harness.WaitForApprovalAsync(runId, "s2");
 
         await harness.Commands.DecideApprovalAsync("t1", runId, "s2", approve: false, "alice", "not this customer");
-        await harness.Client.RaiseEventAsync(runId, OrchestrationLoop.ApprovalEventName("s2"), "decided");
         var instance = await harness.WaitForEndAsync(runId);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
@@ -98,7 +96,6 @@ public sealed class AgentRunOrchestrationTests
         await harness.WaitForApprovalAsync(runId, "s2");
 
         var cancelled = await harness.Commands.CancelAsync("t1", runId, "customer withdrew", "alice");
-        await harness.Client.RaiseEventAsync(runId, OrchestrationLoop.CancelEventName, "cancel");
         var instance = await harness.WaitForEndAsync(runId);
 
         Assert.Equal(CommandOutcome.Accepted, cancelled.Outcome);

@@ -8,7 +8,7 @@ using FunctionAgents.Core.Tests.Runs.Fakes;
 using FunctionAgents.Durable;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
+using FunctionAgents.Testing.Durable;
 
 namespace FunctionAgents.Durable.Tests;
 
@@ -18,25 +18,33 @@ namespace FunctionAgents.Durable.Tests;
 /// </summary>
 internal sealed class DurableRunHarness : IAsyncDisposable
 {
-    private static readonly RetryPolicy FastRetry = new(3, TimeSpan.FromMilliseconds(200), 1.0, TimeSpan.FromSeconds(1));
-    private DurableTaskTestHost? _host;
+    private InMemoryDurableEngine? _engine;
 
     public DurableRunHarness(IPlanner planner, IPolicyEvaluator? policy = null, RunOptions? options = null, params FakeTool[] tools)
     {
         Tools = tools.Length > 0 ? tools : [new FakeTool("lookup"), new FakeTool("notify")];
         var catalog = new FakeCatalog(Tools);
         var activities = new RunActivities(planner, new EchoResponseBuilder(), catalog, new FakeToolRunner(catalog), policy ?? new StaticPolicy(), TimeProvider.System);
-        Commands = new RunCommands(Journal, Index, new InMemoryWorkQueue(TimeProvider.System), TimeProvider.System, options ?? new RunOptions());
-        Runner = new StepRunner(Journal, activities, Index, TimeProvider.System);
+        Faults = new FaultyJournal(Journal);
+        Runner = new StepRunner(Faults, activities, Index, TimeProvider.System);
+        Commands = new RunCommands(Journal, Index, new LazyOrchestrations(this), TimeProvider.System, options ?? new RunOptions());
+        Unscheduled = new RunCommands(Journal, Index, new FakeOrchestrations(), TimeProvider.System, options ?? new RunOptions());
     }
 
     public InMemoryEventJournal Journal { get; } = new();
 
     public InMemoryRunIndex Index { get; } = new();
 
+    /// <summary>The journal as the activities see it: a test can make an append fail (a crash after the side effect).</summary>
+    public FaultyJournal Faults { get; }
+
     public FakeTool[] Tools { get; }
 
+    /// <summary>The commands on the in-memory Durable engine: a start schedules the orchestration, decisions raise events.</summary>
     public RunCommands Commands { get; }
+
+    /// <summary>Commands with no engine behind them: a start only appends RunStarted (for tests that schedule themselves).</summary>
+    public RunCommands Unscheduled { get; }
 
     public StepRunner Runner { get; }
 
@@ -45,36 +53,27 @@ internal sealed class DurableRunHarness : IAsyncDisposable
 
     private int _orchestratorExecutions;
 
-    public DurableTaskClient Client => _host?.Client ?? throw new InvalidOperationException("Call StartHostAsync first.");
+    public InMemoryDurableEngine Engine => _engine ?? throw new InvalidOperationException("Call StartHostAsync first.");
+
+    public DurableTaskClient Client => Engine.Client;
 
     public FakeTool Tool(string name) => Tools.Single(t => t.Name == name);
 
     public async Task StartHostAsync(Func<string, ITaskActivity, ITaskActivity>? activity = null)
     {
-        _host = await DurableTaskTestHost.StartAsync(registry => registry.AddRunTasks(
-            Runner,
-            () => new CountingOrchestration(this),
-            activity));
+        _engine = new InMemoryDurableEngine(Runner, () => new CountingOrchestration(this), activity);
+        await _engine.StartAsync();
     }
 
     /// <summary>Appends RunStarted (the journal is the record; a host schedules the orchestration next).</summary>
     public async Task<string> AppendRunStartedAsync(string goal = "help the customer") =>
+        (await Unscheduled.StartAsync(new StartRunRequest("t1", goal, null, null, null, null, null, "http", null))).RunId;
+
+    /// <summary>Starts the run as the hosts do: RunStarted appended, then the orchestration scheduled with instance id = RunId.</summary>
+    public async Task<string> StartRunAsync(string goal = "help the customer") =>
         (await Commands.StartAsync(new StartRunRequest("t1", goal, null, null, null, null, null, "http", null))).RunId;
 
-    /// <summary>Appends RunStarted and schedules the orchestration with instance id = RunId, as the hosts do.</summary>
-    public async Task<string> StartRunAsync(string goal = "help the customer")
-    {
-        var started = await Commands.StartAsync(new StartRunRequest("t1", goal, null, null, null, null, null, "http", null));
-        await Client.ScheduleNewOrchestrationInstanceAsync(
-            OrchestrationNames.Orchestrator, started.RunId, new StartOrchestrationOptions { InstanceId = started.RunId });
-        return started.RunId;
-    }
-
-    public async Task<OrchestrationMetadata> WaitForEndAsync(string runId)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        return await Client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: true, timeout.Token);
-    }
+    public Task<OrchestrationMetadata> WaitForEndAsync(string runId) => Engine.WaitForEndAsync(runId);
 
     /// <summary>Polls the journal until the run waits for a human on <paramref name="stepId"/>.</summary>
     public async Task WaitForApprovalAsync(string runId, string stepId)
@@ -109,16 +108,28 @@ internal sealed class DurableRunHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        if (_engine is not null)
         {
-            await _host.DisposeAsync();
+            await _engine.DisposeAsync();
         }
+    }
+
+    /// <summary>Forwards to the engine started by <see cref="StartHostAsync"/> (the commands exist before it).</summary>
+    private sealed class LazyOrchestrations(DurableRunHarness harness) : IRunOrchestrations
+    {
+        public Task<bool> ScheduleAsync(string runId, CancellationToken cancellationToken = default) => harness.Engine.ScheduleAsync(runId, cancellationToken);
+
+        public Task RaiseAsync(string runId, string eventName, CancellationToken cancellationToken = default) =>
+            harness.Engine.RaiseAsync(runId, eventName, cancellationToken);
+
+        public Task<RunOrchestrationStatus> GetStatusAsync(string runId, CancellationToken cancellationToken = default) =>
+            harness.Engine.GetStatusAsync(runId, cancellationToken);
     }
 
     /// <summary>The real orchestration, counting its executions so a test can tell a replay from a fresh run.</summary>
     private sealed class CountingOrchestration(DurableRunHarness harness) : TaskOrchestrator<string, RunStatus>
     {
-        private readonly AgentRunOrchestration _inner = new(FastRetry);
+        private readonly AgentRunOrchestration _inner = new(InMemoryDurableEngine.FastRetry);
 
         public override Task<RunStatus> RunAsync(TaskOrchestrationContext context, string input)
         {

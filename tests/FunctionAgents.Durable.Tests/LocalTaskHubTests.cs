@@ -81,7 +81,7 @@ public sealed class LocalTaskHubTests(AzuriteFixture azurite)
             await harness.WaitForApprovalAsync(runId, "s2");
         }
 
-        await harness.Commands.DecideApprovalAsync("t1", runId, "s2", approve: true, "alice", null);
+        await harness.Unscheduled.DecideApprovalAsync("t1", runId, "s2", approve: true, "alice", null);
         await using var after = NewHub(harness, hubName);
         await after.StartAsync();
         await after.RaiseAsync(runId, OrchestrationLoop.ApprovalEventName("s2"));

@@ -46,7 +46,6 @@ public sealed class OrchestrationFaultTests
         var executionsBeforeApproval = harness.OrchestratorExecutions;
 
         await harness.Commands.DecideApprovalAsync("t1", runId, "s2", approve: true, "alice", null);
-        await harness.Client.RaiseEventAsync(runId, OrchestrationLoop.ApprovalEventName("s2"), "decided");
         await harness.WaitForEndAsync(runId);
 
         Assert.True(harness.OrchestratorExecutions > executionsBeforeApproval, "the orchestrator replayed its history after the event");
@@ -74,29 +73,5 @@ public sealed class OrchestrationFaultTests
         Assert.Contains(OrchestrationNames.ExecuteTool, failed.Reason, StringComparison.Ordinal);
         Assert.Contains("injected fault", failed.Reason, StringComparison.Ordinal);
         Assert.Equal(RunStatus.Failed, (await harness.Index.GetAsync("t1", runId))!.Status);
-    }
-
-    /// <summary>Wraps a real activity and throws before or after it runs when the predicate says so.</summary>
-    private sealed class FaultyActivity(ITaskActivity inner, Func<bool>? beforeRun = null, Func<bool>? afterRun = null) : ITaskActivity
-    {
-        public Type InputType => inner.InputType;
-
-        public Type OutputType => inner.OutputType;
-
-        public async Task<object?> RunAsync(TaskActivityContext context, object? input)
-        {
-            if (beforeRun?.Invoke() == true)
-            {
-                throw new InvalidOperationException("injected fault before the step");
-            }
-
-            var result = await inner.RunAsync(context, input);
-            if (afterRun?.Invoke() == true)
-            {
-                throw new InvalidOperationException("injected fault after the step was appended");
-            }
-
-            return result;
-        }
     }
 }

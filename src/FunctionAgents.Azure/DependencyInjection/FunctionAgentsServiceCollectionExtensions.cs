@@ -22,13 +22,13 @@ namespace FunctionAgents.Azure.DependencyInjection;
 /// <summary>
 /// The wiring both hosts call: <see cref="AddFunctionAgentsStorage"/> for everything on Azure Storage,
 /// <see cref="AddFunctionAgentsCore"/> for the runtime on top of it. Everything is a singleton; a registration
-/// made before these calls (a test's clock, fault injector or engine options) wins.
+/// made before these calls (a test's clock or run options) wins.
 /// </summary>
 public static partial class FunctionAgentsServiceCollectionExtensions
 {
     /// <summary>
     /// Storage clients (one connection from <see cref="FunctionAgentsSettings.Storage"/>, or the identity-based
-    /// settings read through <paramref name="getSetting"/>), the journal, the run index, the work queue, the
+    /// settings read through <paramref name="getSetting"/>), the journal, the run index, the
     /// ticket store and email outbox, and <see cref="FunctionAgentsStorage"/> to create them all.
     /// </summary>
     public static IServiceCollection AddFunctionAgentsStorage(
@@ -51,7 +51,6 @@ public static partial class FunctionAgentsServiceCollectionExtensions
         services.AddSingleton(_ => clients.CreateQueueClient());
         services.AddSingleton<IEventJournal>(sp => new TableEventJournal(sp.GetRequiredService<TableStorageClient>(), names.Journal));
         services.AddSingleton<IRunIndex, TableRunIndex>();
-        services.AddSingleton<IWorkQueue, QueueWorkQueue>();
         services.AddSingleton<ITicketStore>(sp => new TableTicketStore(sp.GetRequiredService<TableStorageClient>(), names.Table(TableTicketStore.DefaultTableName)));
         services.AddSingleton<IEmailOutbox>(sp => new TableEmailOutbox(sp.GetRequiredService<TableStorageClient>(), names.Table(TableEmailOutbox.DefaultTableName)));
         services.AddSingleton(sp => new FunctionAgentsStorage(
@@ -66,7 +65,8 @@ public static partial class FunctionAgentsServiceCollectionExtensions
     /// <summary>
     /// The runtime: tools (the four built-ins over <see cref="FunctionAgentsSettings.DocsPath"/> and the sample shop
     /// database built from <c>samples/shop/shop.sql</c>), policy (<see cref="FunctionAgentsSettings.PolicyPath"/>),
-    /// planner and response builder, activities, engine, commands, engine worker, sweeper and the agent-runs intake.
+    /// planner and response builder, activities, the step runner the orchestration's activities call, commands, sweeper and the
+    /// agent-runs intake. The host registers <see cref="IRunOrchestrations"/> (its Durable engine).
     /// Relative paths resolve against <paramref name="contentRoot"/>, then the repository root. The planner and the
     /// response builder are the offline ones unless <paramref name="getSetting"/> yields <c>AZURE_OPENAI_ENDPOINT</c>,
     /// which selects the Azure OpenAI ones (see docs/models.md).
@@ -80,9 +80,7 @@ public static partial class FunctionAgentsServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(contentRoot);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IFaultInjector>(NoFaults.Instance);
         services.TryAddSingleton(new RunOptions { RunDeadline = settings.RunDeadline });
-        services.TryAddSingleton(new EngineWorkerOptions());
         services.TryAddSingleton(new AgentRunsIntakeOptions());
 
         services.AddSingleton<IToolCatalog>(sp => BuildTools(sp, settings, contentRoot));
@@ -94,21 +92,29 @@ public static partial class FunctionAgentsServiceCollectionExtensions
         }
 
         services.AddSingleton<RunActivities>();
-        services.AddSingleton(sp => new RunEngine(
+        services.AddSingleton(sp => new StepRunner(
             sp.GetRequiredService<IEventJournal>(),
             sp.GetRequiredService<RunActivities>(),
             sp.GetRequiredService<IRunIndex>(),
-            sp.GetRequiredService<IWorkQueue>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IFaultInjector>(),
             sp.GetServices<IJournalProjection>()));
-        services.AddSingleton<RunWriter>();
-        services.AddSingleton<RunCommands>();
-        services.AddSingleton<EngineWorker>();
+        services.AddSingleton(sp => new RunWriter(
+            sp.GetRequiredService<IEventJournal>(),
+            sp.GetRequiredService<IRunIndex>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IJournalProjection>()));
+        services.AddSingleton(sp => new RunCommands(
+            sp.GetRequiredService<IEventJournal>(),
+            sp.GetRequiredService<IRunIndex>(),
+            sp.GetRequiredService<IRunOrchestrations>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<RunOptions>(),
+            sp.GetServices<IJournalProjection>()));
         services.AddSingleton(sp => new RunSweeper(
             sp.GetRequiredService<IRunIndex>(),
             sp.GetRequiredService<IEventJournal>(),
-            sp.GetRequiredService<IWorkQueue>(),
+            sp.GetRequiredService<IRunOrchestrations>(),
+            sp.GetRequiredService<RunWriter>(),
             sp.GetRequiredService<TimeProvider>(),
             settings.SweepAfter));
         services.AddSingleton(sp => new AgentRunsIntake(

@@ -1,3 +1,5 @@
+using FunctionAgents.Core.Events;
+using FunctionAgents.Core.Events.Payloads;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
@@ -5,32 +7,35 @@ using FunctionAgents.Core.Runs;
 namespace FunctionAgents.Core.Engine;
 
 /// <summary>
-/// Re-enqueues runs that are not finished and have not moved for the configured time (FA_SWEEP_AFTER), so a crash
-/// between "journal written" and "work queued" cannot strand a run. Runs waiting for a human are left alone
-/// until their approval deadline has passed.
+/// Repairs runs whose orchestration is missing or dead, for runs that have not moved for the configured time
+/// (FA_SWEEP_AFTER): an unfinished run with RunStarted and no instance (a crash between the append and the
+/// schedule) gets its orchestration; an unfinished run whose instance ended (failed, terminated, or completed
+/// without finishing the run) ends with RunFailed and a named reason, never as a silently failed instance.
 /// </summary>
 public sealed class RunSweeper
 {
     private readonly IRunIndex _index;
     private readonly IEventJournal _journal;
-    private readonly IWorkQueue _queue;
+    private readonly IRunOrchestrations _orchestrations;
+    private readonly RunWriter _writer;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _staleAfter;
 
-    public RunSweeper(IRunIndex index, IEventJournal journal, IWorkQueue queue, TimeProvider clock, TimeSpan staleAfter)
+    public RunSweeper(IRunIndex index, IEventJournal journal, IRunOrchestrations orchestrations, RunWriter writer, TimeProvider clock, TimeSpan staleAfter)
     {
         _index = index;
         _journal = journal;
-        _queue = queue;
+        _orchestrations = orchestrations;
+        _writer = writer;
         _clock = clock;
         _staleAfter = staleAfter;
     }
 
-    /// <summary>One sweep; returns the ids of the runs it re-enqueued.</summary>
+    /// <summary>One sweep; returns the ids of the runs it repaired (scheduled or failed).</summary>
     public async Task<IReadOnlyList<string>> SweepAsync(CancellationToken cancellationToken = default)
     {
         var now = _clock.GetUtcNow();
-        var requeued = new List<string>();
+        var repaired = new List<string>();
         await foreach (var summary in _index.ListStaleAsync(now - _staleAfter, cancellationToken))
         {
             var state = await RunReader.LoadAsync(_journal, summary.RunId, cancellationToken);
@@ -44,16 +49,35 @@ public sealed class RunSweeper
                 continue;
             }
 
-            var waitingForHuman = state.PendingApprovals.Any(a => a.ExpiresAt > now);
-            if (waitingForHuman || state.UpdatedAt > now - _staleAfter)
+            if (state.UpdatedAt > now - _staleAfter)
             {
                 continue;
             }
 
-            await _queue.EnqueueAsync(state.RunId, cancellationToken: cancellationToken);
-            requeued.Add(state.RunId);
+            var instance = await _orchestrations.GetStatusAsync(state.RunId, cancellationToken);
+            if (instance == RunOrchestrationStatus.None)
+            {
+                await _orchestrations.ScheduleAsync(state.RunId, cancellationToken);
+                repaired.Add(state.RunId);
+            }
+            else if (instance.HasEnded())
+            {
+                await FailAsync(state.RunId, instance, cancellationToken);
+                repaired.Add(state.RunId);
+            }
         }
 
-        return requeued;
+        return repaired;
+    }
+
+    private async Task FailAsync(string runId, RunOrchestrationStatus instance, CancellationToken cancellationToken)
+    {
+        var reason = $"the run's orchestration ended ({instance.ToString().ToLowerInvariant()}) before the run finished";
+        await _writer.AppendAsync(
+            runId,
+            state => state.Status == RunStatus.NotStarted || state.IsFinished
+                ? null
+                : [new EventDraft(Actors.Orchestrator, new RunFailed(FailureCodes.OrchestrationEnded, reason, Fallback.For(state, reason)), state.LastSeq)],
+            cancellationToken);
     }
 }

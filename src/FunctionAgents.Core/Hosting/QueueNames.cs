@@ -6,9 +6,6 @@ public static class QueueNames
     /// <summary>External run requests (one JSON message per run), as the Functions queue trigger reads them.</summary>
     public const string AgentRuns = "agent-runs";
 
-    /// <summary>The journal engine's internal "advance this run" work items.</summary>
-    public const string Work = "agent-work";
-
     /// <summary>Deliveries after which a message that keeps failing moves to its poison queue (the Functions default).</summary>
     public const int MaxDequeueCount = 5;
 

@@ -29,12 +29,8 @@ public sealed partial record StorageNames
 
     public string AgentRunsPoison => QueueNames.Poison(AgentRuns);
 
-    public string Work => Queue(QueueNames.Work);
-
-    public string WorkPoison => QueueNames.Poison(Work);
-
     /// <summary>The queues whose depths the health endpoint reports.</summary>
-    public IReadOnlyList<string> AllQueues => [AgentRuns, AgentRunsPoison, Work, WorkPoison];
+    public IReadOnlyList<string> AllQueues => [AgentRuns, AgentRunsPoison];
 
     /// <param name="prefix">Lowercase letters and digits, at most 20, starting with a letter; empty for none.</param>
     /// <param name="journalTable">The journal table's base name.</param>

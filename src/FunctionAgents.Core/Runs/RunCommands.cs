@@ -12,36 +12,39 @@ namespace FunctionAgents.Core.Runs;
 /// What the HTTP API and the queue trigger do to runs: start, approve or reject a pending tool call,
 /// cancel, and read (always scoped to the caller's tenant: another tenant's run is "not found").
 /// </summary>
-public sealed class RunCommands
+public sealed partial class RunCommands
 {
     private readonly IEventJournal _journal;
     private readonly IRunIndex _index;
-    private readonly IWorkQueue _queue;
+    private readonly IRunOrchestrations _orchestrations;
     private readonly TimeProvider _clock;
     private readonly RunOptions _options;
+    private readonly RunAppender _appender;
     private readonly RunWriter _writer;
-    private readonly IReadOnlyList<IJournalProjection> _projections;
 
+    /// <param name="orchestrations">The host's Durable engine: a started run's orchestration is scheduled there, decisions are raised on it.</param>
     public RunCommands(
         IEventJournal journal,
         IRunIndex index,
-        IWorkQueue queue,
+        IRunOrchestrations orchestrations,
         TimeProvider clock,
         RunOptions options,
         IEnumerable<IJournalProjection>? projections = null)
     {
-        _projections = projections?.ToList() ?? [];
         _journal = journal;
         _index = index;
-        _queue = queue;
+        _orchestrations = orchestrations;
         _clock = clock;
         _options = options;
-        _writer = new RunWriter(journal, index, clock, _projections);
+        _appender = new RunAppender(journal, index, clock, projections);
+        _writer = new RunWriter(journal, clock, _appender);
     }
 
     /// <summary>
-    /// Starts a run, or returns the existing one for the same tenant and Idempotency-Key. Validate the request
-    /// with <see cref="StartRunValidator"/> first; this throws <see cref="ArgumentException"/> for an invalid one.
+    /// Starts a run, or returns the existing one for the same tenant and Idempotency-Key: RunStarted is appended
+    /// first (the journal is the record), then the run's orchestration is scheduled with instance id = RunId.
+    /// Validate the request with <see cref="StartRunValidator"/> first; this throws <see cref="ArgumentException"/>
+    /// for an invalid one.
     /// </summary>
     public async Task<StartRunResult> StartAsync(StartRunRequest request, CancellationToken cancellationToken = default)
     {
@@ -67,90 +70,21 @@ public sealed class RunCommands
             request.Source,
             request.IdempotencyKey,
             request.Metadata);
-        var sealedEvents = EventSealer.Seal(identity, 1, EventHasher.GenesisHash, now, [new EventDraft(Actors.Orchestrator, started, null)]);
-
-        // privacy hook (issue 15): encrypt personal-data fields; append Stored, fold and project Revealed.
-        var batch = await PersonalData.ProtectAsync(_journal, sealedEvents, cancellationToken);
-        var events = batch.Revealed;
+        EventDraft[] drafts = [new EventDraft(Actors.Orchestrator, started, null)];
 
         // Index before journal: a crash in between leaves an index row the sweeper ignores, never a run it cannot find.
-        await _index.TryAddAsync(RunSummary.From(RunEvolver.Fold(events)), cancellationToken);
-        try
+        var preview = RunEvolver.Fold(EventSealer.Seal(identity, 1, EventHasher.GenesisHash, now, drafts));
+        await _index.TryAddAsync(RunSummary.From(preview), cancellationToken);
+        var blank = RunState.Empty with
         {
-            await _journal.AppendAsync(runId, 1, batch.Stored, cancellationToken);
-        }
-        catch (JournalConflictException)
-        {
-            return new StartRunResult(runId, Created: false);
-        }
+            RunId = identity.RunId, TenantId = identity.TenantId, CorrelationId = identity.CorrelationId, TraceParent = identity.TraceParent,
+        };
+        var outcome = await _appender.AppendAsync(blank, drafts, cancellationToken);
 
-        foreach (var projection in _projections)
-        {
-            await projection.ProjectAsync(events, RunEvolver.Fold(events), cancellationToken);
-        }
-
-        await _queue.EnqueueAsync(runId, cancellationToken: cancellationToken);
-        return new StartRunResult(runId, Created: true);
-    }
-
-    /// <summary>Records a human's decision on a step awaiting approval and wakes the run.</summary>
-    public async Task<CommandResult> DecideApprovalAsync(
-        string tenantId, string runId, string stepId, bool approve, string approver, string? comment, CancellationToken cancellationToken = default)
-    {
-        if (await FindAsync(tenantId, runId, cancellationToken) is null)
-        {
-            return CommandResult.NotFound;
-        }
-
-        string? refusal = null;
-        var (before, after) = await _writer.AppendAsync(runId, state =>
-        {
-            var step = state.FindStep(stepId);
-            if (step is null)
-            {
-                refusal = $"run {runId} has no step '{stepId}'";
-                return null;
-            }
-
-            if (step.Phase != StepPhase.AwaitingApproval || state.IsFinished)
-            {
-                refusal = step.DecidedBy is "human" or "timeout"
-                    ? $"step {stepId} was already decided ({step.DecidedBy}: {step.Phase.ToString().ToLowerInvariant()})"
-                    : $"step {stepId} is not awaiting approval (it is {step.Phase.ToString().ToLowerInvariant()}, run {state.Status.ToString().ToLowerInvariant()})";
-                return null;
-            }
-
-            EventPayload decision = approve ? new HumanApproved(stepId, approver, comment) : new HumanRejected(stepId, approver, comment);
-            return [new EventDraft(Actors.Human, decision, step.Approval?.RequestedSeq ?? step.LastSeq)];
-        }, cancellationToken);
-
-        if (refusal is not null)
-        {
-            return new CommandResult(before.FindStep(stepId) is null ? CommandOutcome.NotFound : CommandOutcome.Conflict, refusal, before);
-        }
-
-        await _queue.EnqueueAsync(runId, cancellationToken: cancellationToken);
-        return new CommandResult(CommandOutcome.Accepted, null, after);
-    }
-
-    /// <summary>Cancels a run that has not finished.</summary>
-    public async Task<CommandResult> CancelAsync(string tenantId, string runId, string? reason, string by, CancellationToken cancellationToken = default)
-    {
-        if (await FindAsync(tenantId, runId, cancellationToken) is null)
-        {
-            return CommandResult.NotFound;
-        }
-
-        var (before, after) = await _writer.AppendAsync(
-            runId,
-            state => state.IsFinished ? null : [new EventDraft(Actors.Human, new RunCancelled(reason ?? "cancelled by request", by), state.LastSeq)],
-            cancellationToken);
-        if (before.IsFinished)
-        {
-            return new CommandResult(CommandOutcome.Conflict, $"run {runId} has already finished ({before.Status.ToString().ToLowerInvariant()})", before);
-        }
-
-        return new CommandResult(CommandOutcome.Accepted, null, after);
+        // Scheduling dedupes on the instance id, so a retried start (after a crash between append and schedule)
+        // repairs the missing orchestration instead of creating a second one.
+        await _orchestrations.ScheduleAsync(runId, cancellationToken);
+        return new StartRunResult(runId, Created: outcome.Status == AppendStatus.Appended);
     }
 
     /// <summary>The run's current state, or null when it does not exist for this tenant.</summary>

@@ -5,7 +5,9 @@
 using System.Globalization;
 using FunctionAgents.Azure.Runs;
 using FunctionAgents.Core.Hosting;
+using FunctionAgents.Functions.Orchestration;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace FunctionAgents.Functions.Triggers;
 
@@ -17,12 +19,18 @@ namespace FunctionAgents.Functions.Triggers;
 public sealed class AgentRunsQueueFunction
 {
     private readonly AgentRunsIntake _intake;
+    private readonly InvocationDurableClient _durable;
 
-    public AgentRunsQueueFunction(AgentRunsIntake intake) => _intake = intake;
+    public AgentRunsQueueFunction(AgentRunsIntake intake, InvocationDurableClient durable)
+    {
+        _intake = intake;
+        _durable = durable;
+    }
 
     [Function("AgentRunsQueue")]
-    public async Task RunAsync([QueueTrigger(QueueNames.AgentRuns)] string message, FunctionContext context)
+    public async Task RunAsync([QueueTrigger(QueueNames.AgentRuns)] string message, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
+        using var bound = _durable.Bind(client);
         var result = await _intake.HandleAsync(message, context.CancellationToken);
         if (result.IsRejected)
         {

@@ -2,9 +2,11 @@
 // 2.2 (HttpTrigger(AuthorizationLevel, params string[] methods) with Route; route tokens bind by parameter name);
 // checklist section 7 item 1 (the auth level is explicit).
 using FunctionAgents.Core.Hosting;
+using FunctionAgents.Functions.Orchestration;
 using FunctionAgents.Http.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace FunctionAgents.Functions.Triggers;
 
@@ -15,12 +17,21 @@ namespace FunctionAgents.Functions.Triggers;
 public sealed class RunsHttpFunctions
 {
     private readonly RunsApi _api;
+    private readonly InvocationDurableClient _durable;
 
-    public RunsHttpFunctions(RunsApi api) => _api = api;
+    public RunsHttpFunctions(RunsApi api, InvocationDurableClient durable)
+    {
+        _api = api;
+        _durable = durable;
+    }
 
     [Function("StartRun")]
-    public Task<IResult> StartRunAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Runs)] HttpRequest request) =>
-        _api.StartRunAsync(request.HttpContext);
+    public async Task<IResult> StartRunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Runs)] HttpRequest request, [DurableClient] DurableTaskClient client)
+    {
+        using var bound = _durable.Bind(client);
+        return await _api.StartRunAsync(request.HttpContext);
+    }
 
     [Function("ListRuns")]
     public Task<IResult> ListRunsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Runs)] HttpRequest request) =>
@@ -35,13 +46,23 @@ public sealed class RunsHttpFunctions
         _api.GetEventsAsync(request.HttpContext, runId);
 
     [Function("DecideApproval")]
-    public Task<IResult> DecideApprovalAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Approval)] HttpRequest request, string runId, string stepId) =>
-        _api.DecideApprovalAsync(request.HttpContext, runId, stepId);
+    public async Task<IResult> DecideApprovalAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Approval)] HttpRequest request,
+        string runId,
+        string stepId,
+        [DurableClient] DurableTaskClient client)
+    {
+        using var bound = _durable.Bind(client);
+        return await _api.DecideApprovalAsync(request.HttpContext, runId, stepId);
+    }
 
     [Function("CancelRun")]
-    public Task<IResult> CancelRunAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Cancel)] HttpRequest request, string runId) =>
-        _api.CancelRunAsync(request.HttpContext, runId);
+    public async Task<IResult> CancelRunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Cancel)] HttpRequest request, string runId, [DurableClient] DurableTaskClient client)
+    {
+        using var bound = _durable.Bind(client);
+        return await _api.CancelRunAsync(request.HttpContext, runId);
+    }
 
     [Function("Health")]
     public Task<IResult> HealthAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Health)] HttpRequest request) =>

@@ -1,27 +1,34 @@
 // Reference sheet section 2.4 (TimerTrigger(schedule) with %Setting% resolution, TimerInfo.IsPastDue and ScheduleStatus).
 using FunctionAgents.Core.Engine;
 using FunctionAgents.Core.Hosting;
+using FunctionAgents.Functions.Orchestration;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace FunctionAgents.Functions.Triggers;
 
-/// <summary>The sweeper (re-enqueues stranded runs) and the nightly evaluation, on the same schedules as the local host.</summary>
+/// <summary>The sweeper (repairs runs without a live orchestration) and the nightly evaluation, on the same schedules as the local host.</summary>
 public sealed class TimerFunctions
 {
     private readonly RunSweeper _sweeper;
     private readonly IServiceProvider _services;
     private readonly IEnumerable<ScheduledJobRegistration> _jobs;
+    private readonly InvocationDurableClient _durable;
 
-    public TimerFunctions(RunSweeper sweeper, IServiceProvider services, IEnumerable<ScheduledJobRegistration> jobs)
+    public TimerFunctions(RunSweeper sweeper, IServiceProvider services, IEnumerable<ScheduledJobRegistration> jobs, InvocationDurableClient durable)
     {
         _sweeper = sweeper;
+        _durable = durable;
         _services = services;
         _jobs = jobs;
     }
 
     [Function("RunSweeper")]
-    public Task SweepAsync([TimerTrigger(FunctionRoutes.SweepSchedule)] TimerInfo timer, FunctionContext context) =>
-        _sweeper.SweepAsync(context.CancellationToken);
+    public async Task SweepAsync([TimerTrigger(FunctionRoutes.SweepSchedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        using var bound = _durable.Bind(client);
+        await _sweeper.SweepAsync(context.CancellationToken);
+    }
 
     [Function("NightlyEvaluation")]
     public async Task NightlyAsync([TimerTrigger(FunctionRoutes.NightlyScheduleExpression)] TimerInfo timer, FunctionContext context)

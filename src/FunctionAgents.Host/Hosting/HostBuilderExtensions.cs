@@ -135,13 +135,13 @@ internal static class HostBuilderExtensions
         services.AddHostedService<AzuriteLauncher>();
         services.AddSingleton(new StartupReport(generatedKey));
         services.AddHostedService<StorageStartupService>();
+        services.AddLocalTaskHub(settings);
         services.AddFunctionAgentsHttp(keys);
         services.AddFunctionAgentsHostTelemetry(configuration);
         services.AddFunctionAgentsEvaluationsHttp();
         services.AddFunctionAgentsForensicsHttp();
         services.AddFunctionAgentsDashboard();
         services.AddFunctionAgentsMcpServer();
-        services.AddHostedService<EngineWorkerService>();
         services.AddHostedService<AgentRunsQueueService>();
         services.AddHostedService<RunSweeperService>();
         services.AddSingleton<IScheduleMonitor, TableScheduleMonitor>();

@@ -43,18 +43,14 @@ internal sealed class MemoryRunIndex : IRunIndex
         AsyncEnumerable.Empty<RunSummary>();
 }
 
-internal sealed class NoQueue : IWorkQueue
+/// <summary>No Durable engine: the CLI tests drive their runs with the orchestrator's loop (see RealRuns).</summary>
+internal sealed class NoOrchestrations : IRunOrchestrations
 {
-    public Task EnqueueAsync(string runId, TimeSpan? delay = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task<bool> ScheduleAsync(string runId, CancellationToken cancellationToken = default) => Task.FromResult(false);
 
-    public Task<IReadOnlyList<WorkItem>> ReceiveAsync(int maxItems, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<WorkItem>>([]);
+    public Task RaiseAsync(string runId, string eventName, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public Task<WorkItem> RenewAsync(WorkItem item, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) => Task.FromResult(item);
-
-    public Task CompleteAsync(WorkItem item, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-    public Task PoisonAsync(WorkItem item, string reason, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task<RunOrchestrationStatus> GetStatusAsync(string runId, CancellationToken cancellationToken = default) => Task.FromResult(RunOrchestrationStatus.None);
 }
 
 internal sealed class MemoryToolStores : ITicketStore, IEmailOutbox

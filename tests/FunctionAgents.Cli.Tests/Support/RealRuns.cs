@@ -5,6 +5,7 @@ using FunctionAgents.Core.Planning.Offline;
 using FunctionAgents.Core.Policy;
 using FunctionAgents.Core.Responses.Offline;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Tests.Runs.Fakes;
 using FunctionAgents.Core.Tools;
 using FunctionAgents.Core.Tools.Sql;
 
@@ -43,14 +44,14 @@ internal static class RealRuns
             clock);
         var journal = new InMemoryEventJournal();
         var index = new MemoryRunIndex();
-        var commands = new RunCommands(journal, index, new NoQueue(), clock, new RunOptions());
-        var engine = new RunEngine(journal, activities, index, new NoQueue(), clock);
+        var commands = new RunCommands(journal, index, new NoOrchestrations(), clock, new RunOptions());
+        var runner = new StepRunner(journal, activities, index, clock);
         var lines = new List<string>();
         for (var i = 0; i < Goals.Length; i++)
         {
             var started = await commands.StartAsync(new StartRunRequest(
                 i % 2 == 0 ? "acme" : "globex", Goals[i], null, null, null, new Dictionary<string, string> { ["route"] = "support" }, $"cli-{i}", "http", null));
-            await engine.AdvanceAsync(started.RunId);
+            await LoopDriver.DriveAsync(runner, journal, started.RunId, clock);
             await foreach (var e in journal.ReadAsync(started.RunId))
             {
                 lines.Add(EventSerializer.SerializeEvent(e));

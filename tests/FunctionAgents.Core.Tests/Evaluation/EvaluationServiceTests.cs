@@ -36,7 +36,7 @@ public sealed class EvaluationServiceTests
     private async Task<string> RunAsync(string tenant, string key)
     {
         var started = await _harness.Commands.StartAsync(new StartRunRequest(tenant, "help the customer", null, null, null, null, key, "http", null));
-        await _harness.Engine().AdvanceAsync(started.RunId);
+        await _harness.DriveAsync(started.RunId);
         return started.RunId;
     }
 

@@ -7,7 +7,7 @@ using FunctionAgents.Core.Tests.Runs.Fakes;
 
 namespace FunctionAgents.Core.Tests.Evaluation;
 
-/// <summary>One kind of run from the engine tests, with the configuration it runs under and how to drive it.</summary>
+/// <summary>One kind of run from the run tests, with the configuration it runs under and how to drive it.</summary>
 internal sealed record GoldenScenario(
     string Name,
     string PolicyYaml,
@@ -33,17 +33,16 @@ internal sealed record GoldenScenario(
     {
         var tools = Tools();
         var harness = new RunHarness(new ScriptedPlanner(Plan), GoldenPolicies.Load(PolicyYaml), Options, tools);
-        var engine = Planner is null && Builder is null
-            ? harness.Engine()
-            : new RunEngine(
+        var runner = Planner is null && Builder is null
+            ? harness.Runner
+            : new StepRunner(
                 harness.Journal,
                 new RunActivities(
                     Planner?.Invoke() ?? harness.Planner, Builder?.Invoke() ?? new EchoResponseBuilder(), harness.Catalog, new FakeToolRunner(harness.Catalog), harness.Policy, harness.Clock),
                 harness.Index,
-                harness.Queue,
                 harness.Clock);
         var runId = await harness.StartAsync(budgetUsd: BudgetUsd, key: $"golden-{Name}");
-        await engine.AdvanceAsync(runId);
+        await LoopDriver.DriveAsync(runner, harness.Journal, runId, harness.Clock);
         await Drive(harness, runId);
         return await harness.EventsAsync(runId);
     }

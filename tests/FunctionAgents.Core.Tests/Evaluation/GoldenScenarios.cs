@@ -33,19 +33,19 @@ internal static class GoldenScenarios
         harness.Clock.Advance(TimeSpan.FromMinutes(5));
         await harness.Commands.DecideApprovalAsync("t1", runId, "s2", approve, "alice", approve ? "ok" : "wrong customer");
         harness.Clock.Advance(TimeSpan.FromSeconds(2));
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
     };
 
     private static Func<RunHarness, string, Task> Wait(TimeSpan time) => async (harness, runId) =>
     {
         harness.Clock.Advance(time);
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
     };
 
     private static async Task Cancel(RunHarness harness, string runId)
     {
         harness.Clock.Advance(TimeSpan.FromMinutes(3));
         await harness.Commands.CancelAsync("t1", runId, "customer withdrew", "alice");
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
     }
 }

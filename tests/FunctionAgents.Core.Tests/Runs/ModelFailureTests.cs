@@ -24,7 +24,7 @@ public sealed class ModelFailureTests
         var harness = new RunHarness(new FailingPlanner(failure));
         var runId = await harness.StartAsync();
 
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         Assert.Equal(["RunStarted", "ModelCalled", "CostRecorded", "RunFailed"], await harness.TypesAsync(runId));
         var state = await harness.StateAsync(runId);
@@ -39,7 +39,7 @@ public sealed class ModelFailureTests
         var harness = new RunHarness(new FailingPlanner(failure));
         var runId = await harness.StartAsync();
 
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         var events = await harness.EventsAsync(runId);
         Assert.Equal(["RunStarted", "ModelCalled", "CostRecorded", "BudgetExceeded", "RunFailed"], events.Select(e => e.Type));

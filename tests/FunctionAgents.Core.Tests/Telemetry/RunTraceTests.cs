@@ -112,7 +112,7 @@ public sealed class RunTraceTests
     {
         var journal = new Core.Journal.InMemoryEventJournal();
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
-        var commands = new RunCommands(new InstrumentedEventJournal(journal), new InMemoryRunIndex(), new InMemoryWorkQueue(clock), clock, new RunOptions(), [new TelemetryProjection()]);
+        var commands = new RunCommands(new InstrumentedEventJournal(journal), new InMemoryRunIndex(), new FakeOrchestrations(), clock, new RunOptions(), [new TelemetryProjection()]);
 
         Assert.False(FaTelemetry.Source.HasListeners());
         var result = await commands.StartAsync(new StartRunRequest("tenant-quiet", "help", null, null, null, null, null, "http", CallerTraceParent));

@@ -33,7 +33,7 @@ internal sealed class TelemetryRig : IDisposable
         var activities = new RunActivities(
             new ModelPlanner(plan), new EchoResponseBuilder(), catalog, new FakeToolRunner(catalog), policy ?? new StaticPolicy(), Clock,
             PriceTable.Uniform(new ModelPrice(10m, 30m)));
-        Commands = new RunCommands(Journal, Index, new InMemoryWorkQueue(Clock), Clock, new RunOptions(), [projection]);
+        Commands = new RunCommands(Journal, Index, new FakeOrchestrations(), Clock, new RunOptions(), [projection]);
         Runner = new StepRunner(Journal, activities, Index, Clock, [projection]);
     }
 

@@ -70,7 +70,7 @@ public sealed class FunctionsMetadataParityTests(HostFixture fixture)
     {
         var names = fixture.Shared.Names;
         var prefix = fixture.Shared.Prefix + "-";
-        var local = new[] { names.AgentRuns, names.Work }.Select(n => n.StartsWith(prefix, StringComparison.Ordinal) ? n[prefix.Length..] : n).ToHashSet();
+        var local = new[] { names.AgentRuns }.Select(n => n.StartsWith(prefix, StringComparison.Ordinal) ? n[prefix.Length..] : n).ToHashSet();
 
         var functions = Functions.Where(f => f.Type == "queueTrigger").Select(f => f.QueueName!).ToHashSet();
 

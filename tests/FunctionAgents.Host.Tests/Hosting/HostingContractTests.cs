@@ -15,7 +15,6 @@ public sealed class HostingContractTests
         Assert.Equal("AgentEvents", settings.Names.Journal);
         Assert.Equal("agent-runs", settings.Names.AgentRuns);
         Assert.Equal("agent-runs-poison", settings.Names.AgentRunsPoison);
-        Assert.Equal("agent-work-poison", settings.Names.WorkPoison);
         Assert.Equal(TimeSpan.FromHours(1), settings.RunDeadline);
         Assert.Equal(TimeSpan.FromMinutes(2), settings.SweepAfter);
         Assert.Equal("0 0 2 * * *", settings.NightlySchedule.Expression);
@@ -41,7 +40,6 @@ public sealed class HostingContractTests
         Assert.Equal("t1Journal2", settings.Names.Journal);
         Assert.Equal("t1AgentRunsByTenant", settings.Names.RunsByTenant);
         Assert.Equal("t1-agent-runs", settings.Names.AgentRuns);
-        Assert.Equal("t1-agent-work-poison", settings.Names.WorkPoison);
     }
 
     [Fact]

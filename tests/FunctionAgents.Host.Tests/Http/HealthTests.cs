@@ -21,7 +21,7 @@ public sealed class HealthTests(HostFixture fixture)
         Assert.True(body.GetProperty("storageReachable").GetBoolean());
         var queues = body.GetProperty("queues");
         var names = fixture.Shared.Names;
-        foreach (var queue in new[] { names.AgentRuns, names.AgentRunsPoison, names.Work, names.WorkPoison })
+        foreach (var queue in new[] { names.AgentRuns, names.AgentRunsPoison })
         {
             Assert.True(queues.TryGetProperty(queue, out var depth), $"queue {queue} missing in {queues}");
             Assert.True(depth.GetInt32() >= 0);

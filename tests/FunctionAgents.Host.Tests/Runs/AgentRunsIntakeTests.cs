@@ -27,7 +27,7 @@ public sealed class AgentRunsIntakeTests(HostFixture fixture)
         await _queues.CreateQueueIfNotExistsAsync(names.AgentRuns);
         await _queues.CreateQueueIfNotExistsAsync(names.AgentRunsPoison);
         var journal = new UnavailableJournal();
-        var commands = new RunCommands(journal, new NoIndex(), new NoWork(), TimeProvider.System, new RunOptions());
+        var commands = new RunCommands(journal, new NoIndex(), new NoOrchestrations(), TimeProvider.System, new RunOptions());
         var intake = new AgentRunsIntake(_queues, names, commands, TimeProvider.System, NullLogger<AgentRunsIntake>.Instance, new AgentRunsIntakeOptions { RetryDelay = TimeSpan.Zero });
         await _queues.SendMessageAsync(names.AgentRuns, """{"tenant":"acme","goal":"refund?"}""");
 
@@ -56,7 +56,7 @@ public sealed class AgentRunsIntakeTests(HostFixture fixture)
     [InlineData("""{"tenant":"acme","goal":"x","traceParent":"abc"}""", "traceParent")]
     public async Task Handle_UnprocessableMessage_IsRejectedWithTheReason(string? text, string reason)
     {
-        var commands = new RunCommands(new InMemoryEventJournal(), new NoIndex(), new NoWork(), TimeProvider.System, new RunOptions());
+        var commands = new RunCommands(new InMemoryEventJournal(), new NoIndex(), new NoOrchestrations(), TimeProvider.System, new RunOptions());
         var intake = new AgentRunsIntake(_queues, StorageNames.Create(null), commands, TimeProvider.System, NullLogger<AgentRunsIntake>.Instance);
 
         var result = await intake.HandleAsync(text);
@@ -70,7 +70,7 @@ public sealed class AgentRunsIntakeTests(HostFixture fixture)
     {
         var names = StorageNames.Create("p" + Guid.NewGuid().ToString("N")[..12]);
         await _queues.CreateQueueIfNotExistsAsync(names.AgentRunsPoison);
-        var commands = new RunCommands(new InMemoryEventJournal(), new NoIndex(), new NoWork(), TimeProvider.System, new RunOptions());
+        var commands = new RunCommands(new InMemoryEventJournal(), new NoIndex(), new NoOrchestrations(), TimeProvider.System, new RunOptions());
         var intake = new AgentRunsIntake(_queues, names, commands, TimeProvider.System, NullLogger<AgentRunsIntake>.Instance);
 
         await intake.PoisonAsync("{oops", "the message is not valid JSON", 1);
@@ -116,17 +116,12 @@ public sealed class AgentRunsIntakeTests(HostFixture fixture)
         public IAsyncEnumerable<RunSummary> ListStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<RunSummary>();
     }
 
-    private sealed class NoWork : IWorkQueue
+    private sealed class NoOrchestrations : IRunOrchestrations
     {
-        public Task EnqueueAsync(string runId, TimeSpan? delay = null, CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task<bool> ScheduleAsync(string runId, CancellationToken cancellationToken = default) => Task.FromResult(true);
 
-        public Task<IReadOnlyList<WorkItem>> ReceiveAsync(int maxItems, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<WorkItem>>([]);
+        public Task RaiseAsync(string runId, string eventName, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-        public Task<WorkItem> RenewAsync(WorkItem item, TimeSpan visibilityTimeout, CancellationToken cancellationToken = default) => Task.FromResult(item);
-
-        public Task CompleteAsync(WorkItem item, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task PoisonAsync(WorkItem item, string reason, CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task<RunOrchestrationStatus> GetStatusAsync(string runId, CancellationToken cancellationToken = default) => Task.FromResult(RunOrchestrationStatus.None);
     }
 }

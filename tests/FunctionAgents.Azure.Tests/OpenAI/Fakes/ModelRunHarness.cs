@@ -4,11 +4,12 @@ using FunctionAgents.Core.Events;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Runs;
 using FunctionAgents.Core.Tools;
+using FunctionAgents.Testing.Durable;
 
 namespace FunctionAgents.Azure.Tests.OpenAI.Fakes;
 
 /// <summary>
-/// The run machinery (journal engine over an in-memory journal, real tool executor, a recording policy) with the
+/// The run machinery (the Durable run orchestrator in memory over an in-memory journal, real tool executor, a recording policy) with the
 /// Azure OpenAI planner and response builder talking to a <see cref="FakeChatServer"/>.
 /// </summary>
 internal sealed class ModelRunHarness : IAsyncDisposable
@@ -23,8 +24,8 @@ internal sealed class ModelRunHarness : IAsyncDisposable
         Builder = new AzureOpenAIResponseBuilder(Options, Logs);
         var runner = new TestToolRunner(new ToolExecutor(Catalog, TimeProvider.System));
         Activities = new RunActivities(Planner, Builder, Catalog, runner, Policy, TimeProvider.System, Options.Prices);
-        Engine = new RunEngine(Journal, Activities, Index, Queue, TimeProvider.System);
-        Commands = new RunCommands(Journal, Index, Queue, TimeProvider.System, new RunOptions());
+        Engine = new InMemoryDurableEngine(new StepRunner(Journal, Activities, Index, TimeProvider.System));
+        Commands = new RunCommands(Journal, Index, new ScheduledByRunAsync(Engine), TimeProvider.System, new RunOptions());
     }
 
     public FakeChatServer Server { get; } = new();
@@ -43,8 +44,6 @@ internal sealed class ModelRunHarness : IAsyncDisposable
 
     public QuietRunIndex Index { get; } = new();
 
-    public QuietWorkQueue Queue { get; } = new();
-
     public AzureOpenAIOptions Options { get; }
 
     public AzureOpenAIPlanner Planner { get; }
@@ -53,7 +52,8 @@ internal sealed class ModelRunHarness : IAsyncDisposable
 
     public RunActivities Activities { get; }
 
-    public RunEngine Engine { get; }
+    /// <summary>The run orchestrator and activities on the in-memory Durable engine.</summary>
+    public InMemoryDurableEngine Engine { get; }
 
     public RunCommands Commands { get; }
 
@@ -64,10 +64,11 @@ internal sealed class ModelRunHarness : IAsyncDisposable
         return started.RunId;
     }
 
-    /// <summary>Drives the run until it finishes or waits, and returns its events.</summary>
+    /// <summary>Schedules the run's orchestration, waits until it finishes or waits for a human, and returns its events.</summary>
     public async Task<List<RunEvent>> RunAsync(string runId)
     {
-        await Engine.AdvanceAsync(runId);
+        await Engine.ScheduleAsync(runId);
+        await Engine.SettleAsync(Journal, runId);
         var events = new List<RunEvent>();
         await foreach (var e in Journal.ReadAsync(runId))
         {
@@ -77,5 +78,19 @@ internal sealed class ModelRunHarness : IAsyncDisposable
         return events;
     }
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>The engine, except that a start does not schedule: <see cref="RunAsync"/> does, once the test has queued its model replies.</summary>
+    private sealed class ScheduledByRunAsync(InMemoryDurableEngine engine) : IRunOrchestrations
+    {
+        public Task<bool> ScheduleAsync(string runId, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+        public Task RaiseAsync(string runId, string eventName, CancellationToken cancellationToken = default) => engine.RaiseAsync(runId, eventName, cancellationToken);
+
+        public Task<RunOrchestrationStatus> GetStatusAsync(string runId, CancellationToken cancellationToken = default) => engine.GetStatusAsync(runId, cancellationToken);
+    }
 }

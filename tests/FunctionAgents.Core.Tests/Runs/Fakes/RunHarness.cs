@@ -7,7 +7,7 @@ using FunctionAgents.Core.Runs;
 
 namespace FunctionAgents.Core.Tests.Runs.Fakes;
 
-/// <summary>The run machinery wired to in-memory fakes: for the decider's and engine's pure logic.</summary>
+/// <summary>The run machinery wired to in-memory fakes: for the decider's, the orchestration loop's and the commands' pure logic.</summary>
 internal sealed class RunHarness
 {
     public RunHarness(IPlanner planner, IPolicyEvaluator? policy = null, RunOptions? options = null, params FakeTool[] tools)
@@ -17,8 +17,8 @@ internal sealed class RunHarness
         Planner = planner;
         Policy = policy ?? new StaticPolicy();
         Activities = new RunActivities(planner, new EchoResponseBuilder(), Catalog, new FakeToolRunner(Catalog), Policy, Clock);
-        Queue = new InMemoryWorkQueue(Clock);
-        Commands = new RunCommands(Journal, Index, Queue, Clock, options ?? new RunOptions());
+        Commands = new RunCommands(Journal, Index, Orchestrations, Clock, options ?? new RunOptions());
+        Runner = new StepRunner(Journal, Activities, Index, Clock);
     }
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
@@ -27,7 +27,10 @@ internal sealed class RunHarness
 
     public InMemoryRunIndex Index { get; } = new();
 
-    public InMemoryWorkQueue Queue { get; }
+    public FakeOrchestrations Orchestrations { get; } = new();
+
+    /// <summary>The activities' step runner (what every Durable activity calls).</summary>
+    public StepRunner Runner { get; }
 
     public FakeTool[] Tools { get; }
 
@@ -43,7 +46,8 @@ internal sealed class RunHarness
 
     public FakeTool Tool(string name) => Tools.Single(t => t.Name == name);
 
-    public RunEngine Engine(IFaultInjector? faults = null) => new(Journal, Activities, Index, Queue, Clock, faults);
+    /// <summary>Drives the run with the orchestrator's loop and activities until it waits for a human or ends.</summary>
+    public Task<DriveOutcome> DriveAsync(string runId) => LoopDriver.DriveAsync(Runner, Journal, runId, Clock);
 
     public async Task<string> StartAsync(string goal = "help the customer", int? maxSteps = null, decimal? budgetUsd = null, string? key = null)
     {

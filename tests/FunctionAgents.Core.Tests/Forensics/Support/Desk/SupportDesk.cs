@@ -7,11 +7,12 @@ using FunctionAgents.Core.Forensics.Verification;
 using FunctionAgents.Core.Journal;
 using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Core.Tests.Runs.Fakes;
 
 namespace FunctionAgents.Core.Tests.Forensics.Support.Desk;
 
 /// <summary>
-/// The real decider, activities, engine and commands on in-memory storage, with a support-desk planner, tools and
+/// The real decider, orchestration loop, activities and commands on in-memory storage, with a support-desk planner, tools and
 /// policy, and the forensic projections (audit, checkpoints) fed after every append: realistic journals for tests.
 /// </summary>
 internal sealed class SupportDesk
@@ -37,8 +38,8 @@ internal sealed class SupportDesk
         var activities = new RunActivities(
             new DeskPlanner(plan ?? RefundPlan), new DeskResponder(answer), catalog, catalog, new DeskPolicy(), Clock, PriceTable.Uniform(new ModelPrice(2.5m, 10m)));
         IJournalProjection[] projections = [new AuditProjection(Audit), Checkpoints];
-        Commands = new RunCommands(Journal, Index, Queue, Clock, new RunOptions(), projections);
-        Engine = new RunEngine(Journal, activities, Index, Queue, Clock, null, projections);
+        Commands = new RunCommands(Journal, Index, Orchestrations, Clock, new RunOptions(), projections);
+        Runner = new StepRunner(Journal, activities, Index, Clock, projections);
     }
 
     public DeskClock Clock { get; }
@@ -47,7 +48,7 @@ internal sealed class SupportDesk
 
     public DeskIndex Index { get; } = new();
 
-    public DeskQueue Queue { get; } = new();
+    public FakeOrchestrations Orchestrations { get; } = new();
 
     public InMemoryAuditLog Audit { get; } = new();
 
@@ -55,7 +56,8 @@ internal sealed class SupportDesk
 
     public RunCommands Commands { get; }
 
-    public RunEngine Engine { get; }
+    /// <summary>The activities' step runner, driven by the orchestrator's loop (<see cref="LoopDriver"/>).</summary>
+    public StepRunner Runner { get; }
 
     public async Task<string> StartAsync(string tenantId = "tenant-a", string? correlationId = "session-7", string goal = "Please refund order 1042 and let me know")
     {
@@ -66,7 +68,7 @@ internal sealed class SupportDesk
     /// <summary>Advances the run, has <paramref name="approver"/> decide every approval it waits for, and advances it to its end.</summary>
     public async Task RunToEndAsync(string runId, bool approve = true, string approver = "ana")
     {
-        while (await Engine.AdvanceAsync(runId) == AdvanceOutcome.AwaitingApproval)
+        while (await LoopDriver.DriveAsync(Runner, Journal, runId, Clock) == DriveOutcome.AwaitingApproval)
         {
             var state = await RunReader.LoadAsync(Journal, runId);
             foreach (var pending in state.PendingApprovals.ToList())

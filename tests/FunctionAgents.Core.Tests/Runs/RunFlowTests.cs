@@ -6,19 +6,19 @@ using FunctionAgents.Core.Tests.Runs.Fakes;
 
 namespace FunctionAgents.Core.Tests.Runs;
 
-public sealed class RunEngineTests
+public sealed class RunFlowTests
 {
     private static ScriptedPlanner TwoSteps() => new(ScriptedPlanner.Plan(("s1", "lookup", "order 1042"), ("s2", "notify", "{{steps.s1.output.email}}")));
 
     [Fact]
-    public async Task AdvanceAsync_HappyPath_CompletesWithTheFullFlowInOrder()
+    public async Task Drive_HappyPath_CompletesWithTheFullFlowInOrder()
     {
         var harness = new RunHarness(TwoSteps());
         var runId = await harness.StartAsync();
 
-        var outcome = await harness.Engine().AdvanceAsync(runId);
+        var outcome = await harness.DriveAsync(runId);
 
-        Assert.Equal(AdvanceOutcome.Finished, outcome);
+        Assert.Equal(DriveOutcome.Finished, outcome);
         Assert.Equal(
             [
                 "RunStarted", "PlanGenerated",
@@ -35,24 +35,24 @@ public sealed class RunEngineTests
     }
 
     [Fact]
-    public async Task AdvanceAsync_InputReference_ResolvesFromEarlierObservationBeforePolicy()
+    public async Task Drive_InputReference_ResolvesFromEarlierObservationBeforePolicy()
     {
         var harness = new RunHarness(TwoSteps());
         var runId = await harness.StartAsync();
 
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         var proposed = (await harness.EventsAsync(runId)).Where(e => e.Type == "ToolProposed").Select(e => e.PayloadAs<ToolProposed>()).Last();
         Assert.Equal("anna@example.de", proposed.Input.GetProperty("q").GetString());
     }
 
     [Fact]
-    public async Task AdvanceAsync_EveryEvent_CarriesCausationCorrelationAndTrace()
+    public async Task Drive_EveryEvent_CarriesCausationCorrelationAndTrace()
     {
         var harness = new RunHarness(TwoSteps());
         var runId = await harness.StartAsync();
 
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         var events = await harness.EventsAsync(runId);
         Assert.Null(events[0].CausationSeq);
@@ -65,12 +65,12 @@ public sealed class RunEngineTests
     }
 
     [Fact]
-    public async Task AdvanceAsync_PolicyDenies_SkipsStepAndCompletes()
+    public async Task Drive_PolicyDenies_SkipsStepAndCompletes()
     {
         var harness = new RunHarness(TwoSteps(), new StaticPolicy(new() { ["notify"] = PolicyAction.Deny }));
         var runId = await harness.StartAsync();
 
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         var state = await harness.StateAsync(runId);
         Assert.Equal(RunStatus.Completed, state.Status);
@@ -80,21 +80,21 @@ public sealed class RunEngineTests
     }
 
     [Fact]
-    public async Task AdvanceAsync_ApprovalRequired_WaitsThenApproveExecutes()
+    public async Task Drive_ApprovalRequired_WaitsThenApproveExecutes()
     {
         var harness = new RunHarness(TwoSteps(), new StaticPolicy(new() { ["notify"] = PolicyAction.RequireHumanApproval }));
         var runId = await harness.StartAsync();
 
-        var first = await harness.Engine().AdvanceAsync(runId);
+        var first = await harness.DriveAsync(runId);
         var waiting = await harness.StateAsync(runId);
         var decided = await harness.Commands.DecideApprovalAsync("t1", runId, "s2", approve: true, "alice", "ok");
-        var second = await harness.Engine().AdvanceAsync(runId);
+        var second = await harness.DriveAsync(runId);
 
-        Assert.Equal(AdvanceOutcome.AwaitingApproval, first);
+        Assert.Equal(DriveOutcome.AwaitingApproval, first);
         Assert.Equal(RunStatus.AwaitingApproval, waiting.Status);
         Assert.Equal("s2", Assert.Single(waiting.PendingApprovals).StepId);
         Assert.Equal(CommandOutcome.Accepted, decided.Outcome);
-        Assert.Equal(AdvanceOutcome.Finished, second);
+        Assert.Equal(DriveOutcome.Finished, second);
         Assert.Single(harness.Tool("notify").Dispatches);
         Assert.Equal(RunStatus.Completed, (await harness.StateAsync(runId)).Status);
     }
@@ -104,7 +104,7 @@ public sealed class RunEngineTests
     {
         var harness = new RunHarness(TwoSteps(), new StaticPolicy(new() { ["notify"] = PolicyAction.RequireHumanApproval }));
         var runId = await harness.StartAsync();
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         await harness.Commands.DecideApprovalAsync("t1", runId, "s2", approve: false, "alice", "no");
         var again = await harness.Commands.DecideApprovalAsync("t1", runId, "s2", approve: true, "bob", null);
@@ -119,14 +119,14 @@ public sealed class RunEngineTests
     }
 
     [Fact]
-    public async Task AdvanceAsync_HumanRejects_StepSkippedRunCompletes()
+    public async Task Drive_HumanRejects_StepSkippedRunCompletes()
     {
         var harness = new RunHarness(TwoSteps(), new StaticPolicy(new() { ["notify"] = PolicyAction.RequireHumanApproval }));
         var runId = await harness.StartAsync();
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         await harness.Commands.DecideApprovalAsync("t1", runId, "s2", approve: false, "alice", "wrong customer");
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         var state = await harness.StateAsync(runId);
         Assert.Equal(RunStatus.Completed, state.Status);
@@ -138,42 +138,28 @@ public sealed class RunEngineTests
     [Theory]
     [InlineData(PolicyAction.Deny, 0)]
     [InlineData(PolicyAction.Allow, 1)]
-    public async Task AdvanceAsync_ApprovalExpires_AppliesOnTimeout(PolicyAction onTimeout, int expectedDispatches)
+    public async Task Drive_ApprovalExpires_AppliesOnTimeout(PolicyAction onTimeout, int expectedDispatches)
     {
         var policy = new StaticPolicy(new() { ["notify"] = PolicyAction.RequireHumanApproval }, new ApprovalSettings(TimeSpan.FromMinutes(30), onTimeout));
         var harness = new RunHarness(TwoSteps(), policy);
         var runId = await harness.StartAsync();
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         harness.Clock.Advance(TimeSpan.FromMinutes(31));
-        var outcome = await harness.Engine().AdvanceAsync(runId);
+        var outcome = await harness.DriveAsync(runId);
 
-        Assert.Equal(AdvanceOutcome.Finished, outcome);
+        Assert.Equal(DriveOutcome.Finished, outcome);
         Assert.Contains("ApprovalExpired", await harness.TypesAsync(runId));
         Assert.Equal(expectedDispatches, harness.Tool("notify").Dispatches.Count);
     }
 
     [Fact]
-    public async Task AdvanceAsync_AwaitingApproval_SchedulesWakeUpAtTheDeadline()
-    {
-        var harness = new RunHarness(TwoSteps(), new StaticPolicy(new() { ["notify"] = PolicyAction.RequireHumanApproval }));
-        var runId = await harness.StartAsync();
-        (await harness.Queue.ReceiveAsync(10, TimeSpan.FromMinutes(1))).ToList().ForEach(i => harness.Queue.CompleteAsync(i).Wait());
-
-        await harness.Engine().AdvanceAsync(runId);
-
-        Assert.Empty(await harness.Queue.ReceiveAsync(10, TimeSpan.FromMinutes(1)));
-        harness.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(2));
-        Assert.Equal(runId, Assert.Single(await harness.Queue.ReceiveAsync(10, TimeSpan.FromMinutes(1))).RunId);
-    }
-
-    [Fact]
-    public async Task AdvanceAsync_PlanInvalid_PlanRejectedThenRunFailedWithFallback()
+    public async Task Drive_PlanInvalid_PlanRejectedThenRunFailedWithFallback()
     {
         var harness = new RunHarness(new ScriptedPlanner("""{"runId":"x","goal":"g","maxSteps":50,"budgetUsd":1,"steps":[],"stopConditions":[]}"""));
         var runId = await harness.StartAsync();
 
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         Assert.Equal(["RunStarted", "PlanRejected", "RunFailed"], await harness.TypesAsync(runId));
         var state = await harness.StateAsync(runId);
@@ -184,13 +170,13 @@ public sealed class RunEngineTests
     }
 
     [Fact]
-    public async Task AdvanceAsync_NextCallWouldExceedBudget_StopsBeforeTheCall()
+    public async Task Drive_NextCallWouldExceedBudget_StopsBeforeTheCall()
     {
         var expensive = new FakeTool("lookup", cost: 0.6m);
         var harness = new RunHarness(new ScriptedPlanner(ScriptedPlanner.Plan(("s1", "lookup", "a"), ("s2", "lookup", "b"))), tools: expensive);
         var runId = await harness.StartAsync(budgetUsd: 1.0m);
 
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         var state = await harness.StateAsync(runId);
         Assert.Equal(RunStatus.Failed, state.Status);
@@ -205,14 +191,14 @@ public sealed class RunEngineTests
     {
         var harness = new RunHarness(TwoSteps(), new StaticPolicy(new() { ["notify"] = PolicyAction.RequireHumanApproval }));
         var runId = await harness.StartAsync();
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         var cancelled = await harness.Commands.CancelAsync("t1", runId, "customer withdrew", "alice");
-        var outcome = await harness.Engine().AdvanceAsync(runId);
+        var outcome = await harness.DriveAsync(runId);
         var again = await harness.Commands.CancelAsync("t1", runId, null, "alice");
 
         Assert.Equal(CommandOutcome.Accepted, cancelled.Outcome);
-        Assert.Equal(AdvanceOutcome.Finished, outcome);
+        Assert.Equal(DriveOutcome.Finished, outcome);
         Assert.Equal(RunStatus.Cancelled, (await harness.StateAsync(runId)).Status);
         Assert.Equal("RunCancelled", (await harness.TypesAsync(runId))[^1]);
         Assert.Equal(CommandOutcome.Conflict, again.Outcome);
@@ -220,14 +206,14 @@ public sealed class RunEngineTests
     }
 
     [Fact]
-    public async Task AdvanceAsync_PastRunDeadline_FailsWithDeadlineExceeded()
+    public async Task Drive_PastRunDeadline_FailsWithDeadlineExceeded()
     {
         var harness = new RunHarness(TwoSteps(), new StaticPolicy(new() { ["notify"] = PolicyAction.RequireHumanApproval }, new ApprovalSettings(TimeSpan.FromHours(5), PolicyAction.Deny)), new RunOptions { RunDeadline = TimeSpan.FromMinutes(10) });
         var runId = await harness.StartAsync();
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         harness.Clock.Advance(TimeSpan.FromMinutes(11));
-        await harness.Engine().AdvanceAsync(runId);
+        await harness.DriveAsync(runId);
 
         var state = await harness.StateAsync(runId);
         Assert.Equal(RunStatus.Failed, state.Status);
