@@ -30,6 +30,12 @@ internal sealed partial class DurableBenchmark
             ourTimes.Add(Stopwatch.GetElapsedTime(start) / activities);
         }
 
+        if (r == 1)
+        {
+            // Where a step's requests go (every probe run so far, warm-up included, divided by its step activities).
+            StepBreakdown = (ours.Requests.ByTarget(), Interlocked.Read(ref s_ourActivities));
+        }
+
         var bareTimes = new List<TimeSpan>();
         var bareRequests = bare.Requests.Requests;
         for (var i = 0; i < settings.ProbeRuns; i++)

@@ -21,6 +21,9 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
     private static long s_ourCompleted;
     private static long s_ourActivities;
 
+    /// <summary>Our storage requests by target after the first repetition's probe runs, and the step activities they served.</summary>
+    private static (Dictionary<string, long> Requests, long Steps) StepBreakdown { get; set; }
+
     public string Name => "durable";
 
     public string Description =>
@@ -69,6 +72,12 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
         }
 
         await WriteSummaryAsync(results, settings, output);
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(Invariant($"our storage requests by target during the probe runs (warm-up and starts included), per step activity ({StepBreakdown.Steps} steps):"));
+        foreach (var (target, count) in StepBreakdown.Requests.OrderByDescending(p => p.Value))
+        {
+            await output.WriteLineAsync(Invariant($"  {target,-48} {(double)count / StepBreakdown.Steps,6:F2}"));
+        }
         return 0;
     }
 
