@@ -74,7 +74,10 @@ internal sealed partial class DurableBenchmark
         return new Load(settings.Runs / elapsed.TotalSeconds, elapsed.TotalSeconds, settings.Runs / bareElapsed.TotalSeconds, bareElapsed.TotalSeconds);
     }
 
-    /// <summary>Nothing scheduled for the idle time, then one run: schedule to its first activity, ours then bare (each after its own idle).</summary>
+    /// <summary>
+    /// Nothing scheduled for the idle time, then one run: schedule to the start of its second activity (ours: the first step
+    /// after ReadRun), ours then bare, each after its own idle.
+    /// </summary>
     private static async Task<Wake> WakeAsync(int r, Settings settings, OurSide ours, BareChain bare, int activities, TextWriter output, CancellationToken cancellationToken)
     {
         await output.WriteLineAsync($"[{r}] idling {settings.Idle} s (ours)…");
@@ -94,7 +97,8 @@ internal sealed partial class DurableBenchmark
         var bareDone = BareChain.Completed;
         start = Stopwatch.GetTimestamp();
         await bare.ScheduleAsync($"bare-wake{r}", activities);
-        await WaitAsync(() => BareChain.Activities > bareCalls, cancellationToken);
+        // Our first step activity is the orchestration's second (after ReadRun): wait for the bare chain's second too.
+        await WaitAsync(() => BareChain.Activities > bareCalls + 1, cancellationToken);
         var bareWake = Stopwatch.GetElapsedTime(start);
         await WaitAsync(() => BareChain.Completed > bareDone, cancellationToken);
         return new Wake(ourWake, bareWake);
