@@ -24,7 +24,7 @@ internal sealed class ReplayBenchmark : IBenchmarkVerb
 
     public string Description =>
         "Seed runs with one batch per run, then read vs read+replay+score (interleaved passes), and evaluation peak heap and working set at --small vs --runs runs. " +
-        "Options: --runs 10000 --small 1000 --writers 8 --concurrency 4 --warmup 200 --repeat 2";
+        "Options: --runs 10000 --small 1000 --writers 8 --concurrency 4 --warmup 200 --repeat 2 --shards 10 (journal tables, by run id: Azurite scans a whole table per query)";
 
     public async Task<int> RunAsync(BenchmarkArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -34,14 +34,15 @@ internal sealed class ReplayBenchmark : IBenchmarkVerb
         var concurrency = arguments.Int("concurrency", 4);
         var warmup = Math.Min(arguments.Int("warmup", 200), runs);
         var repeat = arguments.Int("repeat", 2);
+        var shards = arguments.Int("shards", 10);
 
         await output.WriteLineAsync("Starting Azurite…");
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
-        var journal = new TableEventJournal(StorageClientFactory.FromConnectionString(azurite.ConnectionString).CreateTableClient(), "ReplayBenchEvents");
-        await journal.CreateTableIfNotExistsAsync(cancellationToken);
+        var tables = StorageClientFactory.FromConnectionString(azurite.ConnectionString).CreateTableClient();
+        var journal = await ShardedJournal.CreateAsync(name => new TableEventJournal(tables, name), shards, cancellationToken);
         var corpus = await ReplayCorpus.CreateAsync(cancellationToken);
 
-        await output.WriteLineAsync(Text($"replay: seeding {runs:N0} runs, one transaction per run, {writers} writers ({Environment.ProcessorCount} cores)…"));
+        await output.WriteLineAsync(Text($"replay: seeding {runs:N0} runs, one transaction per run, {writers} writers, {shards} journal tables ({Environment.ProcessorCount} cores)…"));
         var events = await SeedAsync(journal, corpus, runs, writers, output, cancellationToken);
 
         var replayer = new RunReplayer(new ReplayConfiguration(corpus.Tools, corpus.Policy));
@@ -94,7 +95,7 @@ internal sealed class ReplayBenchmark : IBenchmarkVerb
     }
 
     /// <summary>Writes runs 0..count-1, one append (one transaction, at most 100 events) per run; prints the rate every tenth.</summary>
-    private static async Task<long> SeedAsync(TableEventJournal journal, ReplayCorpus corpus, int count, int writers, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<long> SeedAsync(ShardedJournal journal, ReplayCorpus corpus, int count, int writers, TextWriter output, CancellationToken cancellationToken)
     {
         long events = 0;
         var written = 0;
@@ -123,7 +124,7 @@ internal sealed class ReplayBenchmark : IBenchmarkVerb
     }
 
     /// <summary>One nightly-style evaluation of the first <paramref name="count"/> runs, sampling heap and working set throughout.</summary>
-    private static async Task<(long Heap, long WorkingSet, double Seconds)> PeakAsync(TableEventJournal journal, RunReplayer replayer, int count, CancellationToken cancellationToken)
+    private static async Task<(long Heap, long WorkingSet, double Seconds)> PeakAsync(ShardedJournal journal, RunReplayer replayer, int count, CancellationToken cancellationToken)
     {
         var discard = new ReplayDiscardingStore();
         var service = new EvaluationService(
