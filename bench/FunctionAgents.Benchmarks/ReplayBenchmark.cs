@@ -24,7 +24,7 @@ internal sealed class ReplayBenchmark : IBenchmarkVerb
 
     public string Description =>
         "Seed runs with one batch per run, then read vs read+replay+score (interleaved passes), and evaluation peak heap and working set at --small vs --runs runs. " +
-        "Options: --runs 10000 --small 1000 --writers 8 --concurrency 4 --warmup 200 --repeat 2 --shards 10 (journal tables, by run id: Azurite scans a whole table per query)";
+        "Options: --runs 10000 --small 1000 --writers 8 --concurrency 4 --warmup 200 --repeat 2 --shards 10 (journal tables, by run id: Azurite slows as one table grows)";
 
     public async Task<int> RunAsync(BenchmarkArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {

@@ -5,8 +5,8 @@ using FunctionAgents.Core.Journal;
 namespace FunctionAgents.Benchmarks;
 
 /// <summary>
-/// The Table journal spread over several tables by run id, for the replay benchmark only: Azurite's table store answers a
-/// partition query by scanning its whole in-memory table (measured: reads slowed from 73 to under 17 runs/s as a corpus grew
+/// The Table journal spread over several tables by run id, for the replay benchmark only: Azurite's table store slows as a table grows (it
+/// appears to scan the whole in-memory table per partition query; measured: reads slowed from 73 to under 17 runs/s as a corpus grew
 /// from 2,000 to 10,000 runs), a cost Azure Tables, which indexes by partition, does not have. Every run still lives in one
 /// partition of one <see cref="TableEventJournal"/>; raw reads and replays go through the same shards.
 /// </summary>
