@@ -1,23 +1,42 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FunctionAgents.Benchmarks;
 
-/// <summary>The baseline: a bare DTFx orchestration that calls a no-op activity N times, on its own task hub.</summary>
+/// <summary>
+/// The baseline: a bare DTFx orchestration that calls a no-op activity N times, on its own task hub with the settings
+/// LocalTaskHub uses (partitions, polling, worker id). Its storage clients carry <see cref="Requests"/>, so DTFx's own
+/// requests per activity are counted too.
+/// </summary>
 internal sealed class BareChain : IAsyncDisposable
 {
     public const string Name = "BareChain";
+    private static long s_completed;
+    private static long s_activities;
     private readonly AzureStorageOrchestrationService _service;
     private readonly TaskHubWorker _worker;
 
-    public BareChain(string connectionString, string hubName)
+    public BareChain(string connectionString, string hubName, int partitions)
     {
+        var blobs = new BlobClientOptions();
+        blobs.AddPolicy(Requests, HttpPipelinePosition.PerRetry);
+        var queues = new QueueClientOptions();
+        queues.AddPolicy(Requests, HttpPipelinePosition.PerRetry);
+        var tables = new TableClientOptions();
+        tables.AddPolicy(Requests, HttpPipelinePosition.PerRetry);
         _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            StorageAccountClientProvider = new StorageAccountClientProvider(
+                StorageServiceClientProvider.ForBlob(connectionString, blobs),
+                StorageServiceClientProvider.ForQueue(connectionString, queues),
+                StorageServiceClientProvider.ForTable(connectionString, tables)),
             TaskHubName = hubName,
-            PartitionCount = 1,
+            PartitionCount = partitions,
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
             WorkerId = Environment.MachineName,
             LoggerFactory = NullLoggerFactory.Instance,
@@ -28,7 +47,16 @@ internal sealed class BareChain : IAsyncDisposable
         Client = new TaskHubClient(_service);
     }
 
+    /// <summary>Chains whose last episode has run (not replaying): counted in process, so waiting costs no storage request.</summary>
+    public static long Completed => Interlocked.Read(ref s_completed);
+
+    /// <summary>No-op activities executed so far.</summary>
+    public static long Activities => Interlocked.Read(ref s_activities);
+
     public TaskHubClient Client { get; }
+
+    /// <summary>Every HTTP request DTFx made for this hub (queues, history and instances tables, lease blobs), polling included.</summary>
+    public RequestCountingPolicy Requests { get; } = new();
 
     public async Task StartAsync()
     {
@@ -60,6 +88,11 @@ internal sealed class BareChain : IAsyncDisposable
                 sum += await context.ScheduleTask<int>(Noop.Name, string.Empty, i);
             }
 
+            if (!context.IsReplaying)
+            {
+                Interlocked.Increment(ref s_completed);
+            }
+
             return sum;
         }
     }
@@ -69,6 +102,10 @@ internal sealed class BareChain : IAsyncDisposable
     {
         public const string Name = "Noop";
 
-        protected override int Execute(TaskContext context, int input) => input;
+        protected override int Execute(TaskContext context, int input)
+        {
+            Interlocked.Increment(ref s_activities);
+            return input;
+        }
     }
 }

@@ -1,10 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
-using DurableTask.Core;
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Projections;
 using FunctionAgents.Core.Runs;
+using FunctionAgents.Durable;
 using FunctionAgents.Durable.AzureStorage;
 using FunctionAgents.Testing;
 using Microsoft.DurableTask;
@@ -14,156 +10,129 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FunctionAgents.Benchmarks;
 
 /// <summary>
-/// The run orchestration on DTFx + Azure Storage (LocalTaskHub) against a bare DTFx chain of no-op activities on the
-/// same Azurite: per-activity overhead of sequential runs, runs/s with many in flight, and wake-up latency after idle.
+/// The run orchestration on DTFx + Azure Storage (LocalTaskHub, wired as the local host wires it: forensics projections and
+/// personal-data protection included) against a bare DTFx chain of no-op activities on the same Azurite, in one process:
+/// per-activity wall time of sequential runs, runs/s with many in flight, wake-up after idle, and storage requests per
+/// step (ours: journal, run index, audit, checkpoints, key store, tool side effects; DTFx's: the bare chain's per activity).
+/// Each measure is repeated <c>--repeat</c> times on the same hubs, alternating ours and bare.
 /// </summary>
-internal sealed class DurableBenchmark : IBenchmarkVerb
+internal sealed partial class DurableBenchmark : IBenchmarkVerb
 {
+    private static long s_ourCompleted;
+    private static long s_ourActivities;
+
+    /// <summary>Our storage requests by target after the first repetition's probe runs, and the step activities they served.</summary>
+    private static (Dictionary<string, long> Requests, long Steps) StepBreakdown { get; set; }
+
     public string Name => "durable";
 
     public string Description =>
-        "Run orchestration (DTFx + Azurite) vs a bare DTFx chain of no-op activities: per-step overhead, runs/s in flight, wake-up after idle. " +
-        "Options: --probe-runs 10 --runs 100 --idle 60";
+        "Run orchestration (DTFx + Azurite, host wiring) vs a bare DTFx chain of no-op activities: per-step overhead, storage requests per step, " +
+        "runs/s in flight, wake-up after idle. Options: --probe-runs 10 --runs 1000 --idle 60 --repeat 2 --partitions 1 --concurrency 16 --privacy on|off";
 
     public async Task<int> RunAsync(BenchmarkArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
-        var probeRuns = arguments.Int("probe-runs", 10);
-        var runs = arguments.Int("runs", 100);
-        var idle = arguments.Int("idle", 60);
+        var settings = new Settings(
+            arguments.Int("probe-runs", 10),
+            arguments.Int("runs", 1_000),
+            arguments.Int("idle", 60),
+            arguments.Int("repeat", 2),
+            arguments.Int("partitions", 1),
+            arguments.Int("concurrency", 16),
+            arguments.Switch("privacy", fallback: true));
 
         await output.WriteLineAsync("Starting Azurite…");
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
-        await using var services = await RunsBenchmark.BuildAsync(azurite.ConnectionString, new RequestCountingPolicy(), new RunsBenchmark.StepProbe(), privacy: false, cancellationToken);
+        var counter = new RequestCountingPolicy();
+        await using var services = await DurableWiring.BuildAsync(azurite.ConnectionString, counter, settings.Privacy, cancellationToken);
         var commands = services.GetRequiredService<RunCommands>();
-        var runner = new StepRunner(
-            services.GetRequiredService<IEventJournal>(),
-            services.GetRequiredService<RunActivities>(),
-            services.GetRequiredService<IRunIndex>(),
-            TimeProvider.System,
-            services.GetServices<IJournalProjection>());
-        var calls = 0L;
         await using var hub = new LocalTaskHub(
-            new LocalTaskHubOptions { ConnectionString = azurite.ConnectionString, TaskHubName = "benchruns" },
-            runner,
+            new LocalTaskHubOptions { ConnectionString = azurite.ConnectionString, TaskHubName = "benchruns", PartitionCount = settings.Partitions },
+            DurableWiring.Runner(services),
             NullLoggerFactory.Instance,
-            activity: (_, inner) => new CountingActivity(inner, () => Interlocked.Increment(ref calls)));
-        await using var bare = new BareChain(azurite.ConnectionString, "benchbare");
+            orchestrator: () => new CompletionCountingOrchestrator(new AgentRunOrchestration()),
+            activity: (_, inner) => new CountingActivity(inner));
+        await using var bare = new BareChain(azurite.ConnectionString, "benchbare", settings.Partitions);
         await hub.StartAsync();
         await bare.StartAsync();
-        await output.WriteLineAsync(Invariant($"durable: {probeRuns} sequential probe runs, {runs} runs in flight, {Environment.ProcessorCount} cores, polling 1 s, 1 partition"));
+        var ours = new OurSide(commands, hub, counter);
+        await output.WriteLineAsync(Invariant(
+            $"durable: {settings.ProbeRuns} sequential probe runs, {settings.Runs:N0} runs in flight (scheduled {settings.Concurrency} at a time), ") + Invariant(
+            $"idle {settings.Idle} s, {settings.Repeat} repetitions, {Environment.ProcessorCount} cores, polling 1 s, {settings.Partitions} partition(s), privacy {(settings.Privacy ? "on" : "off")}"));
+        await output.WriteLineAsync($"projections fed after each append: {DurableWiring.ProjectionNames(services)}");
 
-        // Sequential: wall time per activity call (step activities + the initial journal read).
-        var ourTimes = new List<TimeSpan>();
-        var perRunActivities = 0L;
-        for (var i = 0; i < probeRuns; i++)
+        // Warm-up (JIT, table and queue creation on first use, connection pools): two runs each side, not recorded.
+        await SequentialAsync(0, settings with { ProbeRuns = 2 }, ours, bare, cancellationToken);
+
+        var results = new List<Repetition>();
+        for (var r = 1; r <= settings.Repeat; r++)
         {
-            var before = Interlocked.Read(ref calls);
-            var start = Stopwatch.GetTimestamp();
-            var runId = (await commands.StartAsync(RunsBenchmark.Request(i, "durable-probe"), cancellationToken)).RunId;
-            await hub.ScheduleAsync(runId);
-            await WaitAsync(() => IsDoneAsync(hub, runId), cancellationToken);
-            var activities = Interlocked.Read(ref calls) - before + 1;
-            perRunActivities = activities;
-            ourTimes.Add(Stopwatch.GetElapsedTime(start) / activities);
+            var result = await RepeatAsync(r, settings, ours, bare, output, cancellationToken);
+            results.Add(result);
         }
 
-        var chain = (int)perRunActivities;
-        var bareTimes = new List<TimeSpan>();
-        for (var i = 0; i < probeRuns; i++)
+        await WriteSummaryAsync(results, settings, output);
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(Invariant($"our storage requests by target during the probe runs (warm-up and starts included), per step activity ({StepBreakdown.Steps} steps):"));
+        foreach (var (target, count) in StepBreakdown.Requests.OrderByDescending(p => p.Value))
         {
-            var start = Stopwatch.GetTimestamp();
-            var id = $"bare-probe-{i}";
-            await bare.ScheduleAsync(id, chain);
-            await WaitAsync(() => bare.IsDoneAsync(id), cancellationToken);
-            bareTimes.Add(Stopwatch.GetElapsedTime(start) / chain);
+            await output.WriteLineAsync(Invariant($"  {target,-48} {(double)count / StepBreakdown.Steps,6:F2}"));
         }
-
-        var ours = Median(ourTimes);
-        var baseline = Median(bareTimes);
-        await output.WriteLineAsync(Invariant($"median per activity, our run:      {ours.TotalMilliseconds,8:F1} ms  ({chain} activities per run)"));
-        await output.WriteLineAsync(Invariant($"median per activity, bare chain:   {baseline.TotalMilliseconds,8:F1} ms"));
-        await output.WriteLineAsync(Invariant($"per-step overhead ratio:           {ours / baseline,8:F2}x (target <= 1.3x)"));
-
-        // Many runs in flight.
-        var ids = new List<string>();
-        var load = Stopwatch.GetTimestamp();
-        for (var i = 0; i < runs; i++)
-        {
-            var runId = (await commands.StartAsync(RunsBenchmark.Request(i, "durable-load"), cancellationToken)).RunId;
-            await hub.ScheduleAsync(runId);
-            ids.Add(runId);
-        }
-
-        await WaitAllAsync(ids, id => IsDoneAsync(hub, id), cancellationToken);
-        var ourRate = runs / Stopwatch.GetElapsedTime(load).TotalSeconds;
-        var bareIds = Enumerable.Range(0, runs).Select(i => $"bare-load-{i}").ToList();
-        load = Stopwatch.GetTimestamp();
-        foreach (var id in bareIds)
-        {
-            await bare.ScheduleAsync(id, chain);
-        }
-
-        await WaitAllAsync(bareIds, bare.IsDoneAsync, cancellationToken);
-        var bareRate = runs / Stopwatch.GetElapsedTime(load).TotalSeconds;
-        await output.WriteLineAsync(Invariant($"runs/s, {runs} in flight, our run: {ourRate,8:F2}"));
-        await output.WriteLineAsync(Invariant($"runs/s, {runs} in flight, bare:    {bareRate,8:F2}"));
-        await output.WriteLineAsync(Invariant($"ratio:                             {ourRate / bareRate,8:F2}x (target >= 0.7x)"));
-
-        // Wake-up after idle: nothing scheduled for `idle` seconds, then one run.
-        await output.WriteLineAsync(Invariant($"idling {idle} s…"));
-        await Task.Delay(TimeSpan.FromSeconds(idle), cancellationToken);
-        var wake = Stopwatch.GetTimestamp();
-        var woken = (await commands.StartAsync(RunsBenchmark.Request(0, "durable-wake"), cancellationToken)).RunId;
-        var firstCall = Interlocked.Read(ref calls);
-        await hub.ScheduleAsync(woken);
-        await WaitAsync(() => Task.FromResult(Interlocked.Read(ref calls) > firstCall), cancellationToken);
-        await output.WriteLineAsync(Invariant($"wake-up after {idle} s idle (schedule -> first step activity): {Stopwatch.GetElapsedTime(wake).TotalMilliseconds,8:F0} ms"));
         return 0;
     }
 
-    private static async Task<bool> IsDoneAsync(LocalTaskHub hub, string runId) =>
-        (await hub.GetStatusAsync(runId))?.OrchestrationStatus is OrchestrationStatus.Completed or OrchestrationStatus.Failed or OrchestrationStatus.Terminated;
-
-    private static async Task WaitAsync(Func<Task<bool>> done, CancellationToken cancellationToken)
+    private static async Task<Repetition> RepeatAsync(int r, Settings settings, OurSide ours, BareChain bare, TextWriter output, CancellationToken cancellationToken)
     {
-        while (!await done())
-        {
-            await Task.Delay(20, cancellationToken);
-        }
+        var sequential = await SequentialAsync(r, settings, ours, bare, cancellationToken);
+        await output.WriteLineAsync(Invariant(
+            $"[{r}] per activity, sequential: ours {sequential.Ours.TotalMilliseconds:F1} ms ({sequential.Activities} activities per run), bare {sequential.Bare.TotalMilliseconds:F1} ms, ") + Invariant(
+            $"ratio {sequential.Ours / sequential.Bare:F2}x (target <= 1.3x); our storage requests per step {sequential.OurRequestsPerStep:F2}, to start a run {sequential.OurRequestsPerStart:F2}; ") + Invariant(
+            $"DTFx requests per bare activity {sequential.BareRequestsPerActivity:F2}"));
+
+        var load = await LoadAsync(r, settings, ours, bare, sequential.Activities, cancellationToken);
+        await output.WriteLineAsync(Invariant(
+            $"[{r}] runs/s, {settings.Runs:N0} in flight: ours {load.Ours:F2} ({load.OurSeconds:F0} s), bare {load.Bare:F2} ({load.BareSeconds:F0} s), ratio {load.Ours / load.Bare:F2}x (target >= 0.7x)"));
+
+        var wake = await WakeAsync(r, settings, ours, bare, sequential.Activities, output, cancellationToken);
+        await output.WriteLineAsync(Invariant(
+            $"[{r}] wake-up after {settings.Idle} s idle (schedule -> second activity starts): ours {wake.Ours.TotalMilliseconds:F0} ms, bare {wake.Bare.TotalMilliseconds:F0} ms"));
+        return new Repetition(sequential, load, wake);
     }
 
-    private static async Task WaitAllAsync(List<string> ids, Func<string, Task<bool>> done, CancellationToken cancellationToken)
+    private static async Task WriteSummaryAsync(List<Repetition> results, Settings settings, TextWriter output)
     {
-        var left = new List<string>(ids);
-        while (left.Count > 0)
-        {
-            var still = new List<string>();
-            foreach (var id in left)
-            {
-                if (!await done(id))
-                {
-                    still.Add(id);
-                }
-            }
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("| Measure | " + string.Join(" | ", results.Select((_, i) => $"Run {i + 1}")) + " | Target |");
+        await output.WriteLineAsync("|---|" + string.Concat(results.Select(_ => "---|")) + "---|");
+        await Row("median ms per activity, ours / bare", r => Invariant($"{r.Sequential.Ours.TotalMilliseconds:F1} / {r.Sequential.Bare.TotalMilliseconds:F1}"), "");
+        await Row("per-step overhead ratio", r => Invariant($"{r.Sequential.Ours / r.Sequential.Bare:F2}x"), "<= 1.3x");
+        await Row("our storage requests per step (every projection)", r => Invariant($"{r.Sequential.OurRequestsPerStep:F2}"), "");
+        await Row("our storage requests to start a run", r => Invariant($"{r.Sequential.OurRequestsPerStart:F2}"), "");
+        await Row("DTFx storage requests per bare activity", r => Invariant($"{r.Sequential.BareRequestsPerActivity:F2}"), "");
+        await Row(Invariant($"runs/s with {settings.Runs:N0} in flight, ours / bare"), r => Invariant($"{r.Load.Ours:F2} / {r.Load.Bare:F2}"), "");
+        await Row("in-flight ratio", r => Invariant($"{r.Load.Ours / r.Load.Bare:F2}x"), ">= 0.7x");
+        await Row(Invariant($"wake-up after {settings.Idle} s idle, ours / bare"), r => Invariant($"{r.Wake.Ours.TotalMilliseconds:F0} / {r.Wake.Bare.TotalMilliseconds:F0} ms"), "");
 
-            left = still;
-            if (left.Count > 0)
-            {
-                await Task.Delay(250, cancellationToken);
-            }
-        }
-    }
-
-    private static TimeSpan Median(List<TimeSpan> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
+        Task Row(string name, Func<Repetition, string> cell, string target) =>
+            output.WriteLineAsync($"| {name} | {string.Join(" | ", results.Select(cell))} | {target} |");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
+    private sealed record Settings(int ProbeRuns, int Runs, int Idle, int Repeat, int Partitions, int Concurrency, bool Privacy);
+
+    private sealed record OurSide(RunCommands Commands, LocalTaskHub Hub, RequestCountingPolicy Requests);
+
+    private sealed record Sequential(TimeSpan Ours, TimeSpan Bare, int Activities, double OurRequestsPerStep, double OurRequestsPerStart, double BareRequestsPerActivity);
+
+    private sealed record Load(double Ours, double OurSeconds, double Bare, double BareSeconds);
+
+    private sealed record Wake(TimeSpan Ours, TimeSpan Bare);
+
+    private sealed record Repetition(Sequential Sequential, Load Load, Wake Wake);
+
     /// <summary>Counts step-activity executions.</summary>
-    private sealed class CountingActivity(ITaskActivity inner, Action counted) : ITaskActivity
+    private sealed class CountingActivity(ITaskActivity inner) : ITaskActivity
     {
         public Type InputType => inner.InputType;
 
@@ -171,8 +140,27 @@ internal sealed class DurableBenchmark : IBenchmarkVerb
 
         public Task<object?> RunAsync(TaskActivityContext context, object? input)
         {
-            counted();
+            Interlocked.Increment(ref s_ourActivities);
             return inner.RunAsync(context, input);
+        }
+    }
+
+    /// <summary>Counts orchestrations whose last episode ran (not replaying), as the bare chain does: waiting costs no storage request.</summary>
+    private sealed class CompletionCountingOrchestrator(ITaskOrchestrator inner) : ITaskOrchestrator
+    {
+        public Type InputType => inner.InputType;
+
+        public Type OutputType => inner.OutputType;
+
+        public async Task<object?> RunAsync(TaskOrchestrationContext context, object? input)
+        {
+            var result = await inner.RunAsync(context, input);
+            if (!context.IsReplaying)
+            {
+                Interlocked.Increment(ref s_ourCompleted);
+            }
+
+            return result;
         }
     }
 }

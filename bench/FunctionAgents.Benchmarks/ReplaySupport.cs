@@ -59,10 +59,11 @@ internal sealed class ReplayDiscardingStore : IEvaluationStore, IEventJournal
         Task.FromResult(new ChainVerification(runId, 0, null, null));
 }
 
-/// <summary>Samples the managed heap every few milliseconds and keeps the largest value seen.</summary>
+/// <summary>Samples the managed heap and the process working set every few milliseconds and keeps the largest values seen.</summary>
 internal sealed class ReplayHeapSampler : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly System.Diagnostics.Process _process = System.Diagnostics.Process.GetCurrentProcess();
     private readonly Task _sampling;
 
     public ReplayHeapSampler()
@@ -71,16 +72,21 @@ internal sealed class ReplayHeapSampler : IAsyncDisposable
         GC.WaitForPendingFinalizers();
         GC.Collect();
         Peak = GC.GetTotalMemory(false);
+        _process.Refresh();
+        PeakWorkingSet = _process.WorkingSet64;
         _sampling = Task.Run(SampleAsync);
     }
 
     public long Peak { get; private set; }
+
+    public long PeakWorkingSet { get; private set; }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
         await _sampling;
         _stop.Dispose();
+        _process.Dispose();
     }
 
     private async Task SampleAsync()
@@ -88,6 +94,8 @@ internal sealed class ReplayHeapSampler : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             Peak = Math.Max(Peak, GC.GetTotalMemory(false));
+            _process.Refresh();
+            PeakWorkingSet = Math.Max(PeakWorkingSet, _process.WorkingSet64);
             try
             {
                 await Task.Delay(5, _stop.Token);

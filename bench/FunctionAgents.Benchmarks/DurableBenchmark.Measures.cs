@@ -1,0 +1,128 @@
+using System.Diagnostics;
+
+namespace FunctionAgents.Benchmarks;
+
+internal sealed partial class DurableBenchmark
+{
+    /// <summary>Sequential runs, ours then bare: wall time per activity and storage requests.</summary>
+    private static async Task<Sequential> SequentialAsync(int r, Settings settings, OurSide ours, BareChain bare, CancellationToken cancellationToken)
+    {
+        var ourTimes = new List<TimeSpan>();
+        var activities = 0;
+        long steps = 0, stepRequests = 0, startRequests = 0;
+        for (var i = 0; i < settings.ProbeRuns; i++)
+        {
+            var beforeStart = ours.Requests.Requests;
+            var start = Stopwatch.GetTimestamp();
+            var runId = (await ours.Commands.StartAsync(RunsBenchmark.Request(i, $"probe{r}"), cancellationToken)).RunId;
+            startRequests += ours.Requests.Requests - beforeStart;
+            var beforeRun = ours.Requests.Requests;
+            var calls = Interlocked.Read(ref s_ourActivities);
+            var done = Interlocked.Read(ref s_ourCompleted);
+            await ours.Hub.ScheduleAsync(runId);
+            await WaitAsync(() => Interlocked.Read(ref s_ourCompleted) > done, cancellationToken);
+            var stepCalls = Interlocked.Read(ref s_ourActivities) - calls;
+
+            // Step activities plus the orchestrator's initial journal read.
+            activities = (int)stepCalls + 1;
+            steps += stepCalls;
+            stepRequests += ours.Requests.Requests - beforeRun;
+            ourTimes.Add(Stopwatch.GetElapsedTime(start) / activities);
+        }
+
+        if (r == 1)
+        {
+            // Where a step's requests go (every probe run so far, warm-up included, divided by its step activities).
+            StepBreakdown = (ours.Requests.ByTarget(), Interlocked.Read(ref s_ourActivities));
+        }
+
+        var bareTimes = new List<TimeSpan>();
+        var bareRequests = bare.Requests.Requests;
+        for (var i = 0; i < settings.ProbeRuns; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var done = BareChain.Completed;
+            await bare.ScheduleAsync($"bare-probe{r}-{i}", activities);
+            await WaitAsync(() => BareChain.Completed > done, cancellationToken);
+            bareTimes.Add(Stopwatch.GetElapsedTime(start) / activities);
+        }
+
+        var bareActivityRequests = (double)(bare.Requests.Requests - bareRequests) / (settings.ProbeRuns * activities);
+        return new Sequential(
+            Median(ourTimes), Median(bareTimes), activities, (double)stepRequests / steps, (double)startRequests / settings.ProbeRuns, bareActivityRequests);
+    }
+
+    /// <summary>Runs in flight: all scheduled (a few at a time), timed until the last orchestration's final episode.</summary>
+    private static async Task<Load> LoadAsync(int r, Settings settings, OurSide ours, BareChain bare, int activities, CancellationToken cancellationToken)
+    {
+        var done = Interlocked.Read(ref s_ourCompleted);
+        var elapsed = await TimeUntilAsync(
+            settings,
+            async (_, i) =>
+            {
+                var runId = (await ours.Commands.StartAsync(RunsBenchmark.Request(i, $"load{r}"), cancellationToken)).RunId;
+                await ours.Hub.ScheduleAsync(runId);
+            },
+            () => Interlocked.Read(ref s_ourCompleted) - done >= settings.Runs,
+            cancellationToken);
+        var bareDone = BareChain.Completed;
+        var bareElapsed = await TimeUntilAsync(
+            settings,
+            (_, i) => bare.ScheduleAsync($"bare-load{r}-{i}", activities),
+            () => BareChain.Completed - bareDone >= settings.Runs,
+            cancellationToken);
+        return new Load(settings.Runs / elapsed.TotalSeconds, elapsed.TotalSeconds, settings.Runs / bareElapsed.TotalSeconds, bareElapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Nothing scheduled for the idle time, then one run: schedule to the start of its second activity (ours: the first step
+    /// after ReadRun), ours then bare, each after its own idle.
+    /// </summary>
+    private static async Task<Wake> WakeAsync(int r, Settings settings, OurSide ours, BareChain bare, int activities, TextWriter output, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync($"[{r}] idling {settings.Idle} s (ours)…");
+        var runId = (await ours.Commands.StartAsync(RunsBenchmark.Request(r, $"wake{r}"), cancellationToken)).RunId;
+        await Task.Delay(TimeSpan.FromSeconds(settings.Idle), cancellationToken);
+        var calls = Interlocked.Read(ref s_ourActivities);
+        var done = Interlocked.Read(ref s_ourCompleted);
+        var start = Stopwatch.GetTimestamp();
+        await ours.Hub.ScheduleAsync(runId);
+        await WaitAsync(() => Interlocked.Read(ref s_ourActivities) > calls, cancellationToken);
+        var ourWake = Stopwatch.GetElapsedTime(start);
+        await WaitAsync(() => Interlocked.Read(ref s_ourCompleted) > done, cancellationToken);
+
+        await output.WriteLineAsync($"[{r}] idling {settings.Idle} s (bare)…");
+        await Task.Delay(TimeSpan.FromSeconds(settings.Idle), cancellationToken);
+        var bareCalls = BareChain.Activities;
+        var bareDone = BareChain.Completed;
+        start = Stopwatch.GetTimestamp();
+        await bare.ScheduleAsync($"bare-wake{r}", activities);
+        // Our first step activity is the orchestration's second (after ReadRun): wait for the bare chain's second too.
+        await WaitAsync(() => BareChain.Activities > bareCalls + 1, cancellationToken);
+        var bareWake = Stopwatch.GetElapsedTime(start);
+        await WaitAsync(() => BareChain.Completed > bareDone, cancellationToken);
+        return new Wake(ourWake, bareWake);
+    }
+
+    private static async Task<TimeSpan> TimeUntilAsync(Settings settings, Func<int, int, Task> schedule, Func<bool> finished, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await Measurement.RunAsync(settings.Runs, settings.Concurrency, schedule);
+        await WaitAsync(() => finished(), cancellationToken);
+        return Stopwatch.GetElapsedTime(start);
+    }
+
+    private static async Task WaitAsync(Func<bool> done, CancellationToken cancellationToken)
+    {
+        while (!done())
+        {
+            await Task.Delay(5, cancellationToken);
+        }
+    }
+
+    private static TimeSpan Median(List<TimeSpan> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
+    }
+}
