@@ -10,7 +10,7 @@ namespace FunctionAgents.Testing.Crash;
 public sealed class JournalTable
 {
     private static readonly string[] KeyOnly = ["RowKey"];
-    private static readonly string[] Columns = ["RowKey", "EventType", "Payload"];
+    private static readonly string[] Columns = ["RowKey", "EventType", "EventTime", "Payload"];
 
     private readonly TableClient _table;
 
@@ -35,10 +35,23 @@ public sealed class JournalTable
         await foreach (var row in _table.QueryAsync<TableEntity>(Filter(runId), select: Columns, cancellationToken: cancellationToken))
         {
             rows.Add(new JournalRow(
-                long.Parse(row.RowKey, CultureInfo.InvariantCulture), row.GetString("EventType") ?? string.Empty, row.GetString("Payload") ?? string.Empty));
+                long.Parse(row.RowKey, CultureInfo.InvariantCulture),
+                row.GetString("EventType") ?? string.Empty,
+                row.GetDateTimeOffset("EventTime") ?? DateTimeOffset.MinValue,
+                row.GetString("Payload") ?? string.Empty));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The run's step boundaries: the last Seq of each atomic append (consecutive events sealed at the same instant are
+    /// one append, which no crash can split). A kill can only ever land on one of these.
+    /// </summary>
+    public static IReadOnlyList<long> Boundaries(IReadOnlyList<JournalRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Where((row, i) => i == rows.Count - 1 || rows[i + 1].OccurredAt != row.OccurredAt).Select(row => row.Seq).ToList();
     }
 
     private static string Filter(string runId) => TableClient.CreateQueryFilter($"PartitionKey eq {runId}");

@@ -92,9 +92,9 @@ public static class RunApi
 
         using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
-        var firstBad = root.GetProperty("firstBadSeq");
+        // The answer leaves out null members: no firstBadSeq means no bad Seq.
         var checkedEvents = root.GetProperty("eventsChecked").GetInt64();
-        if (firstBad.ValueKind != JsonValueKind.Null)
+        if (root.TryGetProperty("firstBadSeq", out var firstBad) && firstBad.ValueKind != JsonValueKind.Null)
         {
             return string.Create(CultureInfo.InvariantCulture, $"chain broken at Seq {firstBad.GetInt64()}: {text}");
         }

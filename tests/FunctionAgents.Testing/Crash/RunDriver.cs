@@ -59,7 +59,10 @@ public sealed class RunDriver
             if (clock.Elapsed - lastStatus >= StatusPoll)
             {
                 lastStatus = clock.Elapsed;
-                if (await NudgeAsync(runId, decisionFor[runId], cancellationToken) is { IsFinished: true })
+                // Before approving, look again: a run that has just reached the boundary (by asking for the approval) is
+                // killed there first, not after the approval let it run on.
+                if (await NudgeAsync(runId, decisionFor[runId], async () => await _journal.LastSeqAsync(runId, cancellationToken) < seq, cancellationToken)
+                    is { IsFinished: true })
                 {
                     // Finished, but the terminal event may have landed between the two reads.
                     return await _journal.LastSeqAsync(runId, cancellationToken) >= seq ? seq : null;
@@ -108,12 +111,15 @@ public sealed class RunDriver
     }
 
     /// <summary>One look at the run: decides its pending approvals, if any. Null when the host did not answer.</summary>
-    public async Task<RunStatus?> NudgeAsync(string runId, string decision, CancellationToken cancellationToken)
+    public Task<RunStatus?> NudgeAsync(string runId, string decision, CancellationToken cancellationToken) =>
+        NudgeAsync(runId, decision, () => Task.FromResult(true), cancellationToken);
+
+    private async Task<RunStatus?> NudgeAsync(string runId, string decision, Func<Task<bool>> mayDecide, CancellationToken cancellationToken)
     {
         try
         {
             var status = await RunApi.GetAsync(_host.Client, runId, cancellationToken);
-            if (status.Status == "awaiting_approval" && status.PendingApproveUris.Count > 0)
+            if (status.Status == "awaiting_approval" && status.PendingApproveUris.Count > 0 && await mayDecide())
             {
                 await RunApi.DecideAsync(_host.Client, status, decision, cancellationToken);
             }
