@@ -7,7 +7,8 @@ namespace FunctionAgents.Soak.Scenarios;
 /// <summary>
 /// Issue 17 scenario 1: the crash matrix. Runs of four goals (the demo; another approved email; a rejected one; the
 /// smallest budget) in concurrent waves on the real host as a child process, killed (kill -9 of its process tree,
-/// never Azurite) when a randomly chosen in-flight run reaches a randomly chosen next Seq, and restarted each time.
+/// never Azurite) when a randomly chosen in-flight run reaches one of its next three step boundaries (the last Seq of
+/// an atomic append, learned from the goal's kill-free baseline), and restarted each time.
 /// Every run must finish with the status and the exact event sequence of its goal's kill-free baseline (0 lost runs,
 /// 0 duplicate or missing Seq), verify, and hold exactly one ticket or email per keyed step dispatched.
 /// </summary>
@@ -91,8 +92,8 @@ internal sealed class CrashMatrixScenario : IScenario
         foreach (var (runId, goal) in ids)
         {
             var audit = await RunAudit.CheckAsync(runId, finished[runId].Status, journal, effects, host.Client, cancellationToken);
-            var types = (await journal.ReadAsync(runId, cancellationToken)).Select(r => r.EventType).ToList();
-            baselines[goal.Name] = new Baseline(goal, audit, types);
+            var rows = await journal.ReadAsync(runId, cancellationToken);
+            baselines[goal.Name] = new Baseline(goal, audit, rows.Select(r => r.EventType).ToList(), JournalTable.Boundaries(rows));
         }
 
         return baselines;
@@ -102,15 +103,15 @@ internal sealed class CrashMatrixScenario : IScenario
         CrashableHost host, RunDriver driver, JournalTable journal, Dictionary<string, CrashGoal> goals, Dictionary<string, Baseline> baselines,
         Dictionary<string, string> decisions, Random random, Tally tally, CancellationToken cancellationToken)
     {
-        // A run still short of its goal's last Seq, and a boundary one to three Seqs ahead of where it is now.
-        var candidates = new List<(string RunId, long At, long Last)>();
+        // A run with boundaries still ahead of it, and one of its next three boundaries.
+        var candidates = new List<(string RunId, IReadOnlyList<long> Ahead)>();
         foreach (var (runId, goal) in goals)
         {
             var at = await journal.LastSeqAsync(runId, cancellationToken);
-            var last = baselines[goal.Name].Types.Count;
-            if (at < last)
+            var ahead = baselines[goal.Name].Boundaries.Where(b => b > at).Take(3).ToList();
+            if (ahead.Count > 0)
             {
-                candidates.Add((runId, at, last));
+                candidates.Add((runId, ahead));
             }
         }
 
@@ -119,8 +120,8 @@ internal sealed class CrashMatrixScenario : IScenario
             return;
         }
 
-        var (target, now, end) = candidates[random.Next(candidates.Count)];
-        var seq = Math.Min(end, now + 1 + random.Next(3));
+        var (target, next) = candidates[random.Next(candidates.Count)];
+        var seq = next[random.Next(next.Count)];
         if (await driver.WaitForSeqAsync(decisions, target, seq, WaitTimeout, cancellationToken) is null)
         {
             return;
@@ -131,7 +132,7 @@ internal sealed class CrashMatrixScenario : IScenario
         await host.StartAsync(cancellationToken);
     }
 
-    private sealed record Baseline(CrashGoal Goal, RunAuditResult Audit, List<string> Types);
+    private sealed record Baseline(CrashGoal Goal, RunAuditResult Audit, List<string> Types, IReadOnlyList<long> Boundaries);
 
     private sealed class Tally
     {
@@ -174,7 +175,7 @@ internal sealed class CrashMatrixScenario : IScenario
             var goals = string.Join(", ", _byGoal.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Value} {g.Key}")));
             var text = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{Runs} runs ({goals}), {hostKills} kills ({KillsExact} landed on the target Seq, the rest a few Seqs after), {Failed} lost/duplicated/unverified, {Tickets} tickets and {Emails} emails, one per keyed step");
+                $"{Runs} runs ({goals}), {hostKills} kills ({KillsExact} landed on the chosen boundary, the rest on a later one), {Failed} lost/duplicated/unverified, {Tickets} tickets and {Emails} emails, one per keyed step");
             return _firstProblem is null ? text : $"{text}; first: {_firstProblem}";
         }
     }
