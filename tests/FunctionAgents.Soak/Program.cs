@@ -7,6 +7,7 @@ using FunctionAgents.Testing;
 var quick = args.Contains("--quick", StringComparer.Ordinal);
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 IScenario[] scenarios = [new TamperScenario(), new AppendRaceScenario(), new BadInputScenario()];
+scenarios = [.. scenarios, new CrashMatrixScenario()];
 
 using var cancel = new CancellationTokenSource(quick ? TimeSpan.FromMinutes(9) : TimeSpan.FromMinutes(55));
 await using var azurite = await AzuriteProcess.StartAsync(cancel.Token);

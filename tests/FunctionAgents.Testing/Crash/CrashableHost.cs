@@ -1,0 +1,68 @@
+namespace FunctionAgents.Testing.Crash;
+
+/// <summary>
+/// One local host at a time on a fixed storage prefix, killed (kill -9 of its process tree) and started again on demand,
+/// as an operator's supervisor would. Azurite is the caller's and is never killed.
+/// </summary>
+public sealed class CrashableHost : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly string _prefix;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private LocalHostProcess? _host;
+    private HttpClient? _client;
+    private string _lastOutput = string.Empty;
+
+    public CrashableHost(string connectionString, string prefix, IReadOnlyDictionary<string, string> environment)
+    {
+        _connectionString = connectionString;
+        _prefix = prefix;
+        _environment = environment;
+    }
+
+    /// <summary>A client (tenant alpha) for the host running now; replaced at every restart.</summary>
+    public HttpClient Client => _client ?? throw new InvalidOperationException("The host is not running.");
+
+    /// <summary>How many times the host was killed.</summary>
+    public int Kills { get; private set; }
+
+    /// <summary>The last lines the current (or last) host wrote, for failure messages.</summary>
+    public string OutputTail() => _host?.OutputTail() ?? _lastOutput;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_host is not null)
+        {
+            throw new InvalidOperationException("The host is already running.");
+        }
+
+        _host = await LocalHostProcess.StartAsync(_connectionString, _prefix, _environment, cancellationToken);
+        _client = _host.Client(LocalHostProcess.AlphaKey);
+    }
+
+    /// <summary>Kills the running host at once (no graceful shutdown) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (_host is null)
+        {
+            return;
+        }
+
+        await _host.KillAsync();
+        Kills++;
+        _lastOutput = _host.OutputTail();
+        _client?.Dispose();
+        _client = null;
+        await _host.DisposeAsync();
+        _host = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+}
