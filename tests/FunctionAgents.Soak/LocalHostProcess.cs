@@ -23,7 +23,12 @@ internal sealed class LocalHostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<LocalHostProcess> StartAsync(string connectionString, string prefix, CancellationToken cancellationToken)
+    public static Task<LocalHostProcess> StartAsync(string connectionString, string prefix, CancellationToken cancellationToken) =>
+        StartAsync(connectionString, prefix, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>Starts the host with extra environment variables (a model endpoint, a docs folder, a run deadline...).</summary>
+    public static async Task<LocalHostProcess> StartAsync(
+        string connectionString, string prefix, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var root = RepositoryRoot();
         var dll = Path.Combine(root, "src", "FunctionAgents.Host", "bin", "Release", "net10.0", "FunctionAgents.Host.dll");
@@ -38,6 +43,11 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["AzureWebJobsStorage"] = connectionString;
         start.Environment["FA_API_KEYS"] = $"alpha:{AlphaKey},beta:{BetaKey}";
         start.Environment["FA_STORAGE_PREFIX"] = prefix;
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
 
         // Drain the host's output so a full pipe never blocks it.
