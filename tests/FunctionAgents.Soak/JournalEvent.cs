@@ -12,4 +12,12 @@ internal sealed record JournalEvent(long Seq, string Type, JsonElement Payload)
         value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    /// <summary>A numeric field of the payload (camelCase or PascalCase), or null.</summary>
+    public decimal? Number(string name) =>
+        Payload.ValueKind == JsonValueKind.Object &&
+        (Payload.TryGetProperty(name, out var value) || Payload.TryGetProperty(char.ToUpperInvariant(name[0]) + name[1..], out value)) &&
+        value.ValueKind == JsonValueKind.Number
+            ? value.GetDecimal()
+            : null;
 }

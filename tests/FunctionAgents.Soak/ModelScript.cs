@@ -5,6 +5,9 @@ namespace FunctionAgents.Soak;
 /// <summary>What the scripted model answers for one tagged goal: the plan (given the run id), the answer, the usage it bills and a delay.</summary>
 internal sealed record ModelScript(Func<string, string> Plan, string Answer = "Done.", int PromptTokens = 300, int CompletionTokens = 80, TimeSpan Delay = default)
 {
+    /// <summary>Prompt tokens billed for the answer call; null bills <see cref="PromptTokens"/> as for the plan.</summary>
+    public int? AnswerPromptTokens { get; init; }
+
     /// <summary>Plan JSON with one step per (tool, input), ids s1, s2, ...; <paramref name="maxSteps"/> and budget as the plan claims them.</summary>
     public static string PlanJson(string runId, IReadOnlyList<(string Tool, object Input)> steps, int? maxSteps = null, decimal budgetUsd = 0.05m) =>
         JsonSerializer.Serialize(new

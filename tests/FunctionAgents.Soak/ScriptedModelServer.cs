@@ -133,6 +133,7 @@ internal sealed partial class ScriptedModelServer : IAsyncDisposable
 
         var runId = RunIdPattern().Match(user) is { Success: true } r ? r.Groups[1].Value : string.Empty;
         var content = isPlan ? script.Plan(runId) : JsonSerializer.Serialize(new { answer = script.Answer, sources = Array.Empty<string>() });
+        var promptTokens = isPlan ? script.PromptTokens : script.AnswerPromptTokens ?? script.PromptTokens;
         var completion = new JsonObject
         {
             ["id"] = "chatcmpl-soak",
@@ -147,9 +148,9 @@ internal sealed partial class ScriptedModelServer : IAsyncDisposable
             }),
             ["usage"] = new JsonObject
             {
-                ["prompt_tokens"] = script.PromptTokens,
+                ["prompt_tokens"] = promptTokens,
                 ["completion_tokens"] = script.CompletionTokens,
-                ["total_tokens"] = script.PromptTokens + script.CompletionTokens,
+                ["total_tokens"] = promptTokens + script.CompletionTokens,
             },
         };
         return (200, completion.ToJsonString(), script.Delay);
