@@ -9,7 +9,7 @@ var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 IScenario[] scenarios =
 [
     new TamperScenario(), new AppendRaceScenario(), new BadInputScenario(),
-    new IdempotentStartScenario(), new TenancyScenario(), new InjectionScenario(), new ConsumptionScenario(),
+    new IdempotentStartScenario(), new TenancyScenario(), new InjectionScenario(), new ConsumptionScenario(), new PoisonScenario(),
 ];
 
 using var cancel = new CancellationTokenSource(quick ? TimeSpan.FromMinutes(9) : TimeSpan.FromMinutes(55));
