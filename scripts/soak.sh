@@ -11,5 +11,6 @@ if [ ! -f node_modules/azurite/dist/src/azurite.js ]; then
 fi
 
 dotnet build src/FunctionAgents.Host/FunctionAgents.Host.csproj -c Release --nologo -v quiet
+dotnet build src/FunctionAgents.Cli/FunctionAgents.Cli.csproj -c Release --nologo -v quiet
 dotnet build tests/FunctionAgents.Soak/FunctionAgents.Soak.csproj -c Release --nologo -v quiet
 exec dotnet tests/FunctionAgents.Soak/bin/Release/net10.0/FunctionAgents.Soak.dll "$@"

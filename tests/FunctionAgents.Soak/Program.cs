@@ -6,8 +6,12 @@ using FunctionAgents.Testing;
 // private Azurite and reports a row; the exit code is the number of failed scenarios (0 when every one held).
 var quick = args.Contains("--quick", StringComparer.Ordinal);
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
-IScenario[] scenarios = [new TamperScenario(), new AppendRaceScenario(), new BadInputScenario()];
-scenarios = [.. scenarios, new CrashMatrixScenario()];
+IScenario[] scenarios =
+[
+    new TamperScenario(), new AppendRaceScenario(), new BadInputScenario(),
+    new IdempotentStartScenario(), new TenancyScenario(), new InjectionScenario(), new ConsumptionScenario(), new PoisonScenario(),
+    new CrashMatrixScenario(),
+];
 
 using var cancel = new CancellationTokenSource(quick ? TimeSpan.FromMinutes(9) : TimeSpan.FromMinutes(55));
 await using var azurite = await AzuriteProcess.StartAsync(cancel.Token);

@@ -28,6 +28,13 @@ internal sealed class SoakEnvironment
     /// <summary>The journal table read and written raw, bypassing every adapter, as an attacker with the storage key would.</summary>
     public TableClient RawJournal() => new(ConnectionString, JournalTable);
 
+    /// <summary>A queue of the child host with the given storage prefix, Base64 as Azure Functions writes messages.</summary>
+    public global::Azure.Storage.Queues.QueueClient Queue(string prefix, string baseName) =>
+        new(ConnectionString, prefix + "-" + baseName, new global::Azure.Storage.Queues.QueueClientOptions { MessageEncoding = global::Azure.Storage.Queues.QueueMessageEncoding.Base64 });
+
+    /// <summary>The storage account's table service, to find a Durable task hub's Instances table when one exists.</summary>
+    public TableServiceClient Tables() => new(ConnectionString);
+
     public async Task PrepareAsync(CancellationToken cancellationToken) =>
         await RawJournal().CreateIfNotExistsAsync(cancellationToken);
 }

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Azure.Storage.Queues;
+
+namespace FunctionAgents.Soak.Scenarios;
+
+internal sealed partial class PoisonScenario
+{
+    private const string Goal = "What is the refund window for opened items?";
+
+    /// <summary>
+    /// Starts <paramref name="count"/> runs over the queue while 15% of storage requests are refused and 5% lose their
+    /// answer; waits for them with the faults on, then checks with the faults off: every run completed, once.
+    /// </summary>
+    private static async Task<int> RunUnderFaultsAsync(
+        RunApi api, QueueClient runs, (FaultProxy Blob, FaultProxy Queue, FaultProxy Table) proxies, int count, List<string> problems, CancellationToken cancellationToken)
+    {
+        FaultProxy[] all = [proxies.Blob, proxies.Queue, proxies.Table];
+        foreach (var proxy in all)
+        {
+            proxy.RefuseRate = 0.15;
+            proxy.LoseRate = 0.05;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            await runs.SendMessageAsync(JsonSerializer.Serialize(new { tenant = "alpha", goal = Goal, idempotencyKey = $"faults-{i:D4}" }), cancellationToken);
+        }
+
+        var until = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60 + (count * 3));
+        while (DateTimeOffset.UtcNow < until)
+        {
+            try
+            {
+                var listed = await api.ListAsync(cancellationToken);
+                if (listed.Count >= count && listed.All(r => (string?)r["status"] is "completed" or "failed" or "cancelled"))
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // The host's own storage calls failed through the proxy too; ask again.
+            }
+
+            await Task.Delay(1_000, cancellationToken);
+        }
+
+        foreach (var proxy in all)
+        {
+            proxy.RefuseRate = 0;
+            proxy.LoseRate = 0;
+        }
+
+        var final = await api.ListAsync(cancellationToken);
+        if (final.Count != count)
+        {
+            problems.Add($"{final.Count} runs for {count} keyed queue starts under faults");
+        }
+
+        var completed = 0;
+        foreach (var run in final)
+        {
+            var runId = (string)run["runId"]!;
+            var view = await api.GetAsync(runId, cancellationToken);
+            var started = (await api.EventsAsync(runId, cancellationToken)).Count(e => e.Type == "RunStarted");
+            if ((string?)view?["status"] == "completed" && started == 1)
+            {
+                completed++;
+            }
+            else
+            {
+                problems.Add($"{runId} under faults: {view?["status"]} {view?["failure"]?["code"]}, {started} RunStarted");
+            }
+        }
+
+        return completed;
+    }
+
+    /// <summary>Every table request fails: one valid message must be delivered 5 times and then poisoned with the last error.</summary>
+    private static async Task<string> OutageAsync(RunApi api, QueueClient runs, QueueClient poison, FaultProxy table, List<string> problems, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var body = JsonSerializer.Serialize(new { tenant = "alpha", goal = OutageGoal, idempotencyKey = "outage-probe" });
+        table.RefuseRate = 1;
+        try
+        {
+            await runs.SendMessageAsync(body, cancellationToken);
+            var envelopes = await ReceivePoisonAsync(poison, 1, TimeSpan.FromMinutes(4), cancellationToken);
+            if (envelopes.Count != 1)
+            {
+                problems.Add($"the outage message was not poisoned within 4 minutes ({envelopes.Count} poison messages)");
+                return "outage message not poisoned";
+            }
+
+            var envelope = envelopes[0];
+            var dequeue = envelope.GetProperty("dequeueCount").GetInt64();
+            var reason = envelope.GetProperty("reason").GetString() ?? string.Empty;
+            if (dequeue != Core.Hosting.QueueNames.MaxDequeueCount || envelope.GetProperty("message").GetString() != body || reason.Length == 0)
+            {
+                problems.Add($"outage poison envelope: dequeueCount {dequeue}, reason '{reason}'");
+            }
+
+            return $"table outage: a valid message was delivered {dequeue} times and poisoned after {clock.Elapsed.TotalSeconds:F0} s ('{Shorten(reason)}')";
+        }
+        finally
+        {
+            table.RefuseRate = 0;
+            var stray = (await api.ListAsync(cancellationToken)).Count(r => r["goal"]?.ToString().Contains("Outage probe", StringComparison.Ordinal) ?? false);
+            if (stray > 0)
+            {
+                problems.Add($"the poisoned outage message also started {stray} run(s)");
+            }
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 90 ? text : text[..90] + "...";
+}
