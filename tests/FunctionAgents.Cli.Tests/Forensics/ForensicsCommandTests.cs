@@ -28,6 +28,21 @@ public sealed class ForensicsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_AnotherTenantsRun_Exit1NotFound_LikeShowExplainAndWhy()
+    {
+        var (journal, runId) = await RunAsync();
+        var owner = EventSerializer.DeserializeEvent(File.ReadLines(journal).First()).TenantId;
+
+        var other = await Fa.RunAsync("verify", "--run", runId, "--tenant", owner + "-other", "--journal-file", journal);
+        var own = await Fa.RunAsync("verify", "--run", runId, "--tenant", owner, "--journal-file", journal);
+
+        Assert.Equal(1, other.ExitCode);
+        Assert.Contains("not found for tenant", other.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("events", other.Output, StringComparison.Ordinal);
+        Assert.Equal(0, own.ExitCode);
+    }
+
+    [Fact]
     public async Task Verify_AlteredEvent_Exit1NamingRunAndSeq()
     {
         var (journal, runId) = await RunAsync();

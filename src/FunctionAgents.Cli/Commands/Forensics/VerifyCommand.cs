@@ -37,7 +37,10 @@ internal static class VerifyCommand
             ChainAuditReport report;
             if (parse.GetValue(run) is { } runId)
             {
-                var indexed = parse.GetValue(tenant) is { } t ? await source.CallAsync(() => source.Index.GetAsync(t, runId, cancellationToken)) : null;
+                var indexed = parse.GetValue(tenant) is { } t
+                    ? await source.CallAsync(() => source.Index.GetAsync(t, runId, cancellationToken))
+                        ?? throw new CliException(ExitCodes.Failed, $"run {runId} was not found for tenant {t} in {source.Description}") // as show, explain and why
+                    : null;
                 var result = await source.CallAsync(() => audit.VerifyRunAsync(runId, indexed?.LastSeq, cancellationToken));
                 if (result.EventsChecked == 0 && result.IsValid)
                 {
