@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using FunctionAgents.Host.Demo;
+using FunctionAgents.Host.Hosting;
 using FunctionAgents.Host.Tests.Support;
 
 namespace FunctionAgents.Host.Tests.Http;
@@ -27,5 +29,22 @@ public sealed class DemoTests(HostFixture fixture)
         Assert.Contains("Final answer:", text, StringComparison.Ordinal);
         Assert.Contains("Chain recomputed from the API's events: valid", text, StringComparison.Ordinal);
         Assert.Contains("Chain verified in the journal table:    valid", text, StringComparison.Ordinal);
+
+        // The run was a Durable orchestration: the task hub's Instances table holds it under the run id, Completed.
+        var runId = Regex.Match(text, "POST /api/runs/(?<id>[^/\\s]+)/approvals/").Groups["id"].Value;
+        Assert.NotEmpty(runId);
+        var instances = LocalEngineServiceCollectionExtensions.TaskHubName(fixture.Shared.Prefix) + "Instances";
+        var tables = fixture.Shared.CreateTableClient();
+        string? status = null;
+        for (var attempt = 0; attempt < 100 && status != "Completed"; attempt++)
+        {
+            status = (await tables.GetEntityAsync(instances, runId, string.Empty))?.GetString("RuntimeStatus");
+            if (status != "Completed")
+            {
+                await Task.Delay(200); // the instance completes just after the run's last event
+            }
+        }
+
+        Assert.Equal("Completed", status);
     }
 }
