@@ -67,4 +67,36 @@ public static class McpCalls
             await Task.Delay(100);
         }
     }
+
+    /// <summary>
+    /// Alpha's run waits for approval; beta's key (through <paramref name="connect"/>, either host's MCP endpoint) can
+    /// neither read, explain, list, decide nor cancel it, and the run is left as it was.
+    /// </summary>
+    public static async Task AssertAnotherTenantSeesNothingAsync(Func<string, Task<McpClient>> connect)
+    {
+        // Arrange: alpha's run waits for approval
+        await using var alpha = await connect(HostFixture.AlphaKey);
+        var (_, started) = await CallAsync(alpha, "start_run", new { goal = Api.Goal });
+        var runId = JsonDocument.Parse(started).RootElement.GetProperty("runId").GetString()!;
+        var waiting = await WaitAsync(alpha, runId, "awaiting_approval");
+        var stepId = waiting.GetProperty("pendingApprovals")[0].GetProperty("stepId").GetString()!;
+        await using var beta = await connect(HostFixture.BetaKey);
+
+        // Act
+        var get = await CallAsync(beta, "get_run", new { runId });
+        var explain = await CallAsync(beta, "explain_run", new { runId });
+        var decide = await CallAsync(beta, "decide_approval", new { runId, stepId, decision = "approve" });
+        var cancel = await CallAsync(beta, "cancel_run", new { runId });
+        var (_, listed) = await CallAsync(beta, "list_runs", new { pageSize = 200 });
+        var (_, pending) = await CallAsync(beta, "list_pending_approvals");
+        var after = await WaitAsync(alpha, runId, "awaiting_approval");
+
+        // Assert
+        Assert.All([get, explain, decide, cancel], r => Assert.True(r.IsError));
+        Assert.All([get, explain, decide, cancel], r => Assert.Contains($"no run '{runId}'", r.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain(runId, listed, StringComparison.Ordinal);
+        Assert.DoesNotContain(runId, pending, StringComparison.Ordinal);
+        Assert.Equal("awaiting_approval", after.GetProperty("status").GetString());
+        await CallAsync(alpha, "cancel_run", new { runId, reason = "test done" });
+    }
 }
