@@ -27,31 +27,16 @@ internal sealed partial class PoisonScenario
             await runs.SendMessageAsync(JsonSerializer.Serialize(new { tenant = "alpha", goal = Goal, idempotencyKey = $"faults-{i:D4}" }), cancellationToken);
         }
 
-        var until = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60 + (count * 3));
-        while (DateTimeOffset.UtcNow < until)
-        {
-            try
-            {
-                var listed = await api.ListAsync(cancellationToken);
-                if (listed.Count >= count && listed.All(r => (string?)r["status"] is "completed" or "failed" or "cancelled"))
-                {
-                    break;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // The host's own storage calls failed through the proxy too; ask again.
-            }
-
-            await Task.Delay(1_000, cancellationToken);
-        }
-
+        await WaitUntilAllFinishedAsync(api, count, TimeSpan.FromSeconds(60 + (count * 3)), cancellationToken);
         foreach (var proxy in all)
         {
             proxy.RefuseRate = 0;
             proxy.LoseRate = 0;
         }
 
+        // The Durable engine redelivers what a fault interrupted once its lease or message visibility lapses (seconds):
+        // a run still moving when the faults stop must then finish on its own.
+        await WaitUntilAllFinishedAsync(api, count, TimeSpan.FromSeconds(90), cancellationToken);
         var final = await api.ListAsync(cancellationToken);
         if (final.Count != count)
         {
@@ -115,4 +100,26 @@ internal sealed partial class PoisonScenario
     }
 
     private static string Shorten(string text) => text.Length <= 90 ? text : text[..90] + "...";
+
+    private static async Task WaitUntilAllFinishedAsync(RunApi api, int count, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var until = DateTimeOffset.UtcNow + timeout;
+        while (DateTimeOffset.UtcNow < until)
+        {
+            try
+            {
+                var listed = await api.ListAsync(cancellationToken);
+                if (listed.Count >= count && listed.All(r => (string?)r["status"] is "completed" or "failed" or "cancelled"))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // The host's own storage calls failed through the proxy too; ask again.
+            }
+
+            await Task.Delay(1_000, cancellationToken);
+        }
+    }
 }
