@@ -1,7 +1,7 @@
 using System.Globalization;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Durable;
 using FunctionAgents.Durable.AzureStorage;
+using FunctionAgents.Durable;
+using FunctionAgents.Runtime.Runs;
 using FunctionAgents.Testing;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;

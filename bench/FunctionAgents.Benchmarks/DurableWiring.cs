@@ -3,16 +3,16 @@ using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Privacy;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Privacy;
+using FunctionAgents.Runtime.Projections;
+using FunctionAgents.Runtime.Runs;
 using FunctionAgents.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Benchmarks;
 

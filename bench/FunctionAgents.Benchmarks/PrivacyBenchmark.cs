@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Privacy;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Tools;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Privacy;
+using FunctionAgents.Runtime.Runs;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Benchmarks;
 

@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Evaluation;
-using FunctionAgents.Core.Evaluation.Replay;
-using FunctionAgents.Core.Evaluation.Reporting;
-using FunctionAgents.Core.Evaluation.Scoring;
-using FunctionAgents.Core.Events;
+using FunctionAgents.Domain.Evaluation.Replay;
+using FunctionAgents.Domain.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation.Scoring;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Evaluation.Replay;
+using FunctionAgents.Runtime.Evaluation;
 using FunctionAgents.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 

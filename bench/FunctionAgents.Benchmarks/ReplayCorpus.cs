@@ -1,12 +1,14 @@
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Planning.Offline;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Responses.Offline;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tools;
-using FunctionAgents.Core.Tools.Sql;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Planning.Offline;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Domain.Responses.Offline;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Domain.Tools;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Policy;
+using FunctionAgents.Runtime.Runs;
+using FunctionAgents.Runtime.Tools.Sql;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Benchmarks;
 
@@ -53,7 +55,7 @@ internal sealed class ReplayCorpus
         var clock = new BenchClock(new DateTimeOffset(Day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
         var stores = new BenchToolStores();
         var tools = BuiltInTools.CreateRegistry(new BuiltInToolOptions(Path.Combine(root, "samples/docs"), database), stores, stores, clock);
-        var policy = PolicyLoader.LoadFile(Path.Combine(root, "samples/policies/default.yaml"));
+        var policy = PolicyFile.Load(Path.Combine(root, "samples/policies/default.yaml"));
         var activities = new RunActivities(
             new OfflinePlanner(tools), new OfflineResponseBuilder(), tools, new BenchToolRunner(new ToolExecutor(tools, clock)), policy, clock);
         var templates = new List<IReadOnlyList<RunEvent>>();

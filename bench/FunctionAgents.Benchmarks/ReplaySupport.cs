@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
-using FunctionAgents.Core.Evaluation;
-using FunctionAgents.Core.Evaluation.Reporting;
-using FunctionAgents.Core.Evaluation.Scoring;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation.Scoring;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Domain.Tools;
+using FunctionAgents.Runtime.Evaluation;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Benchmarks;
 

@@ -5,17 +5,18 @@ using Azure.Data.Tables;
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Privacy;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Engine;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Privacy;
+using FunctionAgents.Runtime.Runs;
 using FunctionAgents.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Benchmarks;
 

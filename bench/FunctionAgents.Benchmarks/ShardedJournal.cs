@@ -1,6 +1,6 @@
 using FunctionAgents.Azure.Journal;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Journal;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Journal;
 
 namespace FunctionAgents.Benchmarks;
 

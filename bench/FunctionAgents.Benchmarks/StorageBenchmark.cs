@@ -3,9 +3,8 @@ using Azure.Core;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Journal;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Benchmarks;

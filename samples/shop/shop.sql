@@ -1,5 +1,5 @@
 -- Kestrel Goods sample shop data (fictional). Generated deterministically by
--- tests/FunctionAgents.Core.Tests/Tools/Sql/ShopSqlGenerator.cs (seed 20261120, reference date 2026-11-20).
+-- tests/FunctionAgents.Runtime.Tests/Tools/Sql/ShopSqlGenerator.cs (seed 20261120, reference date 2026-11-20).
 -- Do not edit by hand: change the generator and regenerate. Timestamps are UTC, 'YYYY-MM-DD HH:MM:SS'.
 
 CREATE TABLE customers (

@@ -1,5 +1,6 @@
 using DurableTask.Core;
-using FunctionAgents.Core.Engine;
+using FunctionAgents.Domain.Engine;
+using FunctionAgents.Runtime.Engine;
 
 namespace FunctionAgents.Durable.AzureStorage;
 

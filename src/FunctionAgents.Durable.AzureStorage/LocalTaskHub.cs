@@ -1,10 +1,10 @@
 using DurableTask.AzureStorage;
-using DurableTask.Core;
 using DurableTask.Core.Exceptions;
-using FunctionAgents.Core.Engine;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Worker;
+using DurableTask.Core;
+using FunctionAgents.Runtime.Engine;
 using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Durable.AzureStorage;

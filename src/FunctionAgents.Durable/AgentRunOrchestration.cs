@@ -1,5 +1,6 @@
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Engine;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Engine;
 using Microsoft.DurableTask;
 
 namespace FunctionAgents.Durable;

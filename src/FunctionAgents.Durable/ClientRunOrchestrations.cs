@@ -1,6 +1,7 @@
-using FunctionAgents.Core.Engine;
-using Microsoft.DurableTask;
+using FunctionAgents.Domain.Engine;
+using FunctionAgents.Runtime.Engine;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 
 namespace FunctionAgents.Durable;
 

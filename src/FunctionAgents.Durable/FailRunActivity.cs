@@ -1,5 +1,5 @@
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Engine;
 using Microsoft.DurableTask;
 
 namespace FunctionAgents.Durable;

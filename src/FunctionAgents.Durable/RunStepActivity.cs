@@ -1,4 +1,5 @@
-using FunctionAgents.Core.Engine;
+using FunctionAgents.Domain.Engine;
+using FunctionAgents.Runtime.Engine;
 using Microsoft.DurableTask;
 
 namespace FunctionAgents.Durable;

@@ -1,4 +1,4 @@
-using FunctionAgents.Core.Engine;
+using FunctionAgents.Runtime.Engine;
 using Microsoft.DurableTask;
 
 namespace FunctionAgents.Durable;

@@ -5,9 +5,6 @@ using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Memory;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Telemetry;
-using FunctionAgents.Core.Forensics.Retention;
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Durable;
 using FunctionAgents.Functions.Orchestration;
 using FunctionAgents.Http.Auth;
@@ -16,11 +13,14 @@ using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
 using FunctionAgents.Http.Privacy;
-using FunctionAgents.Mcp;
 using FunctionAgents.Mcp.Server;
-using Microsoft.Extensions.Hosting;
+using FunctionAgents.Mcp;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Forensics.Retention;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace FunctionAgents.Functions;
 

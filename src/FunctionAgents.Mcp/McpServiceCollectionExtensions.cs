@@ -1,5 +1,6 @@
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Tools;
 using FunctionAgents.Mcp.Client;
+using FunctionAgents.Runtime.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FunctionAgents.Cli.Tests.Support;
-using FunctionAgents.Core.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation;
 
 namespace FunctionAgents.Cli.Tests;
 

@@ -35,7 +35,7 @@ public sealed class RunsCommandTests : IDisposable
     public async Task Show_KnownRun_PrintsStateStepsAndEvents()
     {
         var journal = await RealRuns.ExportAsync(_temp.Path);
-        var runId = Core.Events.EventSerializer.DeserializeEvent(File.ReadLines(journal).First()).RunId;
+        var runId = Domain.Events.EventSerializer.DeserializeEvent(File.ReadLines(journal).First()).RunId;
 
         var result = await Fa.RunAsync("runs", "show", runId, "--journal-file", journal);
 
@@ -49,7 +49,7 @@ public sealed class RunsCommandTests : IDisposable
     public async Task Show_UnknownRunOrOtherTenant_IsOneLineAndExit1()
     {
         var journal = await RealRuns.ExportAsync(_temp.Path);
-        var runId = Core.Events.EventSerializer.DeserializeEvent(File.ReadLines(journal).First()).RunId;
+        var runId = Domain.Events.EventSerializer.DeserializeEvent(File.ReadLines(journal).First()).RunId;
 
         (await Fa.RunAsync("runs", "show", "run-nope", "--journal-file", journal)).AssertOneLineError(1);
         (await Fa.RunAsync("runs", "show", runId, "--tenant", "someone-else", "--journal-file", journal)).AssertOneLineError(1);

@@ -1,9 +1,8 @@
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tests.Runs.Fakes;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Runs;
 using Microsoft.DurableTask.Client;
 
 namespace FunctionAgents.Durable.Tests;

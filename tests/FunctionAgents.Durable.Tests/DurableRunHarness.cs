@@ -1,14 +1,17 @@
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tests.Runs.Fakes;
+using FunctionAgents.Domain.Engine;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Planning.Planners;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Durable;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Runs;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
 using FunctionAgents.Testing.Durable;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 
 namespace FunctionAgents.Durable.Tests;
 

@@ -1,5 +1,5 @@
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Journal;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Journal;
 
 namespace FunctionAgents.Durable.Tests;
 

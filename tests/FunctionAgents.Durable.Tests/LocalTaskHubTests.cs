@@ -1,9 +1,10 @@
 using DurableTask.Core;
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tests.Runs.Fakes;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
+using FunctionAgents.Domain.Engine;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Durable.AzureStorage;
+using FunctionAgents.Runtime.Runs;
 using FunctionAgents.Testing;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,10 +1,10 @@
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tests.Runs.Fakes;
-using Microsoft.DurableTask;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Engine;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
 
 namespace FunctionAgents.Durable.Tests;
 

@@ -1,6 +1,5 @@
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tests.Runs.Fakes;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
+using FunctionAgents.Domain.Runs;
 
 namespace FunctionAgents.Durable.Tests;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Telemetry;
 using FunctionAgents.Functions;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

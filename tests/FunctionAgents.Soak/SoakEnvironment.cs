@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using FunctionAgents.Core.Journal;
+using FunctionAgents.Runtime.Journal;
 
 namespace FunctionAgents.Soak;
 

@@ -1,11 +1,13 @@
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Planning.Offline;
-using FunctionAgents.Core.Responses;
-using FunctionAgents.Core.Responses.Offline;
-using FunctionAgents.Core.Tools;
-using Microsoft.Extensions.DependencyInjection;
+using FunctionAgents.Domain.Planning.Offline;
+using FunctionAgents.Domain.Planning.Planners;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Responses.Offline;
+using FunctionAgents.Domain.Responses;
+using FunctionAgents.Domain.Tools;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Tools;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Azure.DependencyInjection;
 

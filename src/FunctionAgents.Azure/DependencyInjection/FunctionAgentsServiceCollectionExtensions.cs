@@ -4,17 +4,20 @@ using FunctionAgents.Azure.Runs;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Azure.Telemetry;
 using FunctionAgents.Azure.Tools;
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Storage;
-using FunctionAgents.Core.Tools;
-using FunctionAgents.Core.Tools.Sql;
-using Microsoft.Extensions.DependencyInjection;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Domain.Storage;
+using FunctionAgents.Domain.Tools;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Policy;
+using FunctionAgents.Runtime.Projections;
+using FunctionAgents.Runtime.Runs;
+using FunctionAgents.Runtime.Tools.Sql;
+using FunctionAgents.Runtime.Tools;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Azure.DependencyInjection;
@@ -156,5 +159,5 @@ public static partial class FunctionAgentsServiceCollectionExtensions
     }
 
     private static PolicyEngine LoadPolicy(FunctionAgentsSettings settings, string contentRoot) =>
-        PolicyLoader.LoadFile(ContentPaths.Resolve(contentRoot, settings.PolicyPath));
+        PolicyFile.Load(ContentPaths.Resolve(contentRoot, settings.PolicyPath));
 }

@@ -1,6 +1,6 @@
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Storage;
+using FunctionAgents.Domain.Storage;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Azure.DependencyInjection;
 

@@ -1,14 +1,15 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Costs;
-using FunctionAgents.Core.Evaluation;
-using FunctionAgents.Core.Evaluation.Replay;
-using FunctionAgents.Core.Evaluation.Trends;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Costs;
+using FunctionAgents.Domain.Evaluation.Replay;
+using FunctionAgents.Domain.Evaluation.Trends;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Domain.Tools;
+using FunctionAgents.Runtime.Evaluation.Replay;
+using FunctionAgents.Runtime.Evaluation;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

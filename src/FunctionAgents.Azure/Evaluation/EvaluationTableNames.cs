@@ -1,4 +1,5 @@
-using FunctionAgents.Core.Hosting;
+using FunctionAgents.Runtime.Hosting;
+
 namespace FunctionAgents.Azure.Evaluation;
 
 /// <summary>The tables evaluations write, before any per-deployment prefix.</summary>

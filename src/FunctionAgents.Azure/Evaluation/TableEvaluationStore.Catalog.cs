@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using FunctionAgents.Core.Evaluation.Trends;
+using FunctionAgents.Domain.Evaluation.Trends;
 
 namespace FunctionAgents.Azure.Evaluation;
 

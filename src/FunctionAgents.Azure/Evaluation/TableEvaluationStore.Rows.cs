@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Evaluation.Reporting;
-using FunctionAgents.Core.Evaluation.Scoring;
+using FunctionAgents.Domain.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation.Scoring;
+using FunctionAgents.Domain.Evaluation;
 
 namespace FunctionAgents.Azure.Evaluation;
 

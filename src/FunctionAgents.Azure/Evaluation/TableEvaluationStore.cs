@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Evaluation;
-using FunctionAgents.Core.Evaluation.Reporting;
-using FunctionAgents.Core.Evaluation.Scoring;
+using FunctionAgents.Domain.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation.Scoring;
+using FunctionAgents.Domain.Evaluation;
+using FunctionAgents.Runtime.Evaluation;
 
 namespace FunctionAgents.Azure.Evaluation;
 

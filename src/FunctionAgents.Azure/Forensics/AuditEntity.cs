@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Forensics.Audit;
+using FunctionAgents.Runtime.Forensics.Audit;
 
 namespace FunctionAgents.Azure.Forensics;
 

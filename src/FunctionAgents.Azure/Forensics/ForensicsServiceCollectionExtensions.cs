@@ -1,14 +1,14 @@
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Forensics;
-using FunctionAgents.Core.Forensics.Audit;
-using FunctionAgents.Core.Forensics.Invariants;
-using FunctionAgents.Core.Forensics.Retention;
-using FunctionAgents.Core.Forensics.Verification;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Projections;
-using Microsoft.Extensions.DependencyInjection;
+using FunctionAgents.Domain.Forensics.Invariants;
+using FunctionAgents.Runtime.Forensics.Audit;
+using FunctionAgents.Runtime.Forensics.Retention;
+using FunctionAgents.Runtime.Forensics.Verification;
+using FunctionAgents.Runtime.Forensics;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Azure.Forensics;

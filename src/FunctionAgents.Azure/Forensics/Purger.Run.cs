@@ -2,9 +2,9 @@ using System.Globalization;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Forensics.Retention;
-using FunctionAgents.Core.Projections;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Forensics.Retention;
+using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Azure.Forensics;
 

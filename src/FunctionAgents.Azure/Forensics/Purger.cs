@@ -1,10 +1,10 @@
 using System.Globalization;
 using FunctionAgents.Azure.Runs;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Forensics.Retention;
-using FunctionAgents.Core.Projections;
-using Microsoft.Extensions.Logging;
+using FunctionAgents.Runtime.Forensics.Retention;
+using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Azure.Forensics;
 

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Forensics.Audit;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Forensics.Audit;
+using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Azure.Forensics;
 

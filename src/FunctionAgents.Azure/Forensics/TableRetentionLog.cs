@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Forensics.Retention;
+using FunctionAgents.Runtime.Forensics.Retention;
 
 namespace FunctionAgents.Azure.Forensics;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
-using FunctionAgents.Core.Events;
+using FunctionAgents.Domain.Events;
 
 namespace FunctionAgents.Azure.Journal;
 

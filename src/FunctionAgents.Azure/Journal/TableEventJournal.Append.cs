@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Storage;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Storage;
+using FunctionAgents.Runtime.Journal;
 
 namespace FunctionAgents.Azure.Journal;
 

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Journal;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Journal;
 
 namespace FunctionAgents.Azure.Journal;
 

@@ -1,9 +1,10 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.DependencyInjection;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Memory;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Projections;
+using FunctionAgents.Domain.Memory;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Memory;
+using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

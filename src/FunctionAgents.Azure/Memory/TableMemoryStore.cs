@@ -1,6 +1,6 @@
-using Azure;
 using Azure.Data.Tables;
-using FunctionAgents.Core.Memory;
+using Azure;
+using FunctionAgents.Runtime.Memory;
 
 namespace FunctionAgents.Azure.Memory;
 

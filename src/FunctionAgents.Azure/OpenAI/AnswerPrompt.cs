@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
-using FunctionAgents.Core.Responses;
+using System.Text;
+using FunctionAgents.Domain.Responses;
 
 namespace FunctionAgents.Azure.OpenAI;
 

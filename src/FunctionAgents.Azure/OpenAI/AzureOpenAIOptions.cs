@@ -1,6 +1,6 @@
 using System.ClientModel.Primitives;
 using Azure.Core;
-using FunctionAgents.Core.Costs;
+using FunctionAgents.Domain.Costs;
 
 namespace FunctionAgents.Azure.OpenAI;
 

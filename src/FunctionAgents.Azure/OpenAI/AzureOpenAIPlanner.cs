@@ -1,10 +1,11 @@
-using FunctionAgents.Core.Costs;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tools;
-using Microsoft.Extensions.Logging;
+using FunctionAgents.Domain.Costs;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Planning.Planners;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Domain.Tools;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Azure.OpenAI;
 

@@ -1,8 +1,8 @@
-using FunctionAgents.Core.Costs;
-using FunctionAgents.Core.Responses;
-using FunctionAgents.Core.Runs;
-using Microsoft.Extensions.Logging;
+using FunctionAgents.Domain.Costs;
+using FunctionAgents.Domain.Responses;
+using FunctionAgents.Domain.Runs;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Azure.OpenAI;
 

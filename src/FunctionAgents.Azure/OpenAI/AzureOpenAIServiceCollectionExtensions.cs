@@ -1,9 +1,10 @@
-using FunctionAgents.Core.Costs;
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Responses;
-using FunctionAgents.Core.Tools;
-using Microsoft.Extensions.DependencyInjection;
+using FunctionAgents.Domain.Costs;
+using FunctionAgents.Domain.Planning.Planners;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Responses;
+using FunctionAgents.Domain.Tools;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Azure.OpenAI;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FunctionAgents.Core.Hosting;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Azure.OpenAI;
 

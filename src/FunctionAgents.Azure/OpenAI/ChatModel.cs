@@ -1,6 +1,7 @@
 using Azure.AI.OpenAI.Chat;
-using FunctionAgents.Core.Costs;
-using FunctionAgents.Core.Events.Payloads;
+using FunctionAgents.Domain.Costs;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Runs;
 using Microsoft.Extensions.Logging;
 using OpenAI.Chat;
 
@@ -10,7 +11,7 @@ namespace FunctionAgents.Azure.OpenAI;
 /// One model deployment, through Azure.AI.OpenAI (or the plain OpenAI client for OpenAI-compatible endpoints, see
 /// <see cref="ChatClientFactory"/>). Each call is checked against the remaining budget before anything
 /// is sent, bounded in time (per attempt and in total), retried per <see cref="ModelRetryPolicy"/>, and returned as a
-/// complete <see cref="ModelCalled"/>. Failures become <see cref="Core.Runs.RunFailureException"/>s whose messages
+/// complete <see cref="ModelCalled"/>. Failures become <see cref="Domain.Runs.RunFailureException"/>s whose messages
 /// name the cause and never a key or token.
 /// </summary>
 internal sealed partial class ChatModel
@@ -41,7 +42,7 @@ internal sealed partial class ChatModel
 
     /// <summary>Sends one request and records it.</summary>
     /// <exception cref="BudgetWouldBeExceededException">The estimate exceeds <paramref name="remainingBudgetUsd"/>; nothing was sent.</exception>
-    /// <exception cref="Core.Runs.RunFailureException">The call failed; the code says why.</exception>
+    /// <exception cref="Domain.Runs.RunFailureException">The call failed; the code says why.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<ModelCalled> CallAsync(ModelCallRequest request, decimal? remainingBudgetUsd, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Identity;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 
 namespace FunctionAgents.Azure.OpenAI;
 

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
-using FunctionAgents.Core.Costs;
+using FunctionAgents.Domain.Costs;
 
 namespace FunctionAgents.Azure.OpenAI;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using FunctionAgents.Core.Costs;
+using FunctionAgents.Domain.Costs;
 
 namespace FunctionAgents.Azure.OpenAI;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Tools;
 
 namespace FunctionAgents.Azure.OpenAI;
 

@@ -1,6 +1,6 @@
 using Azure.Core;
 using Azure.Security.KeyVault.Secrets;
-using FunctionAgents.Core.Privacy;
+using FunctionAgents.Runtime.Privacy;
 
 namespace FunctionAgents.Azure.Privacy;
 

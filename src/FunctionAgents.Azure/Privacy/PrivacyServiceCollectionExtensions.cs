@@ -1,11 +1,11 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Memory;
-using FunctionAgents.Core.Privacy;
-using FunctionAgents.Core.Projections;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Memory;
+using FunctionAgents.Runtime.Privacy;
+using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Azure.Privacy;

@@ -1,5 +1,5 @@
 using Azure;
-using FunctionAgents.Core.Privacy;
+using FunctionAgents.Runtime.Privacy;
 
 namespace FunctionAgents.Azure.Privacy;
 

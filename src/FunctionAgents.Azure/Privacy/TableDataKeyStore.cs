@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
-using Azure;
 using Azure.Data.Tables;
-using FunctionAgents.Core.Privacy;
+using Azure;
+using FunctionAgents.Domain.Privacy;
+using FunctionAgents.Runtime.Privacy;
 
 namespace FunctionAgents.Azure.Privacy;
 

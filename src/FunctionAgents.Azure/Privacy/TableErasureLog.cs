@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
-using FunctionAgents.Core.Privacy;
+using FunctionAgents.Runtime.Privacy;
 
 namespace FunctionAgents.Azure.Privacy;
 

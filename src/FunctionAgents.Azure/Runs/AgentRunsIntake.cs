@@ -1,8 +1,9 @@
 using System.Text.Json;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Storage;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Domain.Storage;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Runs;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Azure.Runs;

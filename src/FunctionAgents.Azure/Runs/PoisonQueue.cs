@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Telemetry;
+using FunctionAgents.Runtime.Telemetry;
 
 namespace FunctionAgents.Azure.Runs;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Azure.Runs;
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Storage;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Domain.Storage;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Azure.Runs;
 

@@ -1,6 +1,6 @@
-using Azure;
 using Azure.Identity;
-using FunctionAgents.Core.Storage;
+using Azure;
+using FunctionAgents.Domain.Storage;
 
 namespace FunctionAgents.Azure.Storage;
 

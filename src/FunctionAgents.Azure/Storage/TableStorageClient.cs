@@ -7,7 +7,7 @@ namespace FunctionAgents.Azure.Storage;
 /// <summary>
 /// The Table operations FunctionAgents uses, on the SDK's <see cref="TableServiceClient"/>: a port adapter that
 /// names tables per call and turns the SDK's failures into Core's storage exceptions
-/// (<see cref="FunctionAgents.Core.Storage.StorageException"/> and subtypes). Thread-safe; share one instance.
+/// (<see cref="FunctionAgents.Domain.Storage.StorageException"/> and subtypes). Thread-safe; share one instance.
 /// </summary>
 public sealed partial class TableStorageClient
 {
@@ -58,7 +58,7 @@ public sealed partial class TableStorageClient
             return response.Status != 404;
         });
 
-    /// <summary>Inserts the entity; throws <see cref="FunctionAgents.Core.Storage.StorageConflictException"/> (EntityAlreadyExists) when its keys are taken.</summary>
+    /// <summary>Inserts the entity; throws <see cref="FunctionAgents.Domain.Storage.StorageConflictException"/> (EntityAlreadyExists) when its keys are taken.</summary>
     public Task InsertEntityAsync(string table, TableEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
@@ -76,7 +76,7 @@ public sealed partial class TableStorageClient
 
     /// <summary>
     /// Replaces the entity only if it still has <paramref name="eTag"/>; throws
-    /// <see cref="FunctionAgents.Core.Storage.StorageConflictException"/> (412) when another writer changed it first.
+    /// <see cref="FunctionAgents.Domain.Storage.StorageConflictException"/> (412) when another writer changed it first.
     /// </summary>
     public Task ReplaceEntityAsync(string table, TableEntity entity, string eTag, CancellationToken cancellationToken = default)
     {
@@ -111,7 +111,7 @@ public sealed partial class TableStorageClient
 
     /// <summary>
     /// Applies 1 to 100 actions on one partition as a single entity group transaction: all or nothing. A failure
-    /// throws a Core storage exception whose <see cref="FunctionAgents.Core.Storage.StorageException.FailedActionIndex"/>
+    /// throws a domain storage exception whose <see cref="FunctionAgents.Domain.Storage.StorageException.FailedActionIndex"/>
     /// names the action the service blamed: 409 <c>EntityAlreadyExists</c> (a key already stored) as a conflict,
     /// 400 <c>InvalidDuplicateRow</c> (a RowKey twice in the batch) as the base type. Throws
     /// <see cref="ArgumentException"/> for an empty list, more than 100 actions or mixed partitions.

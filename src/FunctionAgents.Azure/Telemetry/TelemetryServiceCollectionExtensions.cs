@@ -1,6 +1,6 @@
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Telemetry;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
+using FunctionAgents.Runtime.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Azure.Telemetry;

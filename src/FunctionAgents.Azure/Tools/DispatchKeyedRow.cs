@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Storage;
+using FunctionAgents.Domain.Storage;
 
 namespace FunctionAgents.Azure.Tools;
 

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Azure.Tools;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using FunctionAgents.Core.Evaluation.Gating;
-using FunctionAgents.Core.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation.Gating;
+using FunctionAgents.Domain.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation;
 
 namespace FunctionAgents.Cli.Commands;
 

@@ -3,9 +3,10 @@ using FunctionAgents.Cli.Evaluation;
 using FunctionAgents.Cli.Output;
 using FunctionAgents.Cli.Storage;
 using FunctionAgents.Cli.Telemetry;
-using FunctionAgents.Core.Evaluation;
-using FunctionAgents.Core.Evaluation.Replay;
-using FunctionAgents.Core.Journal;
+using FunctionAgents.Domain.Evaluation.Replay;
+using FunctionAgents.Runtime.Evaluation.Replay;
+using FunctionAgents.Runtime.Evaluation;
+using FunctionAgents.Runtime.Journal;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FunctionAgents.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FunctionAgents.Cli.Output;
-using FunctionAgents.Core.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation;
 
 namespace FunctionAgents.Cli.Commands;
 

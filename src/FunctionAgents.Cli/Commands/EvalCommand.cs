@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using FunctionAgents.Core.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation;
 
 namespace FunctionAgents.Cli.Commands;
 

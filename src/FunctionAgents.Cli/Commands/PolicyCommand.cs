@@ -1,7 +1,8 @@
 using System.CommandLine;
 using FunctionAgents.Cli.Output;
 using FunctionAgents.Cli.Policy;
-using FunctionAgents.Core.Policy;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Runtime.Policy;
 
 namespace FunctionAgents.Cli.Commands;
 

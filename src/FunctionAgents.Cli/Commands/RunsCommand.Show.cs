@@ -1,9 +1,8 @@
 using System.CommandLine;
 using FunctionAgents.Cli.Output;
 using FunctionAgents.Cli.Storage;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Runs;
 
 namespace FunctionAgents.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FunctionAgents.Cli.Watching;
-using FunctionAgents.Core.Hosting;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Cli.Commands;
 

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using FunctionAgents.Cli.Output;
 using FunctionAgents.Cli.Storage;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FunctionAgents.Core.Evaluation;
+using FunctionAgents.Runtime.Evaluation;
 
 namespace FunctionAgents.Cli.Evaluation;
 

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
-using FunctionAgents.Core.Evaluation;
-using FunctionAgents.Core.Evaluation.Reporting;
-using FunctionAgents.Core.Evaluation.Scoring;
+using FunctionAgents.Domain.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation.Scoring;
+using FunctionAgents.Domain.Evaluation;
+using FunctionAgents.Runtime.Evaluation;
 
 namespace FunctionAgents.Cli.Evaluation;
 

@@ -1,8 +1,9 @@
 using FunctionAgents.Azure.OpenAI;
-using FunctionAgents.Core.Costs;
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Responses;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Costs;
+using FunctionAgents.Domain.Planning.Planners;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Responses;
+using FunctionAgents.Domain.Tools;
 
 namespace FunctionAgents.Cli.Evaluation;
 

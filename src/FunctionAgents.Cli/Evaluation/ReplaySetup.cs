@@ -1,8 +1,9 @@
 using FunctionAgents.Cli.Storage;
-using FunctionAgents.Core.Evaluation.Replay;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Evaluation.Replay;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Policy;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Cli.Evaluation;
 

@@ -1,4 +1,4 @@
-using FunctionAgents.Core.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation.Reporting;
 
 namespace FunctionAgents.Cli.Output;
 
@@ -67,7 +67,7 @@ internal static class ReportPrinter
         Formats.Int(g.DivergentRuns),
     ];
 
-    private static string Mode(EvaluationReport report) => report.Mode == Core.Evaluation.Replay.ReplayMode.Live ? "live" : "recorded";
+    private static string Mode(EvaluationReport report) => report.Mode == Domain.Evaluation.Replay.ReplayMode.Live ? "live" : "recorded";
 
     private static void Heading(TextWriter output, string text, bool markdown) => output.WriteLine(markdown ? $"### {text}" : text);
 }

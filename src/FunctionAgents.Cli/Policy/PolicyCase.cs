@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FunctionAgents.Core.Policy;
+using FunctionAgents.Domain.Policy;
 
 namespace FunctionAgents.Cli.Policy;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FunctionAgents.Core.Policy;
+using FunctionAgents.Domain.Policy;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,10 +1,10 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Storage;
+using FunctionAgents.Domain.Storage;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Cli.Storage;

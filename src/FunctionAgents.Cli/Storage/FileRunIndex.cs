@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Cli.Storage;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Privacy;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Privacy;
+using FunctionAgents.Runtime.Projections;
+using FunctionAgents.Runtime.Runs;
 
 namespace FunctionAgents.Cli.Storage;
 

@@ -1,4 +1,4 @@
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Cli.Storage;
 

@@ -1,5 +1,5 @@
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Projections;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Cli.Storage;
 

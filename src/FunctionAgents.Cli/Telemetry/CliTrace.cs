@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using FunctionAgents.Core.Telemetry;
-using OpenTelemetry;
+using FunctionAgents.Runtime.Telemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Trace;
+using OpenTelemetry;
 
 namespace FunctionAgents.Cli.Telemetry;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using FunctionAgents.Core.Forensics.Explaining;
-using FunctionAgents.Core.Hosting;
+using FunctionAgents.Domain.Forensics.Explaining;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Cli.Watching;
 

@@ -1,6 +1,6 @@
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Durable;
+using FunctionAgents.Runtime.Engine;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 

@@ -1,7 +1,8 @@
 // Reference sheet sections 3.2 (ActivityTrigger: the parameter is the activity input), 3.8 (instance activities with
 // constructor DI may do I/O).
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Engine;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Engine;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionAgents.Functions.Orchestration;

@@ -4,8 +4,8 @@
 // used for the poison envelope, and a missing value records 1.
 using System.Globalization;
 using FunctionAgents.Azure.Runs;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Functions.Orchestration;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 

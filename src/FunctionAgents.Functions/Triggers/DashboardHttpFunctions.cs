@@ -1,10 +1,10 @@
 // Reference sheet sections 1.2 (ASP.NET Core integration: HttpRequest in, IResult out), 2.2 (HttpTrigger with Route;
 // route tokens bind by parameter name; a catch-all {*path} token binds the rest of the path).
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Http.Approvals;
 using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

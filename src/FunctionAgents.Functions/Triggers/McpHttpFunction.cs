@@ -1,5 +1,5 @@
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Mcp.Server;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,5 +1,5 @@
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Memory;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Memory;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionAgents.Functions.Triggers;

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Http.OpenApi;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

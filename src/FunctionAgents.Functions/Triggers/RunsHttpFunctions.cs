@@ -1,9 +1,9 @@
 // Reference sheet sections 1.2 (ASP.NET Core integration: HttpRequest in, IResult out), 2.1 ([Function]),
 // 2.2 (HttpTrigger(AuthorizationLevel, params string[] methods) with Route; route tokens bind by parameter name);
 // checklist section 7 item 1 (the auth level is explicit).
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Functions.Orchestration;
 using FunctionAgents.Http.Endpoints;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

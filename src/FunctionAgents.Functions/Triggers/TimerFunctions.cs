@@ -1,7 +1,7 @@
 // Reference sheet section 2.4 (TimerTrigger(schedule) with %Setting% resolution, TimerInfo.IsPastDue and ScheduleStatus).
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Functions.Orchestration;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 

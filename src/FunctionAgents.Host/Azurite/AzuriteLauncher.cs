@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Hosting;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Azurite;
 

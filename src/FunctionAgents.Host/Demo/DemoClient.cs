@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Journal;
+using System.Text;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Journal;
 
 namespace FunctionAgents.Host.Demo;
 

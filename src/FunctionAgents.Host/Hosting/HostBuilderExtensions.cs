@@ -3,8 +3,6 @@ using FunctionAgents.Azure.Evaluation;
 using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Memory;
 using FunctionAgents.Azure.Privacy;
-using FunctionAgents.Core.Forensics.Retention;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Azurite;
 using FunctionAgents.Host.Demo;
 using FunctionAgents.Host.Scheduling;
@@ -15,8 +13,10 @@ using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
 using FunctionAgents.Http.Privacy;
-using FunctionAgents.Mcp;
 using FunctionAgents.Mcp.Server;
+using FunctionAgents.Mcp;
+using FunctionAgents.Runtime.Forensics.Retention;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Hosting;
 

@@ -1,6 +1,6 @@
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Durable.AzureStorage;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Hosting;
 

@@ -1,5 +1,5 @@
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Hosting;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Hosting;
 

@@ -1,11 +1,12 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Responses;
-using FunctionAgents.Core.Storage;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Planning.Planners;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Domain.Responses;
+using FunctionAgents.Domain.Storage;
+using FunctionAgents.Domain.Tools;
 
 namespace FunctionAgents.Host.Hosting;
 

@@ -1,4 +1,4 @@
-using FunctionAgents.Core.Hosting;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Scheduling;
 

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Scheduling;
 

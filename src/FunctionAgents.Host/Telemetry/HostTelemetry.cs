@@ -1,11 +1,11 @@
-using FunctionAgents.Core.Telemetry;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
-using FunctionAgents.Core.Hosting;
-using OpenTelemetry;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using OpenTelemetry;
 
 namespace FunctionAgents.Host.Telemetry;
 

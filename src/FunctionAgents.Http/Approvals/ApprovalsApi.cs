@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Contracts;
 using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Problems;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Projections;
+using FunctionAgents.Runtime.Runs;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Approvals;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
-using FunctionAgents.Core.Hosting;
+using System.Text;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Http.Auth;
 

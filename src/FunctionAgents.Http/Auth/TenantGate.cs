@@ -1,6 +1,6 @@
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Storage;
+using FunctionAgents.Domain.Storage;
 using FunctionAgents.Http.Problems;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

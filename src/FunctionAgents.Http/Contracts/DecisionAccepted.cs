@@ -1,4 +1,4 @@
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 
 namespace FunctionAgents.Http.Contracts;
 

@@ -1,5 +1,5 @@
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Runs;
 
 namespace FunctionAgents.Http.Contracts;
 

@@ -1,6 +1,6 @@
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Http.Contracts;
 

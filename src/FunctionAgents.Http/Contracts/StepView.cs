@@ -1,7 +1,7 @@
 using System.Text.Json;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Domain.Tools;
 
 namespace FunctionAgents.Http.Contracts;
 

@@ -1,14 +1,15 @@
-using FunctionAgents.Core.Evaluation;
-using FunctionAgents.Core.Evaluation.Trends;
-using FunctionAgents.Core.Hosting;
+using FunctionAgents.Domain.Evaluation.Trends;
 using FunctionAgents.Http.Approvals;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
+using FunctionAgents.Runtime.Evaluation.Trends;
+using FunctionAgents.Runtime.Evaluation;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Http.Dashboard;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using FunctionAgents.Core.Evaluation.Trends;
+using FunctionAgents.Domain.Evaluation.Trends;
 using FunctionAgents.Http.Approvals;
 
 namespace FunctionAgents.Http.Dashboard;

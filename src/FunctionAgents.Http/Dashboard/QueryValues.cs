@@ -1,4 +1,4 @@
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Dashboard;

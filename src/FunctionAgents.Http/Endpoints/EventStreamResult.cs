@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FunctionAgents.Core.Events;
+using FunctionAgents.Domain.Events;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Endpoints;

@@ -1,11 +1,11 @@
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
-using FunctionAgents.Http.Privacy;
 using FunctionAgents.Http.OpenApi;
+using FunctionAgents.Http.Privacy;
 using FunctionAgents.Http.Problems;
 using FunctionAgents.Http.Streaming;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

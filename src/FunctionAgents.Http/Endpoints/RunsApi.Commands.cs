@@ -1,10 +1,10 @@
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Contracts;
 using FunctionAgents.Http.Problems;
 using FunctionAgents.Http.Requests;
-using Microsoft.AspNetCore.Http;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Endpoints;
 

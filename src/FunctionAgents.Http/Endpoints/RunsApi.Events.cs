@@ -1,5 +1,5 @@
 using System.Globalization;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Problems;
 using Microsoft.AspNetCore.Http;
 

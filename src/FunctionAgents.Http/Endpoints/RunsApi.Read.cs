@@ -1,9 +1,8 @@
 using System.Globalization;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Contracts;
 using FunctionAgents.Http.Problems;
+using FunctionAgents.Runtime.Projections;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Endpoints;

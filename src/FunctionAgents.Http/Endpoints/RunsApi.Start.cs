@@ -1,8 +1,7 @@
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Runs;
 using FunctionAgents.Http.Contracts;
 using FunctionAgents.Http.Problems;
 using FunctionAgents.Http.Requests;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Endpoints;

@@ -1,7 +1,7 @@
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Storage;
+using FunctionAgents.Domain.Storage;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
+using FunctionAgents.Runtime.Runs;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Endpoints;

@@ -1,9 +1,10 @@
 using System.Globalization;
-using FunctionAgents.Core.Evaluation.Trends;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Evaluation.Trends;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Problems;
+using FunctionAgents.Runtime.Evaluation.Trends;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Evaluations;

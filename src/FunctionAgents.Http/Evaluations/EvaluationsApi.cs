@@ -1,10 +1,11 @@
 using System.Globalization;
-using FunctionAgents.Core.Evaluation;
-using FunctionAgents.Core.Evaluation.Reporting;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
 using FunctionAgents.Http.Requests;
+using FunctionAgents.Runtime.Evaluation;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Evaluations;

@@ -1,9 +1,9 @@
-using FunctionAgents.Core.Hosting;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Http.Evaluations;
 

@@ -1,4 +1,4 @@
-using FunctionAgents.Core.Forensics.Audit;
+using FunctionAgents.Runtime.Forensics.Audit;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Forensics;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using FunctionAgents.Core.Forensics;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Problems;
+using FunctionAgents.Runtime.Forensics;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Forensics;

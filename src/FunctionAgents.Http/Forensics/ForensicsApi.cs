@@ -1,8 +1,8 @@
-using FunctionAgents.Core.Forensics;
-using FunctionAgents.Core.Forensics.Audit;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
+using FunctionAgents.Runtime.Forensics.Audit;
+using FunctionAgents.Runtime.Forensics;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Forensics;

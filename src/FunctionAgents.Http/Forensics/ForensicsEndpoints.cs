@@ -1,4 +1,4 @@
-using FunctionAgents.Core.Hosting;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,8 +1,8 @@
-using FunctionAgents.Core.Forensics;
-using FunctionAgents.Core.Forensics.Verification;
-using FunctionAgents.Core.Projections;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
+using FunctionAgents.Runtime.Forensics.Verification;
+using FunctionAgents.Runtime.Forensics;
+using FunctionAgents.Runtime.Projections;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Forensics;

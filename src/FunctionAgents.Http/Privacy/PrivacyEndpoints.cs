@@ -1,5 +1,5 @@
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Privacy;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,6 +1,6 @@
-using FunctionAgents.Core.Privacy;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
+using FunctionAgents.Runtime.Privacy;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Privacy;

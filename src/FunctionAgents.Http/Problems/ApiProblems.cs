@@ -1,6 +1,6 @@
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Contracts;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Problems;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Http.Contracts;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Problems;

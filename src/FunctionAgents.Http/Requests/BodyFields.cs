@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 
 namespace FunctionAgents.Http.Requests;
 

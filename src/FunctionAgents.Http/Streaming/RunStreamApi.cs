@@ -1,8 +1,8 @@
 using System.Globalization;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Runs;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Runs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -1,14 +1,13 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
-using FunctionAgents.Core.Storage;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Runs;
+using System.Text;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Domain.Storage;
 using FunctionAgents.Http.Endpoints;
-using Microsoft.AspNetCore.Http;
+using FunctionAgents.Runtime.Journal;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Http.Streaming;

@@ -1,4 +1,3 @@
-using FunctionAgents.Core.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using FunctionAgents.Core.Tools;
+using System.Text.Json;
+using FunctionAgents.Domain.Tools;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Tools;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 

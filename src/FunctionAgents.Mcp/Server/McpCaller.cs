@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using FunctionAgents.Core.Hosting;
+using FunctionAgents.Runtime.Hosting;
 using ModelContextProtocol;
 
 namespace FunctionAgents.Mcp.Server;

@@ -1,6 +1,6 @@
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Mcp.Server;

@@ -1,12 +1,12 @@
 using System.ComponentModel;
-using System.Text;
 using System.Text.Json;
-using FunctionAgents.Core.Forensics.Explaining;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using System.Text;
+using FunctionAgents.Domain.Forensics.Explaining;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Contracts;
-using ModelContextProtocol;
+using FunctionAgents.Runtime.Projections;
 using ModelContextProtocol.Server;
+using ModelContextProtocol;
 
 namespace FunctionAgents.Mcp.Server;
 

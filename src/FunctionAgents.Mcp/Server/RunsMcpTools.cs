@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using System.Security.Claims;
 using System.Text.Json;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Contracts;
-using ModelContextProtocol;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Projections;
+using FunctionAgents.Runtime.Runs;
 using ModelContextProtocol.Server;
+using ModelContextProtocol;
 
 namespace FunctionAgents.Mcp.Server;
 

@@ -1,5 +1,5 @@
 using FunctionAgents.Azure.Evaluation;
-using FunctionAgents.Core.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation.Reporting;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Evaluation;
@@ -44,7 +44,7 @@ public sealed class TableEvaluationStoreCatalogTests(AzuriteFixture azurite)
         From = DateOnly.FromDateTime(started.UtcDateTime),
         To = DateOnly.FromDateTime(started.UtcDateTime),
         TenantId = tenant,
-        Mode = Core.Evaluation.Replay.ReplayMode.Recorded,
+        Mode = Domain.Evaluation.Replay.ReplayMode.Recorded,
         PolicyVersion = "policy-v1",
         StepScorer = "default",
     };

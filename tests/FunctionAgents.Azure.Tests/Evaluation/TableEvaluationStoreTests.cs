@@ -1,8 +1,9 @@
 using FunctionAgents.Azure.Evaluation;
-using FunctionAgents.Core.Evaluation;
-using FunctionAgents.Core.Evaluation.Replay;
-using FunctionAgents.Core.Evaluation.Reporting;
-using FunctionAgents.Core.Evaluation.Scoring;
+using FunctionAgents.Domain.Evaluation.Replay;
+using FunctionAgents.Domain.Evaluation.Reporting;
+using FunctionAgents.Domain.Evaluation.Scoring;
+using FunctionAgents.Domain.Evaluation;
+using FunctionAgents.Runtime.Evaluation;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Evaluation;

@@ -1,10 +1,9 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Forensics;
-using FunctionAgents.Core.Forensics.Verification;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Forensics.Verification;
+using FunctionAgents.Runtime.Forensics;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Forensics;

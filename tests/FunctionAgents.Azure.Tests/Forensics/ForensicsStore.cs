@@ -3,9 +3,8 @@ using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Runs;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Forensics;

@@ -1,11 +1,8 @@
 using FunctionAgents.Azure.Forensics;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Forensics.Audit;
-using FunctionAgents.Core.Forensics.Retention;
-using FunctionAgents.Core.Forensics.Verification;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Forensics.Retention;
+using FunctionAgents.Runtime.Forensics.Verification;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Forensics;

@@ -1,12 +1,12 @@
 using System.Text.Json;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Domain.Tools;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Azure.Tests.Forensics;
 

@@ -1,6 +1,6 @@
 using FunctionAgents.Azure.Forensics;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Forensics.Audit;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Forensics.Audit;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Forensics;

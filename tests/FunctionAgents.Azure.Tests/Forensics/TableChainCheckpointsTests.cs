@@ -1,5 +1,5 @@
 using FunctionAgents.Azure.Forensics;
-using FunctionAgents.Core.Forensics.Verification;
+using FunctionAgents.Runtime.Forensics.Verification;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Forensics;

@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Azure.Data.Tables.Sas;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Events;
+using FunctionAgents.Domain.Events;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Journal;

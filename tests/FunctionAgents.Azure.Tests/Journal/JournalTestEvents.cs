@@ -1,5 +1,4 @@
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Events.Payloads;
+using FunctionAgents.Domain.Events;
 
 namespace FunctionAgents.Azure.Tests.Journal;
 

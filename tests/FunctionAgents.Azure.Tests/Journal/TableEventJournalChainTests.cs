@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Events;
+using FunctionAgents.Domain.Events;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Journal;

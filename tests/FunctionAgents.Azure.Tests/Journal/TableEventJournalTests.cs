@@ -1,6 +1,6 @@
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Journal;
+using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Journal;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Memory;
-using FunctionAgents.Core.Memory;
+using FunctionAgents.Runtime.Memory;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Memory;

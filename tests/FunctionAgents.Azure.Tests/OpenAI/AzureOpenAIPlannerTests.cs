@@ -1,9 +1,9 @@
 using FunctionAgents.Azure.OpenAI;
 using FunctionAgents.Azure.Tests.OpenAI.Fakes;
-using FunctionAgents.Core.Costs;
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Costs;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Azure.Tests.OpenAI;
 

@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FunctionAgents.Azure.OpenAI;
 using FunctionAgents.Azure.Tests.OpenAI.Fakes;
-using FunctionAgents.Core.Costs;
-using FunctionAgents.Core.Responses;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Costs;
+using FunctionAgents.Domain.Responses;
+using FunctionAgents.Domain.Tools;
 
 namespace FunctionAgents.Azure.Tests.OpenAI;
 

@@ -1,6 +1,6 @@
 using FunctionAgents.Azure.OpenAI;
-using FunctionAgents.Core.Costs;
-using FunctionAgents.Core.Events.Payloads;
+using FunctionAgents.Domain.Costs;
+using FunctionAgents.Domain.Events;
 
 namespace FunctionAgents.Azure.Tests.OpenAI;
 

@@ -2,9 +2,9 @@ using System.ClientModel.Primitives;
 using System.Diagnostics;
 using FunctionAgents.Azure.OpenAI;
 using FunctionAgents.Azure.Tests.OpenAI.Fakes;
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Azure.Tests.OpenAI;
 

@@ -1,8 +1,6 @@
 using FunctionAgents.Azure.OpenAI;
 using FunctionAgents.Azure.Tests.OpenAI.Fakes;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Planning;
+using FunctionAgents.Domain.Events;
 
 namespace FunctionAgents.Azure.Tests.OpenAI;
 

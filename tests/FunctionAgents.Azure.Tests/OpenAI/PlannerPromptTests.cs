@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FunctionAgents.Azure.OpenAI;
-using FunctionAgents.Core.Planning;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Planning;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Azure.Tests.OpenAI;
 

@@ -2,9 +2,8 @@ using Azure.Data.Tables;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Tests.Journal;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Privacy;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Privacy;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Privacy;
-using FunctionAgents.Core.Privacy;
+using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Privacy;

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Tests.Forensics;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Storage;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Domain.Storage;
+using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Runs;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Storage;
+using FunctionAgents.Domain.Storage;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Storage;

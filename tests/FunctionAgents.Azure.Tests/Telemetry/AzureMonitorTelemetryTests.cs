@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Azure.Core;
 using FunctionAgents.Azure.Telemetry;
-using FunctionAgents.Core.Telemetry;
+using FunctionAgents.Runtime.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;

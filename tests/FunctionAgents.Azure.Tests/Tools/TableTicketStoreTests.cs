@@ -1,6 +1,6 @@
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Azure.Tools;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Runtime.Tools;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.Tools;

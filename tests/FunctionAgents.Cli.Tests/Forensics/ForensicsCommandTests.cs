@@ -1,5 +1,5 @@
 using FunctionAgents.Cli.Tests.Support;
-using FunctionAgents.Core.Events;
+using FunctionAgents.Domain.Events;
 
 namespace FunctionAgents.Cli.Tests.Forensics;
 

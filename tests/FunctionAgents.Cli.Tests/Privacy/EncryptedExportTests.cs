@@ -1,9 +1,8 @@
 using System.Text;
 using FunctionAgents.Cli.Tests.Support;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Events.Payloads;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Privacy;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Privacy;
 
 namespace FunctionAgents.Cli.Tests.Privacy;
 

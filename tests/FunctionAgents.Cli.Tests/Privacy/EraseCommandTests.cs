@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Cli.Tests.Support;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Privacy;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Testing;
 
 namespace FunctionAgents.Cli.Tests.Privacy;

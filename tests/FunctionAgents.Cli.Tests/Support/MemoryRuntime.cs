@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Engine;
+using FunctionAgents.Domain.Tools;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Projections;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Cli.Tests.Support;
 

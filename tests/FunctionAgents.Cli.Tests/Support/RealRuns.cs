@@ -1,13 +1,14 @@
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Planning.Offline;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Responses.Offline;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tests.Runs.Fakes;
-using FunctionAgents.Core.Tools;
-using FunctionAgents.Core.Tools.Sql;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Planning.Offline;
+using FunctionAgents.Domain.Responses.Offline;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Policy;
+using FunctionAgents.Runtime.Runs;
+using FunctionAgents.Runtime.Tools.Sql;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Cli.Tests.Support;
 
@@ -40,7 +41,7 @@ internal static class RealRuns
             new OfflineResponseBuilder(),
             tools,
             new ExecutorRunner(new ToolExecutor(tools, clock)),
-            PolicyLoader.LoadFile(Path.Combine(root, "samples/policies/default.yaml")),
+            PolicyFile.Load(Path.Combine(root, "samples/policies/default.yaml")),
             clock);
         var journal = new InMemoryEventJournal();
         var index = new MemoryRunIndex();

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using FunctionAgents.Cli.Tests.Support;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Telemetry;
-using OpenTelemetry;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Telemetry;
 using OpenTelemetry.Trace;
+using OpenTelemetry;
 
 namespace FunctionAgents.Cli.Tests.Telemetry;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Durable;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Hosting;
 using FunctionAgents.Http.Auth;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Tests.Hosting;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FunctionAgents.Core.Hosting;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Tests.Hosting;
 

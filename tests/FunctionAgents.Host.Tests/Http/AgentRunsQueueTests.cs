@@ -27,7 +27,7 @@ public sealed class AgentRunsQueueTests(HostFixture fixture)
 
         // Act
         await host.CreateQueueClient().SendMessageAsync(host.Names.AgentRuns, message);
-        var runId = Core.Runs.RunIds.FromIdempotencyKey("alpha", key);
+        var runId = Runtime.Runs.RunIds.FromIdempotencyKey("alpha", key);
         var state = await WaitForRunAsync(client, runId);
 
         // Assert

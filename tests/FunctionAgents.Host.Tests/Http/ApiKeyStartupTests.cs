@@ -1,7 +1,7 @@
 using System.Net;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Hosting;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Host.Tests.Http;

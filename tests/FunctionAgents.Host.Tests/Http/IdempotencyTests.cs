@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using FunctionAgents.Core.Runs;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Runs;
 
 namespace FunctionAgents.Host.Tests.Http;
 

@@ -1,5 +1,5 @@
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Tests.Http;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using FunctionAgents.Core.Projections;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Host.Tests.Http;

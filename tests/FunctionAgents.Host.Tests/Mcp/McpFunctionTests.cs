@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using FunctionAgents.Core.Hosting;
+using System.Text;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;

@@ -50,7 +50,7 @@ public sealed class McpToolHttpTests(HostFixture fixture) : IAsyncLifetime
     {
         // Arrange: the catalog was built while the server was up; then it goes away
         await _host.StartAsync();
-        _ = _host.Services.GetService(typeof(FunctionAgents.Core.Tools.IToolCatalog));
+        _ = _host.Services.GetService(typeof(FunctionAgents.Domain.Tools.IToolCatalog));
         await _server.DisposeAsync();
 
         // Act

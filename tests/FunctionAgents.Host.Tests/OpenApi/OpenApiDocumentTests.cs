@@ -1,10 +1,10 @@
 using System.Net;
 using System.Reflection;
 using System.Text.Json.Nodes;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Tests.Support;
-using Microsoft.OpenApi;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi;
 
 namespace FunctionAgents.Host.Tests.OpenApi;
 

@@ -1,14 +1,15 @@
 using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
-using FunctionAgents.Core.Evaluation.Replay;
-using FunctionAgents.Core.Evaluation.Scoring;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Policy;
-using FunctionAgents.Core.Privacy;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Evaluation.Replay;
+using FunctionAgents.Domain.Evaluation.Scoring;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Policy;
+using FunctionAgents.Domain.Tools;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Evaluation.Replay;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Host.Tests.Privacy;

@@ -1,6 +1,7 @@
-using FunctionAgents.Core.Forensics.Invariants;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Forensics.Invariants;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Runs;
 
 namespace FunctionAgents.Host.Tests.Privacy;
 

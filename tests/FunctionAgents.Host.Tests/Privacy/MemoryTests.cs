@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Memory;
-using FunctionAgents.Core.Memory;
+using FunctionAgents.Domain.Memory;
 using FunctionAgents.Host.Tests.Support;
 
 namespace FunctionAgents.Host.Tests.Privacy;

@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Tests.Runs;
 

@@ -1,8 +1,8 @@
 using FunctionAgents.Azure.Runs;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Host.Tests.Runs;
 

@@ -1,5 +1,5 @@
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Scheduling;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Tests.Scheduling;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Host.Scheduling;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 

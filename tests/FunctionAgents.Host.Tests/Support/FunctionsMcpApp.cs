@@ -1,7 +1,7 @@
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Runs;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Mcp.Server;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Runs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,5 @@
-using FunctionAgents.Core.Planning;
+using FunctionAgents.Domain.Planning.Planners;
+using FunctionAgents.Domain.Planning;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Host.Tests.Support;

@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
-using FunctionAgents.Core.Schema;
+using FunctionAgents.Domain.Schema;
 using FunctionAgents.Http.OpenApi;
 
 namespace FunctionAgents.Host.Tests.Support;

@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using FunctionAgents.Core.Planning;
+using System.Text.Json;
+using FunctionAgents.Domain.Planning.Planners;
+using FunctionAgents.Domain.Planning;
 
 namespace FunctionAgents.Host.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Journal;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using FunctionAgents.Core.Telemetry;
 using FunctionAgents.Host.Telemetry;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 

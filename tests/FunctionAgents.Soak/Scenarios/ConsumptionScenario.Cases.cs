@@ -5,7 +5,7 @@ namespace FunctionAgents.Soak.Scenarios;
 internal sealed partial class ConsumptionScenario
 {
     /// <summary>query_sql's own timeout: the longest one slow tool step may take.</summary>
-    private static readonly TimeSpan SlowToolTimeout = Core.Tools.Sql.QuerySqlTool.DefaultLimits.Timeout;
+    private static readonly TimeSpan SlowToolTimeout = Runtime.Tools.Sql.QuerySqlTool.DefaultLimits.Timeout;
 
     private const string HugeDocWord = "hugedocument";
 

@@ -81,7 +81,7 @@ internal sealed partial class PoisonScenario
             var envelope = envelopes[0];
             var dequeue = envelope.GetProperty("dequeueCount").GetInt64();
             var reason = envelope.GetProperty("reason").GetString() ?? string.Empty;
-            if (dequeue != Core.Hosting.QueueNames.MaxDequeueCount || envelope.GetProperty("message").GetString() != body || reason.Length == 0)
+            if (dequeue != Runtime.Hosting.QueueNames.MaxDequeueCount || envelope.GetProperty("message").GetString() != body || reason.Length == 0)
             {
                 problems.Add($"outage poison envelope: dequeueCount {dequeue}, reason '{reason}'");
             }

@@ -30,8 +30,8 @@ internal sealed partial class PoisonScenario : IScenario
         await using var host = await LocalHostProcess.StartAsync(proxied, Prefix, cancellationToken);
         using var client = host.Client(LocalHostProcess.AlphaKey);
         var api = new RunApi(client);
-        var runs = environment.Queue(Prefix, Core.Hosting.QueueNames.AgentRuns);
-        var poison = environment.Queue(Prefix, Core.Hosting.QueueNames.Poison(Core.Hosting.QueueNames.AgentRuns));
+        var runs = environment.Queue(Prefix, Runtime.Hosting.QueueNames.AgentRuns);
+        var poison = environment.Queue(Prefix, Runtime.Hosting.QueueNames.Poison(Runtime.Hosting.QueueNames.AgentRuns));
         var raw = new QueueClient(environment.ConnectionString, runs.Name);
         await runs.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -29,7 +29,7 @@ internal sealed class TamperScenario : IScenario
             for (var i = 0; i < perKind; i++)
             {
                 var run = SyntheticRun.Identity($"tamper-{kind}");
-                await journal.AppendAsync(run.RunId, 1, SyntheticRun.Events(run, 1, Core.Events.EventHasher.GenesisHash, RunLength, kind), cancellationToken);
+                await journal.AppendAsync(run.RunId, 1, SyntheticRun.Events(run, 1, Domain.Events.EventHasher.GenesisHash, RunLength, kind), cancellationToken);
 
                 // Deleting or moving the last event leaves a valid shorter chain; that is tail truncation, which
                 // needs a checkpoint to detect (named in the README), so the target stays inside the chain.

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Reflection;
-using System.Text;
 using System.Text.Json.Nodes;
-using FunctionAgents.Core.Hosting;
+using System.Text;
+using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Soak.Scenarios;
 

@@ -1,10 +1,12 @@
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Engine;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Durable;
-using Microsoft.DurableTask;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Runs;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask;
 
 namespace FunctionAgents.Testing.Durable;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using FunctionAgents.Core.Forensics;
-using FunctionAgents.Core.Forensics.Audit;
+using FunctionAgents.Runtime.Forensics.Audit;
+using FunctionAgents.Runtime.Forensics;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
 

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Forensics;
-using FunctionAgents.Core.Forensics.Explaining;
-using FunctionAgents.Core.Forensics.Invariants;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Forensics.Explaining;
+using FunctionAgents.Domain.Forensics.Invariants;
+using FunctionAgents.Runtime.Forensics.Invariants;
+using FunctionAgents.Runtime.Forensics;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using FunctionAgents.Core.Forensics;
+using FunctionAgents.Runtime.Forensics;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
 

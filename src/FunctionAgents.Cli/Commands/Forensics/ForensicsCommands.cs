@@ -1,5 +1,5 @@
 using System.CommandLine;
-using FunctionAgents.Core.Forensics.Invariants;
+using FunctionAgents.Domain.Forensics.Invariants;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using FunctionAgents.Core.Forensics.Invariants;
+using FunctionAgents.Domain.Forensics.Invariants;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
 

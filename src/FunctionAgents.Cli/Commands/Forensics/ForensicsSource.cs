@@ -3,14 +3,14 @@ using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Cli.Storage;
-using FunctionAgents.Core.Forensics.Audit;
-using FunctionAgents.Core.Forensics.Retention;
-using FunctionAgents.Core.Forensics.Verification;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Privacy;
-using FunctionAgents.Core.Projections;
-using FunctionAgents.Core.Storage;
+using FunctionAgents.Domain.Storage;
+using FunctionAgents.Runtime.Forensics.Audit;
+using FunctionAgents.Runtime.Forensics.Retention;
+using FunctionAgents.Runtime.Forensics.Verification;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Privacy;
+using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
@@ -72,7 +72,7 @@ internal sealed class ForensicsSource : IAsyncDisposable
         {
             foreach (var runId in memory.RunIds())
             {
-                var events = new List<Core.Events.RunEvent>();
+                var events = new List<Domain.Events.RunEvent>();
                 await foreach (var e in runs.Journal.ReadAsync(runId, cancellationToken: cancellationToken))
                 {
                     events.Add(e);

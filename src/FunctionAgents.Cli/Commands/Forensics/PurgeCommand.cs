@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Cli.Output;
-using FunctionAgents.Core.Forensics.Retention;
+using FunctionAgents.Runtime.Forensics.Retention;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
 

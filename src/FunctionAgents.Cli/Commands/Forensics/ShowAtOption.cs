@@ -1,9 +1,9 @@
-using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine;
 using System.Text.Json;
-using FunctionAgents.Core.Forensics;
-using FunctionAgents.Core.Forensics.Explaining;
-using FunctionAgents.Core.Runs;
+using FunctionAgents.Domain.Forensics.Explaining;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Forensics;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
 

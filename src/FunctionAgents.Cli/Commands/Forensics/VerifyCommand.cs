@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using FunctionAgents.Core.Forensics;
-using FunctionAgents.Core.Forensics.Verification;
 using FunctionAgents.Cli.Telemetry;
+using FunctionAgents.Runtime.Forensics.Verification;
+using FunctionAgents.Runtime.Forensics;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using FunctionAgents.Core.Privacy;
+using FunctionAgents.Runtime.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Cli.Commands.Privacy;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FunctionAgents.Core.Privacy;
+using FunctionAgents.Runtime.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Cli.Commands.Privacy;

@@ -2,9 +2,9 @@ using Azure;
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Core.Storage;
-using FunctionAgents.Core.Hosting;
-using FunctionAgents.Core.Privacy;
+using FunctionAgents.Domain.Storage;
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Cli.Commands.Privacy;

@@ -1,9 +1,12 @@
 using FunctionAgents.Azure.OpenAI;
-using FunctionAgents.Core.Engine;
-using FunctionAgents.Core.Events;
-using FunctionAgents.Core.Journal;
-using FunctionAgents.Core.Runs;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Engine;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Runs;
+using FunctionAgents.Domain.Tools;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Runs;
+using FunctionAgents.Runtime.Tools;
 using FunctionAgents.Testing.Durable;
 
 namespace FunctionAgents.Azure.Tests.OpenAI.Fakes;

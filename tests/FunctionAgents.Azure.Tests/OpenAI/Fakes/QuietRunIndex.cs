@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using FunctionAgents.Core.Projections;
+using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Azure.Tests.OpenAI.Fakes;
 

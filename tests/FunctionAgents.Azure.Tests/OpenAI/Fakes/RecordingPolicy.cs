@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using FunctionAgents.Core.Policy;
+using FunctionAgents.Domain.Policy;
 
 namespace FunctionAgents.Azure.Tests.OpenAI.Fakes;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FunctionAgents.Azure.OpenAI;
-using FunctionAgents.Core.Costs;
+using FunctionAgents.Domain.Costs;
 
 namespace FunctionAgents.Azure.Tests.OpenAI.Fakes;
 

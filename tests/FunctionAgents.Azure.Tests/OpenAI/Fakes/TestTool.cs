@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Tools;
 
 namespace FunctionAgents.Azure.Tests.OpenAI.Fakes;
 

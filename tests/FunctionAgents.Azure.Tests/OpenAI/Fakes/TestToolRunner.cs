@@ -1,4 +1,5 @@
-using FunctionAgents.Core.Tools;
+using FunctionAgents.Domain.Tools;
+using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Azure.Tests.OpenAI.Fakes;
 

@@ -1,7 +1,0 @@
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-
-namespace FunctionAgents.Core.Runs;
-
-[JsonSerializable(typeof(JsonNode))]
-internal sealed partial class ResolverJsonContext : JsonSerializerContext;

@@ -1,0 +1,62 @@
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Runs;
+
+namespace FunctionAgents.Domain.Engine;
+
+/// <summary>
+/// The decider loop an orchestrator runs, with the host's durable primitives passed in: fold the events each
+/// activity returns, Decide on the host's replay-safe clock, call the step's activity, or wait for the
+/// step's approval event until its deadline. Deterministic: no clock, GUID or I/O of its own.
+/// </summary>
+public static class OrchestrationLoop
+{
+    /// <summary>More activity calls than any valid run needs (20 steps × 2 + planning, answering, finishing).</summary>
+    public const int MaxIterations = 200;
+
+    /// <summary>The external event an approval (or a cancel) raises for a waiting step.</summary>
+    public static string ApprovalEventName(string stepId) => $"approval:{stepId}";
+
+    /// <summary>The external event a cancel raises: the waiting orchestration re-reads the journal and sees RunCancelled.</summary>
+    public const string CancelEventName = "cancel";
+
+    /// <param name="callStep">Calls the activity for a <see cref="StepRequest"/> (with retries) and returns its result.</param>
+    /// <param name="refresh">Calls the read activity: every event after a Seq.</param>
+    /// <param name="waitForApproval">Waits for the named external event (or the cancel event) until the deadline; returns when it arrives or times out.</param>
+    /// <param name="now">The orchestration's replay-safe current time.</param>
+    public static async Task<RunStatus> RunAsync(
+        string runId,
+        Func<StepRequest, Task<StepResult>> callStep,
+        Func<string, long, Task<StepResult>> refresh,
+        Func<string, DateTimeOffset, Task> waitForApproval,
+        Func<DateTimeOffset> now)
+    {
+        ArgumentNullException.ThrowIfNull(callStep);
+        ArgumentNullException.ThrowIfNull(refresh);
+        ArgumentNullException.ThrowIfNull(waitForApproval);
+        ArgumentNullException.ThrowIfNull(now);
+        var state = Fold(RunState.Empty, (await refresh(runId, 0)).Events);
+        for (var i = 0; i < MaxIterations; i++)
+        {
+            var decidedAt = now();
+            var step = RunDecider.Decide(state, decidedAt);
+            switch (step)
+            {
+                case RunStep.Idle:
+                    return state.Status;
+                case RunStep.AwaitApproval wait:
+                    // The run deadline bounds the wait too: past it the decider fails the run.
+                    await waitForApproval(ApprovalEventName(wait.StepId), wait.ExpiresAt < state.Deadline ? wait.ExpiresAt : state.Deadline);
+                    state = Fold(state, (await refresh(runId, state.LastSeq)).Events);
+                    break;
+                default:
+                    var result = await callStep(new StepRequest(runId, state.LastSeq, step.Kind, decidedAt));
+                    state = Fold(state, result.Events);
+                    break;
+            }
+        }
+
+        return state.Status;
+    }
+
+    private static RunState Fold(RunState state, IEnumerable<RunEvent> events) => events.Aggregate(state, RunEvolver.Evolve);
+}

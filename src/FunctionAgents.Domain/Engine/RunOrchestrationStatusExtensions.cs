@@ -1,0 +1,13 @@
+namespace FunctionAgents.Domain.Engine;
+
+/// <summary>Questions about a <see cref="RunOrchestrationStatus"/>.</summary>
+public static class RunOrchestrationStatusExtensions
+{
+    /// <summary>The instance exists and has not ended: it can still receive an event.</summary>
+    public static bool IsActive(this RunOrchestrationStatus status) =>
+        status is RunOrchestrationStatus.Pending or RunOrchestrationStatus.Running or RunOrchestrationStatus.Suspended;
+
+    /// <summary>The instance ended (completed, failed or terminated): an event raised now is never delivered.</summary>
+    public static bool HasEnded(this RunOrchestrationStatus status) =>
+        status is RunOrchestrationStatus.Completed or RunOrchestrationStatus.Failed or RunOrchestrationStatus.Terminated;
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using FunctionAgents.Domain.Evaluation.Reporting;
+
+namespace FunctionAgents.Domain.Evaluation.Gating;
+
+/// <summary>
+/// Decides whether a candidate may ship from its evaluation report: every given threshold is checked and every
+/// failure is reported, not only the first. A report without runs fails: a gate over nothing proves nothing.
+/// </summary>
+public static class EvaluationGate
+{
+    public static GateResult Evaluate(EvaluationReport report, GateThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var checks = new List<GateCheck>();
+        if (report.Overall is not { Runs: > 0 } overall)
+        {
+            checks.Add(new GateCheck("runs", false, "no runs were evaluated, so nothing supports the candidate"));
+            return new GateResult(false, checks);
+        }
+
+        checks.Add(new GateCheck("runs", true, Text($"{overall.Runs} runs evaluated")));
+        if (thresholds.MinQuality is { } minQuality)
+        {
+            var quality = overall.Candidate.MeanQuality;
+            checks.Add(new GateCheck(
+                "min_quality",
+                quality >= minQuality,
+                Text($"quality {quality:0.####} {(quality >= minQuality ? "meets" : "is below")} the minimum {minQuality:0.####} (baseline {overall.Baseline.MeanQuality:0.####})")));
+        }
+
+        if (thresholds.MaxCostDelta is { } maxCostDelta)
+        {
+            checks.Add(overall.CostDelta is { } delta
+                ? new GateCheck(
+                    "max_cost_delta",
+                    delta <= maxCostDelta,
+                    Text($"cost delta {delta:+0.####;-0.####;0} {(delta <= maxCostDelta ? "is within" : "exceeds")} the maximum {maxCostDelta:+0.####;-0.####;0} ({overall.Baseline.TotalCostUsd} -> {overall.Candidate.TotalCostUsd} USD)"))
+                : new GateCheck(
+                    "max_cost_delta",
+                    false,
+                    Text($"cost delta is unbounded: the baseline cost nothing and the candidate costs {overall.Candidate.TotalCostUsd} USD")));
+        }
+
+        if (thresholds.MaxPolicyRegressions is { } maxRegressions)
+        {
+            var regressions = overall.PolicyRegressions;
+            checks.Add(new GateCheck(
+                "max_policy_regressions",
+                regressions <= maxRegressions,
+                Text($"{regressions} policy regression(s) {(regressions <= maxRegressions ? "within" : "exceed")} the maximum {maxRegressions}")));
+        }
+
+        return new GateResult(checks.TrueForAll(c => c.Passed), checks);
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace FunctionAgents.Domain.Evaluation.Reporting;
+
+/// <summary>
+/// The report's alerts, per day. Page: the day's policy violation rate (per 100 runs, as replayed) is above 3x its
+/// baseline; the baseline is the same runs as recorded when a candidate was replayed, otherwise the previous day's
+/// rate (a zero baseline pages on any violation). Warn: cost per successful run rose more than 30% over the previous
+/// day. "Previous day" is the day before in the report, or <c>previousDay</c> from an earlier report.
+/// </summary>
+public static class AlertRules
+{
+    public static IReadOnlyList<EvaluationAlert> Evaluate(
+        IReadOnlyList<GroupMetrics> days, GroupMetrics? previousDay, bool candidate, AlertThresholds? thresholds = null)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        thresholds ??= AlertThresholds.Default;
+        var alerts = new List<EvaluationAlert>();
+        var ordered = days.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var day = ordered[i];
+            var previous = i > 0 ? ordered[i - 1] : previousDay;
+            previous = previous is not null && IsDayBefore(previous.Key, day.Key) ? previous : null;
+
+            double? baselineRate = candidate ? day.Baseline.ViolationRatePer100 : previous?.Candidate.ViolationRatePer100;
+            var rate = day.Candidate.ViolationRatePer100;
+            if (baselineRate is { } b && rate > thresholds.ViolationRateMultiplier * b)
+            {
+                alerts.Add(new EvaluationAlert(
+                    EvaluationAlert.Page,
+                    EvaluationAlert.PolicyViolationRate,
+                    day.Key,
+                    Text($"policy violation rate {rate:0.##} per 100 runs is above {thresholds.ViolationRateMultiplier:0.##}x the baseline {b:0.##} ({(candidate ? "the same runs as recorded" : "the previous day")})"),
+                    rate,
+                    b));
+            }
+
+            if (previous?.Candidate.CostPerSuccessfulRunUsd is { } before && before > 0m
+                && day.Candidate.CostPerSuccessfulRunUsd is { } now
+                && (double)((now - before) / before) > thresholds.CostIncrease)
+            {
+                var increase = (double)((now - before) / before);
+                alerts.Add(new EvaluationAlert(
+                    EvaluationAlert.Warn,
+                    EvaluationAlert.CostPerSuccessfulRun,
+                    day.Key,
+                    Text($"cost per successful run rose {increase:P0} day over day, from {before:0.######} to {now:0.######} USD (threshold {thresholds.CostIncrease:P0})"),
+                    (double)now,
+                    (double)before));
+            }
+        }
+
+        return alerts;
+    }
+
+    private static bool IsDayBefore(string earlier, string later) =>
+        DateOnly.TryParseExact(earlier, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var a)
+        && DateOnly.TryParseExact(later, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var b)
+        && a.AddDays(1) == b;
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,70 @@
+using FunctionAgents.Domain.Evaluation.Replay;
+
+namespace FunctionAgents.Domain.Evaluation.Reporting;
+
+/// <summary>
+/// The result of one evaluation: which runs were replayed under which configuration, their metrics overall and per
+/// day, route, model and tenant, alerts, and the runs that diverged or regressed. Serialized with
+/// <see cref="EvaluationJson"/>; stored as the evaluation's JSON report.
+/// </summary>
+public sealed record EvaluationReport
+{
+    /// <summary>The report format this build writes.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>The evaluation's id; its journal (EvaluationStarted, RunScored, EvaluationCompleted) is under this id.</summary>
+    public required string EvaluationId { get; init; }
+
+    /// <summary><c>nightly</c>, <c>manual</c> (HTTP) or <c>cli</c>.</summary>
+    public required string Trigger { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>First UTC day of the window (runs created on it are included).</summary>
+    public required DateOnly From { get; init; }
+
+    /// <summary>Last UTC day of the window, inclusive.</summary>
+    public required DateOnly To { get; init; }
+
+    /// <summary>The tenant the evaluation was limited to, or null for every tenant.</summary>
+    public string? TenantId { get; init; }
+
+    public required ReplayMode Mode { get; init; }
+
+    /// <summary>Version (content hash) of the policy the replay ran.</summary>
+    public required string PolicyVersion { get; init; }
+
+    /// <summary>True when the replay ran a candidate policy instead of the current one.</summary>
+    public bool CandidatePolicy { get; init; }
+
+    public string? CandidatePromptVersion { get; init; }
+
+    /// <summary>The step scorer that judged quality.</summary>
+    public required string StepScorer { get; init; }
+
+    public int RunsScored { get; init; }
+
+    public int RunsSkipped { get; init; }
+
+    public GroupMetrics? Overall { get; init; }
+
+    public IReadOnlyList<GroupMetrics> Days { get; init; } = [];
+
+    public IReadOnlyList<GroupMetrics> Routes { get; init; } = [];
+
+    public IReadOnlyList<GroupMetrics> Models { get; init; } = [];
+
+    public IReadOnlyList<GroupMetrics> Tenants { get; init; } = [];
+
+    public IReadOnlyList<EvaluationAlert> Alerts { get; init; } = [];
+
+    /// <summary>Up to <see cref="EvaluationAggregator.MaxListed"/> runs whose replay diverged.</summary>
+    public IReadOnlyList<DivergenceSummary> Divergences { get; init; } = [];
+
+    /// <summary>Up to <see cref="EvaluationAggregator.MaxListed"/> policy regressions.</summary>
+    public IReadOnlyList<Scoring.PolicyRegression> Regressions { get; init; } = [];
+}

@@ -1,0 +1,42 @@
+using FunctionAgents.Domain.Privacy;
+using FunctionAgents.Domain.Runs;
+
+namespace FunctionAgents.Domain.Forensics.Invariants;
+
+/// <summary>
+/// <c>no-pii-in-response</c>: neither the drafted nor the final answer contains personal data (an email address, a phone
+/// number, an IBAN or a Luhn-valid payment card number) of anyone but the person the run is answering. The run's own
+/// subject is whoever the goal (or the metadata's subject fields) names, and the record the run looked up for them: a
+/// row of a tool's output that carries one of those identifiers. Telling a customer their own address is the answer;
+/// telling them someone else's is the leak. Addresses in <c>allowedEmailDomains</c> (and their subdomains), such as
+/// the shop's own support address, are not personal data. Violations name what was found in masked form, never the data.
+/// </summary>
+public sealed class NoPiiInResponseInvariant : IRunInvariant
+{
+    public const string InvariantName = "no-pii-in-response";
+
+    private readonly IReadOnlyCollection<string> _allowedEmailDomains;
+
+    public NoPiiInResponseInvariant(IEnumerable<string>? allowedEmailDomains = null) =>
+        _allowedEmailDomains = allowedEmailDomains?.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).ToList() ?? [];
+
+    public string Name => InvariantName;
+
+    public string Description => "The response contains no email address, phone number, IBAN or card number except the run's own subject's.";
+
+    public InvariantResult Check(RunState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var subject = RunSubjectData.Collect(state);
+        foreach (var (text, which) in (ReadOnlySpan<(string?, string)>)[(state.DraftResponse, "drafted response"), (state.Response, "response")])
+        {
+            var found = PiiScanner.Find(text, _allowedEmailDomains).Where(f => !subject.Contains(RunSubjectData.Normalize(f, text!))).ToList();
+            if (found.Count > 0)
+            {
+                return InvariantResult.Fail($"the {which} contains {string.Join(", ", found.Select(f => f.Masked))}");
+            }
+        }
+
+        return InvariantResult.Pass;
+    }
+}

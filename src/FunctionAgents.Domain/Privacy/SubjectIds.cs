@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using System.Text;
+using FunctionAgents.Domain.Events;
+
+namespace FunctionAgents.Domain.Privacy;
+
+/// <summary>
+/// Who a run's personal data belongs to (its data subject), and the pseudonymous reference stored instead of
+/// the subject id. The subject is, in order: the run metadata's <c>subject</c>, <c>customer_id</c> or
+/// <c>customer_email</c>; the first email address in the goal; otherwise the run itself (<c>run:&lt;RunId&gt;</c>),
+/// so a run with no named person still has its own erasable key.
+/// </summary>
+public static partial class SubjectIds
+{
+    /// <summary>Metadata keys that name the subject, most specific first.</summary>
+    public static readonly IReadOnlyList<string> MetadataKeys = ["subject", "customer_id", "customer_email"];
+
+    /// <summary>The normalized subject id of the run that <paramref name="started"/> started.</summary>
+    public static string Resolve(string runId, RunStarted started)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        if (started.Metadata is { } metadata)
+        {
+            foreach (var key in MetadataKeys)
+            {
+                if (metadata.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value))
+                {
+                    return Normalize(value);
+                }
+            }
+        }
+
+        var email = Email().Match(started.Goal);
+        return email.Success ? Normalize(email.Value) : Normalize("run:" + runId);
+    }
+
+    /// <summary>Subject ids compare case-insensitively and without surrounding space.</summary>
+    public static string Normalize(string subjectId)
+    {
+        ArgumentNullException.ThrowIfNull(subjectId);
+        return subjectId.Trim().ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// The stored stand-in for a subject: SHA-256 of tenant and normalized subject id. Tables key by it, so no
+    /// table names the person; an erasure request names the person and is hashed the same way.
+    /// </summary>
+    public static string Reference(string tenantId, string subjectId)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        var text = tenantId + "\n" + Normalize(subjectId);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Email();
+}

@@ -1,0 +1,45 @@
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Forensics.Explaining;
+using FunctionAgents.Domain.Runs;
+
+namespace FunctionAgents.Runtime.Forensics;
+
+/// <summary>Turns a run's events into a readable timeline, each entry explained by <see cref="EventExplainer"/>.</summary>
+public static class Timeline
+{
+    /// <summary>The entries in Seq order; elapsed times count from the first event.</summary>
+    public static IReadOnlyList<TimelineEntry> Build(IEnumerable<RunEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var ordered = events.OrderBy(e => e.Seq).ToList();
+        if (ordered.Count == 0)
+        {
+            return [];
+        }
+
+        var start = ordered[0].OccurredAt;
+        return [.. ordered.Select(e => Entry(e, start))];
+    }
+
+    /// <summary>The run's timeline with its identity and the status its events fold to; null when there are no events.</summary>
+    public static RunTimeline? ForRun(IReadOnlyList<RunEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        var state = RunEvolver.Fold(events.OrderBy(e => e.Seq));
+        return new RunTimeline(state.RunId, state.TenantId, state.CorrelationId, state.Status, Build(events));
+    }
+
+    /// <summary>One explained event; its elapsed time counts from <paramref name="runStart"/>.</summary>
+    public static TimelineEntry Entry(RunEvent e, DateTimeOffset runStart)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var explanation = EventExplainer.Explain(e);
+        return new TimelineEntry(
+            e.Seq, e.OccurredAt, e.OccurredAt - runStart, e.Type, e.Actor, e.CausationSeq, explanation.Title, explanation.Summary, explanation.Tags);
+    }
+}

@@ -1,0 +1,120 @@
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
+
+namespace FunctionAgents.Runtime.Forensics.Verification;
+
+/// <summary>
+/// Verifies runs against tampering: recomputes each hash chain from what is stored (the journal's own verifier, which
+/// catches altered, removed, inserted and reordered events), then checks what the chain alone cannot see: events
+/// after the run's end, events removed from the end (against the run index's LastSeq and the checkpoints) and a chain
+/// recomputed after an edit (against the checkpoints' hashes).
+/// </summary>
+public sealed partial class ChainAudit
+{
+    private readonly IEventJournal _journal;
+    private readonly IChainCheckpointStore? _checkpoints;
+
+    public ChainAudit(IEventJournal journal, IChainCheckpointStore? checkpoints = null)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        _journal = journal;
+        _checkpoints = checkpoints;
+    }
+
+    /// <param name="indexedLastSeq">The run index's LastSeq for the run, when known: the journal must hold at least that many events.</param>
+    public async Task<RunVerification> VerifyRunAsync(string runId, long? indexedLastSeq = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        var chain = await _journal.VerifyChainAsync(runId, cancellationToken);
+        var checkpoints = await ReadCheckpointsAsync(runId, cancellationToken);
+        if (!chain.IsValid)
+        {
+            return new RunVerification(runId, chain.EventsChecked, chain.FirstBadSeq, chain.Problem, 0, 0);
+        }
+
+        var count = chain.EventsChecked;
+        var lastCheckpoint = checkpoints.Count > 0 ? checkpoints[^1].Seq : 0;
+        var unanchored = checkpoints.Count > 0 ? Math.Max(0, count - lastCheckpoint) : 0;
+        RunVerification Broken(long seq, string problem) => new(runId, count, seq, problem, checkpoints.Count, unanchored);
+
+        if (count == 0)
+        {
+            return checkpoints.Count > 0
+                ? Broken(1, $"the journal holds no events, but appends up to Seq {lastCheckpoint} were checkpointed: the run was deleted")
+                : indexedLastSeq > 1
+                    ? Broken(1, $"the journal holds no events, but the run index records {indexedLastSeq}: the run was deleted")
+                    : new RunVerification(runId, 0, null, null, 0, 0);
+        }
+
+        var events = await ReadEventsAsync(runId, cancellationToken);
+        var problems = new List<(long Seq, string Problem)>();
+        CheckCheckpoints(events, checkpoints, problems);
+        CheckEnd(events, problems);
+        if (indexedLastSeq is { } indexed && indexed > count)
+        {
+            problems.Add((count + 1, $"the run index records {indexed} events but the journal ends at Seq {count}: events were removed from the end"));
+        }
+
+        return problems.Count == 0
+            ? new RunVerification(runId, count, null, null, checkpoints.Count, unanchored)
+            : Broken(problems.Min(p => p.Seq), problems.MinBy(p => p.Seq).Problem);
+    }
+
+    /// <summary>Verifies each run in turn (reporting each result to <paramref name="progress"/>), using the index's LastSeq as an anchor.</summary>
+    public async Task<ChainAuditReport> VerifyRunsAsync(
+        IEnumerable<RunSummary> runs, IProgress<RunVerification>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var broken = new List<RunVerification>();
+        var checkedRuns = 0;
+        long events = 0;
+        foreach (var run in runs)
+        {
+            var result = await VerifyRunAsync(run.RunId, run.LastSeq, cancellationToken);
+            checkedRuns++;
+            events += result.EventsChecked;
+            if (!result.IsValid)
+            {
+                broken.Add(result);
+            }
+
+            progress?.Report(result);
+        }
+
+        return new ChainAuditReport(checkedRuns, events, broken);
+    }
+
+    private static void CheckCheckpoints(List<RunEvent> events, List<ChainCheckpoint> checkpoints, List<(long, string)> problems)
+    {
+        var count = events.Count;
+        long vouched = 0;
+        foreach (var checkpoint in checkpoints)
+        {
+            if (checkpoint.Seq > count)
+            {
+                problems.Add((count + 1, $"an append was checkpointed at Seq {checkpoint.Seq} but the journal ends at Seq {count}: events were removed from the end"));
+                return;
+            }
+
+            if (!string.Equals(events[(int)checkpoint.Seq - 1].Hash, checkpoint.Hash, StringComparison.Ordinal))
+            {
+                problems.Add((vouched + 1, $"the hash of Seq {checkpoint.Seq} is not the one checkpointed when it was appended: events in Seq {vouched + 1}..{checkpoint.Seq} were rewritten and the chain recomputed"));
+                return;
+            }
+
+            vouched = checkpoint.Seq;
+        }
+    }
+
+    /// <summary>Nothing is appended after RunCompleted, RunFailed or RunCancelled; an event there was inserted.</summary>
+    private static void CheckEnd(List<RunEvent> events, List<(long, string)> problems)
+    {
+        var end = events.FindIndex(e => e.Type is nameof(RunCompleted) or nameof(RunFailed) or nameof(RunCancelled));
+        if (end >= 0 && end < events.Count - 1)
+        {
+            var extra = events[end + 1];
+            problems.Add((extra.Seq, $"event {extra.Seq} ({extra.Type}) follows the run's end at Seq {events[end].Seq} ({events[end].Type}); nothing is appended after a run finishes"));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace FunctionAgents.Runtime.Memory;
+
+/// <summary>Tenant memory: entries with a TTL. Expired entries are never returned and are purged on a schedule.</summary>
+public interface IMemoryStore
+{
+    /// <summary>Stores (or replaces) the entry, unless <see cref="MemoryEntry.Refusal"/> names a reason.</summary>
+    Task<MemoryWriteResult> WriteAsync(MemoryEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's entries that have not expired at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<MemoryEntry>> ListLiveAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every entry expired at <paramref name="now"/>; returns how many.</summary>
+    Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the tenant's entries that came from <paramref name="runIds"/> (an erasure); returns how many.</summary>
+    Task<int> DeleteFromRunsAsync(string tenantId, IReadOnlyCollection<string> runIds, CancellationToken cancellationToken = default);
+}

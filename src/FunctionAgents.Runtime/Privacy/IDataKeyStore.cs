@@ -1,0 +1,21 @@
+namespace FunctionAgents.Runtime.Privacy;
+
+/// <summary>
+/// Holds one data key per data subject, wrapped by the key-encryption key (envelope encryption). Destroying a
+/// subject's keys is what erases the subject's personal data from the journal (crypto-shredding).
+/// </summary>
+/// <remarks>Implementations throw <see cref="KeyStoreUnavailableException"/> when the store cannot be reached.</remarks>
+public interface IDataKeyStore
+{
+    /// <summary>The subject's live data key, created on first use, and <paramref name="runId"/> recorded as one of the subject's runs.</summary>
+    Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>The key a ciphertext names.</summary>
+    Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Destroys every data key of the subject. Returns null for a subject the store has never seen; otherwise what
+    /// was destroyed (zero keys when an earlier erasure already destroyed them) and the subject's runs.
+    /// </summary>
+    Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Privacy;
+
+namespace FunctionAgents.Runtime.Privacy;
+
+public sealed partial class PersonalDataJournal
+{
+    /// <summary>
+    /// Encrypts the batch's personal-data fields with the run's subject key and recomputes the hash chain over
+    /// the ciphertext, from the batch's first PrevHash (the stored hash of the event before it).
+    /// </summary>
+    /// <exception cref="KeyStoreUnavailableException">The key store is unreachable; nothing may be appended.</exception>
+    public async Task<ProtectedBatch> ProtectAsync(IReadOnlyList<RunEvent> sealedEvents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sealedEvents);
+        if (sealedEvents.Count == 0 || !sealedEvents.Any(e => PersonalDataFields.Of(e.Type).Count > 0))
+        {
+            return ProtectedBatch.AsIs(sealedEvents);
+        }
+
+        var runId = sealedEvents[0].RunId;
+        if (!_runKeys.TryGetValue(runId, out var key))
+        {
+            key = await RunKeyAsync(sealedEvents, cancellationToken);
+            if (_runKeys.Count >= MaxCachedRunKeys)
+            {
+                _runKeys.Clear();
+            }
+
+            _runKeys[runId] = key;
+        }
+
+        var stored = new List<RunEvent>(sealedEvents.Count);
+        var revealed = new List<RunEvent>(sealedEvents.Count);
+        var previous = sealedEvents[0].PrevHash;
+        foreach (var e in sealedEvents)
+        {
+            var payload = Encrypt(e, key);
+            var hash = EventHasher.Compute(
+                previous, e.RunId, e.Seq, e.Type, e.OccurredAt, e.Actor, e.TenantId, e.CorrelationId, e.CausationSeq, payload);
+            stored.Add(e with { Payload = payload, PrevHash = previous, Hash = hash });
+
+            // A subject erased while its run was still going: the new data is dropped, never stored in the clear.
+            revealed.Add(e with { Payload = key is null ? payload : e.Payload, PrevHash = previous, Hash = hash });
+            previous = hash;
+        }
+
+        return new ProtectedBatch(stored, revealed);
+    }
+
+    private static string Encrypt(RunEvent e, DataKey? key)
+    {
+        var paths = PersonalDataFields.Of(e.Type);
+        if (paths.Count == 0)
+        {
+            return e.Payload;
+        }
+
+        var root = JsonNode.Parse(e.Payload) ?? throw new InvalidOperationException($"Event {e.RunId}:{e.Seq} has a null payload.");
+        foreach (var path in paths)
+        {
+            var context = FieldCipher.Context(e.RunId, e.Seq, e.Type, path);
+            JsonFieldPath.Rewrite(root, path, value => FieldCipher.IsEnvelope(value, out _)
+                ? value.DeepClone()
+                : key is null ? JsonValue.Create(PersonalData.ErasedText) : FieldCipher.Encrypt(key, context, value));
+        }
+
+        return root.ToJsonString();
+    }
+
+    /// <summary>The run's data key: its subject's, created with the run; null once an erasure destroyed it.</summary>
+    private async Task<DataKey?> RunKeyAsync(IReadOnlyList<RunEvent> batch, CancellationToken cancellationToken)
+    {
+        var first = batch[0];
+        var start = batch.FirstOrDefault(e => e.Type == nameof(RunStarted));
+        if (start is null)
+        {
+            await foreach (var e in _stored.ReadAsync(first.RunId, 1, 1, cancellationToken))
+            {
+                start = e;
+            }
+        }
+
+        if (start is null)
+        {
+            throw new InvalidOperationException($"Run {first.RunId} has no RunStarted; its personal data has no subject.");
+        }
+
+        var goal = JsonNode.Parse(start.Payload)?["goal"];
+        if (FieldCipher.IsEnvelope(goal, out var keyId))
+        {
+            return (await _keys.FindAsync(keyId, cancellationToken)).Key;
+        }
+
+        var subject = SubjectIds.Resolve(start.RunId, start.PayloadAs<RunStarted>());
+        return await _keys.GetOrCreateAsync(start.TenantId, subject, start.RunId, cancellationToken);
+    }
+}

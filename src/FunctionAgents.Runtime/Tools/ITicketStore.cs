@@ -1,0 +1,11 @@
+namespace FunctionAgents.Runtime.Tools;
+
+/// <summary>Durable ticket storage, idempotent on the dispatch id.</summary>
+public interface ITicketStore
+{
+    /// <summary>
+    /// Stores the ticket unless one with the same <see cref="TicketRecord.DispatchId"/> exists;
+    /// returns the stored ticket (the existing one on a repeated dispatch, with nothing new written).
+    /// </summary>
+    Task<TicketRecord> CreateAsync(TicketRecord ticket, CancellationToken cancellationToken);
+}
