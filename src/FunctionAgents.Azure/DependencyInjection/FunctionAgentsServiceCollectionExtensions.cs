@@ -12,6 +12,7 @@ using FunctionAgents.Runtime.Engine;
 using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Policy;
+using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Runs;
 using FunctionAgents.Runtime.Tools.Sql;
@@ -95,24 +96,23 @@ public static partial class FunctionAgentsServiceCollectionExtensions
         }
 
         services.AddSingleton<RunActivities>();
-        services.AddSingleton(sp => new StepRunner(
-            sp.GetRequiredService<IEventJournal>(),
-            sp.GetRequiredService<RunActivities>(),
-            sp.GetRequiredService<IRunIndex>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetServices<IJournalProjection>()));
-        services.AddSingleton(sp => new RunWriter(
+
+        // The one writer of the journal and the run index; personal-data protection is its explicit step
+        // (AddFunctionAgentsPrivacy replaces the no-op protector).
+        services.TryAddSingleton(JournalProtection.None);
+        services.AddSingleton(sp => new RunAppender(
             sp.GetRequiredService<IEventJournal>(),
             sp.GetRequiredService<IRunIndex>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetServices<IJournalProjection>()));
+            sp.GetServices<IJournalProjection>(),
+            sp.GetRequiredService<IJournalProtector>()));
+        services.AddSingleton(sp => new StepRunner(sp.GetRequiredService<RunAppender>(), sp.GetRequiredService<RunActivities>()));
+        services.AddSingleton(sp => new RunWriter(sp.GetRequiredService<RunAppender>()));
         services.AddSingleton(sp => new RunCommands(
-            sp.GetRequiredService<IEventJournal>(),
+            sp.GetRequiredService<RunAppender>(),
             sp.GetRequiredService<IRunIndex>(),
             sp.GetRequiredService<IRunOrchestrations>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<RunOptions>(),
-            sp.GetServices<IJournalProjection>()));
+            sp.GetRequiredService<RunOptions>()));
         services.AddSingleton(sp => new RunSweeper(
             sp.GetRequiredService<IRunIndex>(),
             sp.GetRequiredService<IEventJournal>(),

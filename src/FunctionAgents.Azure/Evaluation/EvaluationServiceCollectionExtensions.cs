@@ -40,7 +40,8 @@ public static class EvaluationServiceCollectionExtensions
             sp.GetRequiredService<RunReplayer>(),
             sp.GetRequiredService<IEvaluationStore>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<EvaluationService>>()));
+            sp.GetRequiredService<ILogger<EvaluationService>>(),
+            appender: sp.GetService<RunAppender>()));
         services.AddSingleton<NightlyEvaluationJob>();
         services.AddScheduledJob(NightlyEvaluationJob.Name, settings.NightlySchedule, runOnStartup: false, sp => sp.GetRequiredService<NightlyEvaluationJob>());
         return services;

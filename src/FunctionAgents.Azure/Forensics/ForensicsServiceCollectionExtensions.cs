@@ -39,7 +39,9 @@ public static class ForensicsServiceCollectionExtensions
         services.AddSingleton<IJournalProjection>(sp => sp.GetRequiredService<TableChainCheckpoints>());
 
         services.AddSingleton<IRetentionLog>(sp => new TableRetentionLog(sp.GetRequiredService<TableStorageClient>(), sp.GetRequiredService<ForensicsTables>().RetentionLog));
+        services.AddSingleton<IRunRetention>(sp => new TableRunRetention(sp.GetRequiredService<TableStorageClient>(), sp.GetRequiredService<ForensicsTables>()));
         services.AddSingleton(sp => new Purger(
+            sp.GetRequiredService<IRunRetention>(),
             sp.GetRequiredService<TableStorageClient>(),
             sp.GetRequiredService<ForensicsTables>(),
             sp.GetRequiredService<IRetentionLog>(),

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace FunctionAgents.Azure.Forensics;
 
 /// <summary>
-/// Removes whole runs older than a cutoff: journal partition, audit rows, checkpoints and index rows. Every step refuses
+/// Removes whole runs older than a cutoff: journal partition, audit rows, checkpoints and index rows, through the
+/// retention port (<see cref="IRunRetention"/>, here <see cref="TableRunRetention"/>). Every step refuses
 /// a cutoff younger than the <see cref="RetentionPolicy"/> floor, with the reason. A purge is two calls: <see cref="PlanAsync"/>
 /// lists what would go (for the operator to confirm), <see cref="PurgeAsync"/> removes it, logging each run in the
 /// retention log before anything is deleted (status started) and after (completed), so an interrupted purge is visible
@@ -19,12 +20,22 @@ public sealed partial class Purger
 {
     private readonly TableStorageClient _client;
     private readonly ForensicsTables _tables;
+    private readonly IRunRetention _retention;
     private readonly IRetentionLog _log;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
 
     public Purger(TableStorageClient client, ForensicsTables tables, IRetentionLog log, RetentionPolicy policy, TimeProvider clock, ILogger<Purger>? logger = null)
+        : this(new TableRunRetention(client, tables), client, tables, log, policy, clock, logger)
     {
+    }
+
+    /// <param name="retention">The port every removal goes through.</param>
+    /// <param name="client">Reads the run index by day to plan a purge.</param>
+    public Purger(
+        IRunRetention retention, TableStorageClient client, ForensicsTables tables, IRetentionLog log, RetentionPolicy policy, TimeProvider clock, ILogger<Purger>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(retention);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(log);
@@ -32,6 +43,7 @@ public sealed partial class Purger
         ArgumentNullException.ThrowIfNull(clock);
         _client = client;
         _tables = tables;
+        _retention = retention;
         _log = log;
         Policy = policy;
         _clock = clock;

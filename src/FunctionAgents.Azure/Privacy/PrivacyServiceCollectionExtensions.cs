@@ -7,6 +7,7 @@ using FunctionAgents.Runtime.Memory;
 using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FunctionAgents.Azure.Privacy;
 
@@ -48,6 +49,11 @@ public static class PrivacyServiceCollectionExtensions
         if (enabled && (loadKek is not null || readOnly))
         {
             Decorate<IEventJournal>(services, (sp, inner) => new PersonalDataJournal(inner, sp.GetRequiredService<IDataKeyStore>()));
+
+            // The appender protects every batch through the journal it writes; a journal that cannot protect is a
+            // wiring error, never a silent plaintext write.
+            services.Replace(ServiceDescriptor.Singleton<IJournalProtector>(sp => sp.GetRequiredService<IEventJournal>() as IJournalProtector
+                ?? throw new InvalidOperationException("Privacy is on but the journal is not a PersonalDataJournal: register storage and core before privacy.")));
             Decorate<IJournalProjection>(services, (_, inner) => new MaskingProjection(inner));
             Decorate<IRunIndex>(services, (_, inner) => new RedactingRunIndex(inner));
         }

@@ -30,6 +30,16 @@ public sealed class StepRunner
         _writer = new RunWriter(journal, clock, _appender);
     }
 
+    /// <summary>A step runner over the process's one <paramref name="appender"/>.</summary>
+    public StepRunner(RunAppender appender, RunActivities activities)
+    {
+        ArgumentNullException.ThrowIfNull(appender);
+        _journal = appender.Journal;
+        _activities = activities;
+        _appender = appender;
+        _writer = new RunWriter(appender);
+    }
+
     /// <summary>Every event after <paramref name="afterSeq"/> (an orchestrator's refresh after waiting).</summary>
     public async Task<StepResult> ReadAsync(string runId, long afterSeq, CancellationToken cancellationToken = default)
     {

@@ -1,14 +1,13 @@
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Runtime.Journal;
-using FunctionAgents.Runtime.Telemetry;
 
 namespace FunctionAgents.Runtime.Evaluation;
 
 /// <summary>
-/// Journals an evaluation under its id: events are buffered and appended in batches of at most
-/// <see cref="IEventJournal.MaxEventsPerAppend"/>, hash-chained like a run's.
+/// Journals an evaluation under its id: events are buffered and appended through the one
+/// <see cref="RunAppender"/> in batches of at most <see cref="IEventJournal.MaxEventsPerAppend"/>, hash-chained like a run's.
 /// </summary>
-internal sealed class EvaluationJournalWriter(IEventJournal journal, RunIdentity identity, TimeProvider clock)
+internal sealed class EvaluationJournalWriter(RunAppender appender, RunIdentity identity)
 {
     private readonly List<EventDraft> _pending = [];
     private long _nextSeq = 1;
@@ -30,8 +29,7 @@ internal sealed class EvaluationJournalWriter(IEventJournal journal, RunIdentity
             return;
         }
 
-        var events = EventSealer.Seal(identity, _nextSeq, _lastHash, clock.GetUtcNow(), _pending, RunTelemetry.TraceParentFor(identity));
-        await journal.AppendAsync(identity.RunId, _nextSeq, events, cancellationToken);
+        var events = await appender.AppendStreamAsync(identity, _nextSeq, _lastHash, _pending, cancellationToken);
         _nextSeq += events.Count;
         _lastHash = events[^1].Hash;
         _pending.Clear();

@@ -27,12 +27,16 @@ public sealed partial class EvaluationService
     private readonly IEvaluationStore _store;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
-    private readonly IEventJournal _evaluationJournal;
+    private readonly RunAppender _appender;
     private readonly RunScorer _scorer;
     private readonly AlertThresholds _alerts;
 
     /// <param name="journal">Where the runs are read from.</param>
     /// <param name="evaluationJournal">Where the evaluation is journaled; <paramref name="journal"/> when null.</param>
+    /// <param name="appender">
+    /// The process's one appender, which journals the evaluation; when null, one over <paramref name="evaluationJournal"/>
+    /// (a CLI evaluation that journals to a file).
+    /// </param>
     public EvaluationService(
         IRunIndex index,
         IEventJournal journal,
@@ -42,7 +46,8 @@ public sealed partial class EvaluationService
         ILogger<EvaluationService> logger,
         IEventJournal? evaluationJournal = null,
         RunScorer? scorer = null,
-        AlertThresholds? alerts = null)
+        AlertThresholds? alerts = null,
+        RunAppender? appender = null)
     {
         _index = index;
         _journal = journal;
@@ -50,7 +55,7 @@ public sealed partial class EvaluationService
         _store = store;
         _clock = clock;
         _logger = logger;
-        _evaluationJournal = evaluationJournal ?? journal;
+        _appender = appender ?? new RunAppender(evaluationJournal ?? journal, index, clock);
         _scorer = scorer ?? new RunScorer();
         _alerts = alerts ?? AlertThresholds.Default;
     }
@@ -80,7 +85,7 @@ public sealed partial class EvaluationService
         };
         var previous = await _store.GetLatestAsync(request.TenantId, cancellationToken);
         var writer = new EvaluationJournalWriter(
-            _evaluationJournal, new RunIdentity(evaluationId, request.TenantId ?? EvaluationIds.AllTenants, evaluationId, RunIds.NewTraceParent()), _clock);
+            _appender, new RunIdentity(evaluationId, request.TenantId ?? EvaluationIds.AllTenants, evaluationId, RunIds.NewTraceParent()));
         await writer.AddAsync(Started(report), cancellationToken);
         Log.Starting(_logger, evaluationId, request.From, request.To, request.TenantId ?? EvaluationIds.AllTenants, configuration.Mode);
 

@@ -7,24 +7,52 @@ using FunctionAgents.Runtime.Telemetry;
 namespace FunctionAgents.Runtime.Journal;
 
 /// <summary>
-/// The one write path of a run: seal the drafts onto the chain, encrypt their personal data, append them at the expected Seq, fold, then feed
-/// every projection (the run index first, then the audit log, chain checkpoints and whatever else is registered).
-/// A 409 is read back: identical content means this write already happened (a retry), different content is a
-/// conflict the caller decides about.
+/// The one writer of the journal and the run index (one per process: the hosts register it as a singleton). A run's
+/// write path: seal the drafts onto the chain, protect their personal data (<see cref="IJournalProtector"/>), append
+/// them at the expected Seq, fold, then feed every projection (the run index first, then the audit log, chain
+/// checkpoints and whatever else is registered). A 409 is read back: identical content means this write already
+/// happened (a retry), different content is a conflict the caller decides about. Evaluation streams
+/// (<see cref="AppendStreamAsync"/>) take the same path without the run projections.
 /// </summary>
 public sealed class RunAppender
 {
     private readonly IEventJournal _journal;
+    private readonly IRunIndex _index;
     private readonly TimeProvider _clock;
+    private readonly IJournalProtector _protector;
     private readonly IReadOnlyList<IJournalProjection> _projections;
 
     /// <param name="index">The run index, fed as the first projection so every writer keeps its row current.</param>
-    public RunAppender(IEventJournal journal, IRunIndex index, TimeProvider clock, IEnumerable<IJournalProjection>? projections = null)
+    /// <param name="protector">The personal-data step; <see cref="JournalProtection.None"/> when null (privacy off).</param>
+    public RunAppender(
+        IEventJournal journal,
+        IRunIndex index,
+        TimeProvider clock,
+        IEnumerable<IJournalProjection>? projections = null,
+        IJournalProtector? protector = null)
     {
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(clock);
         _journal = journal;
+        _index = index;
         _clock = clock;
+        _protector = protector ?? JournalProtection.None;
         _projections = [new RunIndexProjection(index), .. projections ?? []];
     }
+
+    /// <summary>The journal this appender writes (reads go through it too, so they see what the fold saw).</summary>
+    public IEventJournal Journal => _journal;
+
+    /// <summary>The clock that stamps every appended event.</summary>
+    public TimeProvider Clock => _clock;
+
+    /// <summary>
+    /// Lists a run about to start in the run index, before its RunStarted is appended: a crash in between leaves an
+    /// index row the sweeper ignores, never a run nobody can find.
+    /// </summary>
+    public Task IndexNewRunAsync(RunSummary summary, CancellationToken cancellationToken = default) =>
+        _index.TryAddAsync(summary, cancellationToken);
 
     /// <summary>Appends <paramref name="drafts"/> decided on <paramref name="state"/> at its next Seq.</summary>
     public async Task<AppendOutcome> AppendAsync(RunState state, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken = default)
@@ -34,8 +62,8 @@ public sealed class RunAppender
         var sealedEvents = EventSealer.Seal(state.Identity, state.LastSeq + 1, state.LastHash, _clock.GetUtcNow(), drafts, RunTelemetry.TraceParentFor(state.Identity));
 
         // Personal-data fields are encrypted before they reach storage (the chain hashes the ciphertext); the fold
-        // and the projections see them revealed. Without a PersonalDataJournal both are the sealed events.
-        var batch = await PersonalData.ProtectAsync(_journal, sealedEvents, cancellationToken);
+        // and the projections see them revealed. With privacy off both are the sealed events.
+        var batch = await _protector.ProtectAsync(sealedEvents, cancellationToken);
         var events = batch.Revealed;
         try
         {
@@ -49,6 +77,42 @@ public sealed class RunAppender
         var after = events.Aggregate(state, RunEvolver.Evolve);
         await ProjectAsync(events, after, cancellationToken);
         return new AppendOutcome(AppendStatus.Appended, events, after);
+    }
+
+    /// <summary>
+    /// Appends a batch of a stream that is not a run (an evaluation's own journal) at <paramref name="nextSeq"/>, chained
+    /// to <paramref name="lastHash"/>, through the same protection and 409 read-back as a run. It feeds no projection:
+    /// the run index, audit log and checkpoints describe runs, and an evaluation is listed by its own store.
+    /// </summary>
+    /// <returns>The events as the journal holds them (this batch, or the identical one an earlier attempt wrote).</returns>
+    /// <exception cref="JournalConflictException">Another writer appended different content at <paramref name="nextSeq"/>.</exception>
+    public async Task<IReadOnlyList<RunEvent>> AppendStreamAsync(
+        RunIdentity stream, long nextSeq, string lastHash, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(drafts);
+        var sealedEvents = EventSealer.Seal(stream, nextSeq, lastHash, _clock.GetUtcNow(), drafts, RunTelemetry.TraceParentFor(stream));
+        var batch = await _protector.ProtectAsync(sealedEvents, cancellationToken);
+        try
+        {
+            await _journal.AppendAsync(stream.RunId, nextSeq, batch.Stored, cancellationToken);
+            return batch.Stored;
+        }
+        catch (JournalConflictException)
+        {
+            var existing = new List<RunEvent>();
+            await foreach (var e in _journal.ReadAsync(stream.RunId, nextSeq, nextSeq + drafts.Count - 1, cancellationToken))
+            {
+                existing.Add(e);
+            }
+
+            if (!SameContent(existing, drafts))
+            {
+                throw;
+            }
+
+            return existing;
+        }
     }
 
     /// <summary>Feeds appended events to every projection (also used for a run's first event).</summary>

@@ -7,12 +7,12 @@ namespace FunctionAgents.Runtime.Privacy;
 
 /// <summary>
 /// The journal as the application sees it when personal data is protected. Appends go to the stored journal
-/// unchanged (writers protect their batch first, <see cref="PersonalData.ProtectAsync"/>); reads reveal each
+/// unchanged (the appender protects each batch first through this journal as its <see cref="IJournalProtector"/>); reads reveal each
 /// encrypted field with its subject's data key, or show <see cref="PersonalData.ErasedText"/> where the key was
 /// destroyed, keeping PrevHash and Hash as stored; chain verification runs on the stored ciphertext, so it passes
 /// before and after an erasure.
 /// </summary>
-public sealed partial class PersonalDataJournal : IEventJournal
+public sealed partial class PersonalDataJournal : IEventJournal, IJournalProtector
 {
     /// <summary>How many runs' write keys one process keeps before it forgets them all.</summary>
     private const int MaxCachedRunKeys = 4096;

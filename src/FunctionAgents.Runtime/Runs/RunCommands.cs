@@ -40,6 +40,20 @@ public sealed partial class RunCommands
         _writer = new RunWriter(journal, clock, _appender);
     }
 
+    /// <summary>Commands over the process's one <paramref name="appender"/>, which writes every event and index row.</summary>
+    /// <param name="index">The run index, for reads (listing and finding runs).</param>
+    public RunCommands(RunAppender appender, IRunIndex index, IRunOrchestrations orchestrations, RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(appender);
+        _journal = appender.Journal;
+        _index = index;
+        _orchestrations = orchestrations;
+        _clock = appender.Clock;
+        _options = options;
+        _appender = appender;
+        _writer = new RunWriter(appender);
+    }
+
     /// <summary>
     /// Starts a run, or returns the existing one for the same tenant and Idempotency-Key: RunStarted is appended
     /// first (the journal is the record), then the run's orchestration is scheduled with instance id = RunId.
@@ -74,7 +88,7 @@ public sealed partial class RunCommands
 
         // Index before journal: a crash in between leaves an index row the sweeper ignores, never a run it cannot find.
         var preview = RunEvolver.Fold(EventSealer.Seal(identity, 1, EventHasher.GenesisHash, now, drafts, RunTelemetry.TraceParentFor(identity)));
-        await _index.TryAddAsync(RunSummary.From(preview), cancellationToken);
+        await _appender.IndexNewRunAsync(RunSummary.From(preview), cancellationToken);
         var blank = RunState.Empty with
         {
             RunId = identity.RunId, TenantId = identity.TenantId, CorrelationId = identity.CorrelationId, TraceParent = identity.TraceParent,

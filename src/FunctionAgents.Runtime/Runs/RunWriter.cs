@@ -23,6 +23,12 @@ public sealed class RunWriter
     {
     }
 
+    /// <summary>A writer over the process's one <paramref name="appender"/> (its journal and clock).</summary>
+    public RunWriter(RunAppender appender)
+        : this(appender.Journal, appender.Clock, appender)
+    {
+    }
+
     public RunWriter(IEventJournal journal, TimeProvider clock, RunAppender appender)
     {
         _journal = journal;

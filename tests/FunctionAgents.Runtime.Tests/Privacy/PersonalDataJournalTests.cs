@@ -100,7 +100,7 @@ public sealed class PersonalDataJournalTests
         var journal = new PersonalDataJournal(_stored, new UnreachableKeyStore());
 
         // Act
-        var error = await Assert.ThrowsAsync<KeyStoreUnavailableException>(() => PersonalData.ProtectAsync(journal, PrivacyTestRun.Start()));
+        var error = await Assert.ThrowsAsync<KeyStoreUnavailableException>(() => journal.ProtectAsync(PrivacyTestRun.Start()));
 
         // Assert
         Assert.StartsWith(KeyStoreUnavailableException.ReasonCode, error.Message, StringComparison.Ordinal);
@@ -173,9 +173,9 @@ public sealed class PersonalDataJournalTests
 
     private static async Task AppendRunAsync(PersonalDataJournal journal)
     {
-        var start = await PersonalData.ProtectAsync(journal, PrivacyTestRun.Start());
+        var start = await journal.ProtectAsync(PrivacyTestRun.Start());
         await journal.AppendAsync("run-privacy", 1, start.Stored);
-        var rest = await PersonalData.ProtectAsync(journal, PrivacyTestRun.Rest(start.Revealed[0]));
+        var rest = await journal.ProtectAsync(PrivacyTestRun.Rest(start.Revealed[0]));
         await journal.AppendAsync("run-privacy", 2, rest.Stored);
     }
 
