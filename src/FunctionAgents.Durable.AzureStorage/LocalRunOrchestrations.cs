@@ -1,6 +1,7 @@
 using DurableTask.Core;
 using FunctionAgents.Domain.Engine;
 using FunctionAgents.Runtime.Engine;
+using Microsoft.DurableTask.Client;
 
 namespace FunctionAgents.Durable.AzureStorage;
 
@@ -15,15 +16,9 @@ public sealed class LocalRunOrchestrations(LocalTaskHub hub) : IRunOrchestration
 
     /// <inheritdoc />
     public async Task<RunOrchestrationStatus> GetStatusAsync(string runId, CancellationToken cancellationToken = default) =>
-        await hub.GetStatusAsync(runId) is { } state ? Map(state.OrchestrationStatus) : RunOrchestrationStatus.None;
+        await hub.GetStatusAsync(runId) is { } state ? ToRuntimeStatus(state.OrchestrationStatus).ToRunStatus() : RunOrchestrationStatus.None;
 
-    private static RunOrchestrationStatus Map(OrchestrationStatus status) => status switch
-    {
-        OrchestrationStatus.Pending => RunOrchestrationStatus.Pending,
-        OrchestrationStatus.Running or OrchestrationStatus.ContinuedAsNew => RunOrchestrationStatus.Running,
-        OrchestrationStatus.Suspended => RunOrchestrationStatus.Suspended,
-        OrchestrationStatus.Completed => RunOrchestrationStatus.Completed,
-        OrchestrationStatus.Failed => RunOrchestrationStatus.Failed,
-        _ => RunOrchestrationStatus.Terminated,
-    };
+    /// <summary>DTFx's status as the portable SDK names it (the SDK's enum mirrors DTFx's member for member).</summary>
+    private static OrchestrationRuntimeStatus ToRuntimeStatus(OrchestrationStatus status) =>
+        Enum.Parse<OrchestrationRuntimeStatus>(status.ToString());
 }

@@ -57,16 +57,10 @@ public sealed class LocalTaskHub : IAsyncDisposable
         var create = orchestrator ?? (() => new AgentRunOrchestration());
         _worker.AddTaskOrchestrations(new NamedCreator<TaskOrchestration>(
             OrchestrationNames.Orchestrator, () => shims.CreateOrchestration(OrchestrationNames.Orchestrator, create(), parent: null)));
-        foreach (var name in RunTasks.StepActivities)
+        foreach (var (name, task) in RunTasks.Activities(runner, activity))
         {
-            ITaskActivity step = new RunStepActivity(runner);
-            var wrapped = activity?.Invoke(name, step) ?? step;
-            _worker.AddTaskActivities(new NamedCreator<TaskActivity>(name, () => shims.CreateActivity(name, wrapped)));
+            _worker.AddTaskActivities(new NamedCreator<TaskActivity>(name, () => shims.CreateActivity(name, task)));
         }
-
-        _worker.AddTaskActivities(
-            new NamedCreator<TaskActivity>(OrchestrationNames.ReadRun, () => shims.CreateActivity(OrchestrationNames.ReadRun, new ReadRunActivity(runner))),
-            new NamedCreator<TaskActivity>(OrchestrationNames.FailRun, () => shims.CreateActivity(OrchestrationNames.FailRun, new FailRunActivity(runner))));
         _client = new TaskHubClient(_service, loggerFactory: loggerFactory);
     }
 

@@ -46,19 +46,6 @@ public sealed class ClientRunOrchestrations(Func<DurableTaskClient> client) : IR
     /// <inheritdoc />
     public async Task<RunOrchestrationStatus> GetStatusAsync(string runId, CancellationToken cancellationToken = default) =>
         await client().GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken) is { } instance
-            ? Map(instance.RuntimeStatus)
+            ? instance.RuntimeStatus.ToRunStatus()
             : RunOrchestrationStatus.None;
-
-    private static RunOrchestrationStatus Map(OrchestrationRuntimeStatus status) => status switch
-    {
-        OrchestrationRuntimeStatus.Pending => RunOrchestrationStatus.Pending,
-        OrchestrationRuntimeStatus.Running => RunOrchestrationStatus.Running,
-        OrchestrationRuntimeStatus.Suspended => RunOrchestrationStatus.Suspended,
-        OrchestrationRuntimeStatus.Completed => RunOrchestrationStatus.Completed,
-        OrchestrationRuntimeStatus.Failed => RunOrchestrationStatus.Failed,
-        OrchestrationRuntimeStatus.Terminated => RunOrchestrationStatus.Terminated,
-
-        // The obsolete ContinuedAsNew and Canceled: the run orchestrator never continues as new and no backend cancels.
-        _ => RunOrchestrationStatus.Running,
-    };
 }
