@@ -103,13 +103,13 @@ internal sealed partial class ModelRetryPolicy : ClientRetryPolicy
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 720, Level = LogLevel.Warning, Message = "Model deployment {Deployment} answered {Status}; retry {Retry} of {MaxRetries} in {DelayMs} ms")]
+        [LoggerMessage(EventId = 240, Level = LogLevel.Warning, Message = "Model deployment {Deployment} answered {Status}; retry {Retry} of {MaxRetries} in {DelayMs} ms")]
         public static partial void Retrying(ILogger logger, string deployment, int status, int retry, int maxRetries, long delayMs);
 
-        [LoggerMessage(EventId = 722, Level = LogLevel.Warning, Message = "Model deployment {Deployment} did not answer (network failure or attempt timeout); retry {Retry} of {MaxRetries} in {DelayMs} ms")]
+        [LoggerMessage(EventId = 242, Level = LogLevel.Warning, Message = "Model deployment {Deployment} did not answer (network failure or attempt timeout); retry {Retry} of {MaxRetries} in {DelayMs} ms")]
         public static partial void RetryingWithoutResponse(ILogger logger, string deployment, int retry, int maxRetries, long delayMs);
 
-        [LoggerMessage(EventId = 721, Level = LogLevel.Warning, Message = "Model deployment {Deployment} answered {Status} with Retry-After {RetryAfterMs} ms, longer than the {MaxDelayMs} ms limit; not retrying")]
+        [LoggerMessage(EventId = 241, Level = LogLevel.Warning, Message = "Model deployment {Deployment} answered {Status} with Retry-After {RetryAfterMs} ms, longer than the {MaxDelayMs} ms limit; not retrying")]
         public static partial void RetryAfterTooLong(ILogger logger, string deployment, int status, long retryAfterMs, long maxDelayMs);
     }
 }
