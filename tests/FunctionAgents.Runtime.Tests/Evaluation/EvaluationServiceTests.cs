@@ -9,6 +9,7 @@ using FunctionAgents.Runtime.Evaluation;
 using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Tests.Runs.Fakes;
+using FunctionAgents.Testing.Stores;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FunctionAgents.Runtime.Tests.Evaluation;

@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
-using FunctionAgents.Runtime.Tests.Runs.Fakes;
 using FunctionAgents.Domain.Evaluation.Replay;
 using FunctionAgents.Domain.Evaluation.Reporting;
 using FunctionAgents.Domain.Evaluation.Trends;
 using FunctionAgents.Runtime.Evaluation.Replay;
 using FunctionAgents.Runtime.Evaluation.Trends;
 using FunctionAgents.Runtime.Evaluation;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
+using FunctionAgents.Testing.Stores;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FunctionAgents.Runtime.Tests.Evaluation;

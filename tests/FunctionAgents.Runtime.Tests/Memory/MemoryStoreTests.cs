@@ -1,5 +1,6 @@
 using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Memory;
+using FunctionAgents.Testing.Stores;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionAgents.Runtime.Tests.Memory;

@@ -1,7 +1,8 @@
-using FunctionAgents.Runtime.Tests.Runs.Fakes;
 using FunctionAgents.Domain.Memory;
 using FunctionAgents.Domain.Policy;
 using FunctionAgents.Runtime.Memory;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
+using FunctionAgents.Testing.Stores;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,3 @@
-using FunctionAgents.Runtime.Tests.Runs.Fakes;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Forensics.Explaining;
 using FunctionAgents.Domain.Memory;
@@ -6,6 +5,8 @@ using FunctionAgents.Domain.Policy;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Runtime.Memory;
 using FunctionAgents.Runtime.Runs;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
+using FunctionAgents.Testing.Stores;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionAgents.Runtime.Tests.Memory;

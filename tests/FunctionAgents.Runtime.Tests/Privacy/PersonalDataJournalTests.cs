@@ -2,6 +2,7 @@ using FunctionAgents.Domain.Events;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Runtime.Runs;
+using FunctionAgents.Testing.Stores;
 
 namespace FunctionAgents.Runtime.Tests.Privacy;
 

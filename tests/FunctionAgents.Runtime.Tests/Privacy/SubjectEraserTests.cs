@@ -1,5 +1,6 @@
 using FunctionAgents.Domain.Privacy;
 using FunctionAgents.Runtime.Privacy;
+using FunctionAgents.Testing.Stores;
 
 namespace FunctionAgents.Runtime.Tests.Privacy;
 

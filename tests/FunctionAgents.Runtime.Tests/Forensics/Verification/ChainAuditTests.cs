@@ -1,7 +1,8 @@
-using FunctionAgents.Runtime.Tests.Forensics.Support.Desk;
-using FunctionAgents.Runtime.Tests.Forensics.Support;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Runtime.Forensics.Verification;
+using FunctionAgents.Runtime.Tests.Forensics.Support.Desk;
+using FunctionAgents.Runtime.Tests.Forensics.Support;
+using FunctionAgents.Testing.Stores;
 
 namespace FunctionAgents.Runtime.Tests.Forensics.Verification;
 

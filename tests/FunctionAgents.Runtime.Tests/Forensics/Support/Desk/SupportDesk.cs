@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FunctionAgents.Runtime.Tests.Runs.Fakes;
 using FunctionAgents.Domain.Costs;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Runs;
@@ -9,6 +8,8 @@ using FunctionAgents.Runtime.Forensics.Verification;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Runs;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
+using FunctionAgents.Testing.Stores;
 
 namespace FunctionAgents.Runtime.Tests.Forensics.Support.Desk;
 

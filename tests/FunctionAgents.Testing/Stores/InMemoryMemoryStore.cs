@@ -1,4 +1,6 @@
-namespace FunctionAgents.Runtime.Memory;
+using FunctionAgents.Runtime.Memory;
+
+namespace FunctionAgents.Testing.Stores;
 
 /// <summary>A process-local memory store for tests. Not durable.</summary>
 public sealed class InMemoryMemoryStore(int maxEntryChars = 2000) : IMemoryStore

@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using FunctionAgents.Domain.Evaluation.Reporting;
 using FunctionAgents.Domain.Evaluation.Scoring;
+using FunctionAgents.Runtime.Evaluation;
 
-namespace FunctionAgents.Runtime.Evaluation;
+namespace FunctionAgents.Testing.Stores;
 
 /// <summary>A process-local <see cref="IEvaluationStore"/> for tests and tools; not durable.</summary>
 public sealed class InMemoryEvaluationStore : IEvaluationStore

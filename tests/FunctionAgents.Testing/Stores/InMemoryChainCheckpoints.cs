@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Forensics.Verification;
 using FunctionAgents.Runtime.Projections;
 
-namespace FunctionAgents.Runtime.Forensics.Verification;
+namespace FunctionAgents.Testing.Stores;
 
 /// <summary>A process-local checkpoint store and its projection: for tests and tools over exported journals.</summary>
 public sealed class InMemoryChainCheckpoints : IChainCheckpointStore, IJournalProjection

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using FunctionAgents.Runtime.Privacy;
 
-namespace FunctionAgents.Runtime.Privacy;
+namespace FunctionAgents.Testing.Stores;
 
 /// <summary>A process-local erasure log for tests. Not durable.</summary>
 public sealed class InMemoryErasureLog : IErasureLog
