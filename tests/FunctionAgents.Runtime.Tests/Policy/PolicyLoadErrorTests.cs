@@ -19,35 +19,144 @@ public sealed class PolicyLoadErrorTests
         Assert.Equal("unknown key 'extends' in the top level (expected version, default, rules)", error.Message);
     }
 
-    [Fact]
-    public void Load_UnknownRuleKey_ReportsLine()
+    /// <summary>One problem per policy: the message (or its start, where the rest lists choices) and, where given, its line.</summary>
+    public static TheoryData<string, int?, string, bool> SingleProblems => new()
     {
-        var error = SingleError("""
-            version: 1
-            rules:
-              - name: r
-                action: deny
-                priority: 5
-            """);
+        // UnknownRuleKey_ReportsLine
+        {
+            """
+                version: 1
+                rules:
+                  - name: r
+                    action: deny
+                    priority: 5
+                """,
+            5, "unknown key 'priority' in a rule", true
+        },
+        // UnknownWhenKey_ReportsLine
+        {
+            """
+                version: 1
+                rules:
+                  - name: r
+                    when:
+                      tools: send_email
+                    action: deny
+                """,
+            5, "unknown key 'tools' in 'when'", true
+        },
+        // UnknownAction_ReportsLine
+        {
+            "version: 1\nrules:\n  - name: r\n    action: block\n",
+            4, "unknown action 'block' (expected allow, deny or require_human_approval)", false
+        },
+        // UnknownMetric_ReportsLine
+        {
+            """
+                version: 1
+                rules:
+                  - name: r
+                    when:
+                      run_metrics:
+                        refunds_issued_gt: 1
+                    action: deny
+                """,
+            6, "unknown run metric 'refunds_issued'", true
+        },
+        // UnknownMetricOperator_ReportsLine
+        {
+            """
+                version: 1
+                rules:
+                  - name: r
+                    when:
+                      run_metrics:
+                        tool_calls_equals: 1
+                    action: deny
+                """,
+            6, "unknown operator in run_metrics key 'tool_calls_equals'", true
+        },
+        // BadRegex_ReportsLine
+        {
+            """
+                version: 1
+                rules:
+                  - name: r
+                    when:
+                      input:
+                        sql_matches_regex: '(unclosed'
+                    action: deny
+                """,
+            6, "invalid regular expression in 'sql_matches_regex'", true
+        },
+        // DuplicateRuleName_ReportsBothLines
+        {
+            """
+                version: 1
+                rules:
+                  - name: same
+                    action: allow
+                  - name: same
+                    action: deny
+                """,
+            5, "duplicate rule name 'same' (first used on line 3)", false
+        },
+        // MissingRuleName_ReportsRuleLine
+        {
+            "version: 1\nrules:\n  - action: allow\n",
+            3, "rule has no name", false
+        },
+        // EmptyRuleName_Refused
+        {
+            "version: 1\nrules:\n  - name: ''\n    action: allow\n",
+            null, "rule name must not be empty", false
+        },
+        // MissingAction_Refused
+        {
+            "version: 1\nrules:\n  - name: r\n",
+            null, "rule has no action", true
+        },
+        // BadOnTimeout_Refused
+        {
+            "version: 1\nrules:\n  - name: r\n    action: require_human_approval\n    approval: { on_timeout: require_human_approval }\n",
+            null, "on_timeout must be deny or allow, got 'require_human_approval'", false
+        },
+        // ApprovalOnDenyRule_Refused
+        {
+            "version: 1\nrules:\n  - name: r\n    action: deny\n    approval: { timeout: PT1H }\n",
+            5, "'approval' applies only to rules with action require_human_approval", false
+        },
+        // BadDefault_Refused
+        {
+            "version: 1\ndefault: require_human_approval\nrules: []\n",
+            2, "default must be allow or deny, got 'require_human_approval'", false
+        },
+        // BadToolName_Refused
+        {
+            "version: 1\nrules:\n  - name: r\n    when:\n      tool: [send_email, 'send email']\n    action: deny\n",
+            null, "'send email' is not a tool name (1-64 letters, digits, '_' or '-'; an MCP tool is <server>.<tool>)", false
+        },
+    };
 
-        Assert.Equal(5, error.Line);
-        Assert.StartsWith("unknown key 'priority' in a rule", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_UnknownWhenKey_ReportsLine()
+    [Theory]
+    [MemberData(nameof(SingleProblems))]
+    public void Load_OneProblem_RefusedWithItsMessageAndLine(string yaml, int? line, string message, bool messageIsPrefix)
     {
-        var error = SingleError("""
-            version: 1
-            rules:
-              - name: r
-                when:
-                  tools: send_email
-                action: deny
-            """);
+        var error = SingleError(yaml);
 
-        Assert.Equal(5, error.Line);
-        Assert.StartsWith("unknown key 'tools' in 'when'", error.Message, StringComparison.Ordinal);
+        if (line is { } expected)
+        {
+            Assert.Equal(expected, error.Line);
+        }
+
+        if (messageIsPrefix)
+        {
+            Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(message, error.Message);
+        }
     }
 
     [Fact]
@@ -68,103 +177,6 @@ public sealed class PolicyLoadErrorTests
         Assert.Contains("domain_not_in", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Load_UnknownAction_ReportsLine()
-    {
-        var error = SingleError("version: 1\nrules:\n  - name: r\n    action: block\n");
-
-        Assert.Equal(4, error.Line);
-        Assert.Equal("unknown action 'block' (expected allow, deny or require_human_approval)", error.Message);
-    }
-
-    [Fact]
-    public void Load_UnknownMetric_ReportsLine()
-    {
-        var error = SingleError("""
-            version: 1
-            rules:
-              - name: r
-                when:
-                  run_metrics:
-                    refunds_issued_gt: 1
-                action: deny
-            """);
-
-        Assert.Equal(6, error.Line);
-        Assert.StartsWith("unknown run metric 'refunds_issued'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_UnknownMetricOperator_ReportsLine()
-    {
-        var error = SingleError("""
-            version: 1
-            rules:
-              - name: r
-                when:
-                  run_metrics:
-                    tool_calls_equals: 1
-                action: deny
-            """);
-
-        Assert.Equal(6, error.Line);
-        Assert.StartsWith("unknown operator in run_metrics key 'tool_calls_equals'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_BadRegex_ReportsLine()
-    {
-        var error = SingleError("""
-            version: 1
-            rules:
-              - name: r
-                when:
-                  input:
-                    sql_matches_regex: '(unclosed'
-                action: deny
-            """);
-
-        Assert.Equal(6, error.Line);
-        Assert.StartsWith("invalid regular expression in 'sql_matches_regex'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_DuplicateRuleName_ReportsBothLines()
-    {
-        var error = SingleError("""
-            version: 1
-            rules:
-              - name: same
-                action: allow
-              - name: same
-                action: deny
-            """);
-
-        Assert.Equal(5, error.Line);
-        Assert.Equal("duplicate rule name 'same' (first used on line 3)", error.Message);
-    }
-
-    [Fact]
-    public void Load_MissingRuleName_ReportsRuleLine()
-    {
-        var error = SingleError("version: 1\nrules:\n  - action: allow\n");
-
-        Assert.Equal(3, error.Line);
-        Assert.Equal("rule has no name", error.Message);
-    }
-
-    [Fact]
-    public void Load_EmptyRuleName_Refused()
-    {
-        Assert.Equal("rule name must not be empty", SingleError("version: 1\nrules:\n  - name: ''\n    action: allow\n").Message);
-    }
-
-    [Fact]
-    public void Load_MissingAction_Refused()
-    {
-        Assert.StartsWith("rule has no action", SingleError("version: 1\nrules:\n  - name: r\n").Message, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("1 hour", "timeout '1 hour' is not an ISO 8601 duration such as PT1H or P1D")]
     [InlineData("PT0S", "timeout 'PT0S' must be longer than zero")]
@@ -182,32 +194,6 @@ public sealed class PolicyLoadErrorTests
 
         Assert.Equal(6, error.Line);
         Assert.Equal(message, error.Message);
-    }
-
-    [Fact]
-    public void Load_BadOnTimeout_Refused()
-    {
-        var error = SingleError("version: 1\nrules:\n  - name: r\n    action: require_human_approval\n    approval: { on_timeout: require_human_approval }\n");
-
-        Assert.Equal("on_timeout must be deny or allow, got 'require_human_approval'", error.Message);
-    }
-
-    [Fact]
-    public void Load_ApprovalOnDenyRule_Refused()
-    {
-        var error = SingleError("version: 1\nrules:\n  - name: r\n    action: deny\n    approval: { timeout: PT1H }\n");
-
-        Assert.Equal(5, error.Line);
-        Assert.Equal("'approval' applies only to rules with action require_human_approval", error.Message);
-    }
-
-    [Fact]
-    public void Load_BadDefault_Refused()
-    {
-        var error = SingleError("version: 1\ndefault: require_human_approval\nrules: []\n");
-
-        Assert.Equal(2, error.Line);
-        Assert.Equal("default must be allow or deny, got 'require_human_approval'", error.Message);
     }
 
     [Theory]
@@ -246,14 +232,6 @@ public sealed class PolicyLoadErrorTests
 
         Assert.Equal(6, error.Line);
         Assert.Equal(message, error.Message);
-    }
-
-    [Fact]
-    public void Load_BadToolName_Refused()
-    {
-        var error = SingleError("version: 1\nrules:\n  - name: r\n    when:\n      tool: [send_email, 'send email']\n    action: deny\n");
-
-        Assert.Equal("'send email' is not a tool name (1-64 letters, digits, '_' or '-'; an MCP tool is <server>.<tool>)", error.Message);
     }
 
     [Fact]
