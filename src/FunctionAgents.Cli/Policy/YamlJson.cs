@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using FunctionAgents.Domain.Policy;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -17,42 +18,10 @@ internal static class YamlJson
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, node);
+            YamlJsonWriter.Write(writer, node, WriteScalar);
         }
 
         return JsonSerializer.Deserialize<JsonElement>(buffer.WrittenSpan);
-    }
-
-    private static void Write(Utf8JsonWriter writer, YamlNode node)
-    {
-        switch (node)
-        {
-            case YamlMappingNode mapping:
-                writer.WriteStartObject();
-                foreach (var (key, value) in mapping.Children)
-                {
-                    writer.WritePropertyName(((YamlScalarNode)key).Value ?? string.Empty);
-                    Write(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case YamlSequenceNode sequence:
-                writer.WriteStartArray();
-                foreach (var item in sequence.Children)
-                {
-                    Write(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case YamlScalarNode scalar:
-                WriteScalar(writer, scalar);
-                break;
-            default:
-                writer.WriteNullValue();
-                break;
-        }
     }
 
     private static void WriteScalar(Utf8JsonWriter writer, YamlScalarNode scalar)

@@ -25,41 +25,9 @@ internal static class PolicyNormalizer
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            Write(writer, root);
+            YamlJsonWriter.Write(writer, root, static (json, scalar) => json.WriteStringValue(scalar.Value ?? string.Empty));
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
-    }
-
-    private static void Write(Utf8JsonWriter writer, YamlNode node)
-    {
-        switch (node)
-        {
-            case YamlMappingNode mapping:
-                writer.WriteStartObject();
-                foreach (var (key, value) in mapping.Children)
-                {
-                    writer.WritePropertyName(key is YamlScalarNode scalarKey ? scalarKey.Value ?? string.Empty : key.ToString());
-                    Write(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case YamlSequenceNode sequence:
-                writer.WriteStartArray();
-                foreach (var item in sequence.Children)
-                {
-                    Write(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case YamlScalarNode scalar:
-                writer.WriteStringValue(scalar.Value ?? string.Empty);
-                break;
-            default:
-                writer.WriteNullValue();
-                break;
-        }
     }
 }
