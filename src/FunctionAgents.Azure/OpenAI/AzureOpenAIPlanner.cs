@@ -99,3 +99,11 @@ public sealed partial class AzureOpenAIPlanner : IPlanner
 
     private PlannerResult Result(string rawPlan, IReadOnlyList<ModelCalled> calls) => new(Name, _prompt.Version, rawPlan, calls);
 }
+
+/// <summary>The purposes a ModelCalled event records.</summary>
+internal static class ModelPurposes
+{
+    public const string Plan = "plan";
+    public const string Repair = "repair";
+    public const string Answer = "answer";
+}

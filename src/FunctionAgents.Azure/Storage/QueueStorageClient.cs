@@ -1,7 +1,7 @@
 using System.Text;
-using Azure;
-using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Azure.Storage.Queues;
+using Azure;
 
 namespace FunctionAgents.Azure.Storage;
 
@@ -160,3 +160,11 @@ public sealed class QueueStorageClient
         }
     }
 }
+
+/// <summary>What the service says about a message it accepted.</summary>
+public sealed record QueueSendReceipt(
+    string MessageId,
+    string PopReceipt,
+    DateTimeOffset InsertedOn,
+    DateTimeOffset ExpiresOn,
+    DateTimeOffset NextVisibleOn);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using FunctionAgents.Domain.Policy;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -156,3 +157,7 @@ internal static class PolicyCaseFile
         _ => "require_human_approval",
     };
 }
+
+/// <summary>One expected decision: a tool call (and the run's counters before it) and what the policy must decide.</summary>
+/// <param name="Line">Where the case starts in its file.</param>
+internal sealed record PolicyCase(string Name, string Tool, JsonElement Input, RunMetrics Metrics, PolicyAction Expect, int Line);

@@ -22,3 +22,10 @@ public sealed record PriceTable(IReadOnlyDictionary<string, ModelPrice> Models, 
         return price.CostOf(call.InputTokens, call.OutputTokens);
     }
 }
+
+/// <summary>USD per one million input and output tokens for one model.</summary>
+public sealed record ModelPrice(decimal InputPerMillionUsd, decimal OutputPerMillionUsd)
+{
+    public decimal CostOf(int inputTokens, int outputTokens) =>
+        ((inputTokens * InputPerMillionUsd) + (outputTokens * OutputPerMillionUsd)) / 1_000_000m;
+}

@@ -60,3 +60,16 @@ public static class OrchestrationLoop
 
     private static RunState Fold(RunState state, IEnumerable<RunEvent> events) => events.Aggregate(state, RunEvolver.Evolve);
 }
+
+/// <summary>
+/// What an orchestrator asks an activity to do: perform the step of <paramref name="Kind"/> that the decider
+/// chooses for the run as it stands after <paramref name="ExpectedLastSeq"/>, deciding at the orchestrator's time
+/// <paramref name="DecidedAt"/> so that both sides agree on deadlines. Plain data, so any host can serialize it.
+/// </summary>
+public sealed record StepRequest(string RunId, long ExpectedLastSeq, string Kind, DateTimeOffset DecidedAt);
+
+/// <summary>
+/// The events that follow the orchestrator's ExpectedLastSeq once the activity is done: the ones it appended,
+/// or, when another writer got there first, the ones that writer appended. The orchestrator folds them.
+/// </summary>
+public sealed record StepResult(IReadOnlyList<RunEvent> Events, bool Performed);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace FunctionAgents.Domain.Planning;
 
 /// <summary>
@@ -11,3 +13,6 @@ public sealed record AgentPlan(
     decimal BudgetUsd,
     IReadOnlyList<PlanStep> Steps,
     IReadOnlyList<string> StopConditions);
+
+/// <summary>One step of a plan: a single call of a registered tool.</summary>
+public sealed record PlanStep(string Id, string Objective, string Tool, JsonElement Input, string SuccessCriteria);

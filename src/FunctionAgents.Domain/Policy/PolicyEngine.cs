@@ -97,3 +97,9 @@ public sealed class PolicyEngine : IPolicyEvaluator
             CultureInfo.InvariantCulture,
             $"the regex check {condition} timed out after {RegexMatchTimeout.TotalMilliseconds} ms; treated as a deny (fail closed)");
 }
+
+/// <summary>How long a human has to decide, and what happens when nobody does.</summary>
+public sealed record ApprovalSettings(TimeSpan Timeout, PolicyAction OnTimeout);
+
+/// <summary>A rule that matched a tool call, with its action and reason.</summary>
+public sealed record PolicyRuleMatch(string Name, PolicyAction Action, string Reason);

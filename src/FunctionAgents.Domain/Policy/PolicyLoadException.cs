@@ -41,3 +41,6 @@ public sealed class PolicyLoadException : Exception
         return $"Policy {sourceName} was refused ({errors.Count} {noun}):{Environment.NewLine}{string.Join(Environment.NewLine, lines)}";
     }
 }
+
+/// <summary>One problem found while loading a policy file, at a 1-based line and column.</summary>
+public sealed record PolicyLoadError(int Line, int Column, string Message);

@@ -49,3 +49,12 @@ public static class PiiRedactor
         _ => "[personal data]",
     };
 }
+
+/// <summary>The kinds of personal data <see cref="PiiScanner"/> recognizes.</summary>
+internal enum PiiKind
+{
+    Email,
+    Phone,
+    CardNumber,
+    Iban,
+}

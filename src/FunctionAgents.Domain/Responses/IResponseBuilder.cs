@@ -1,3 +1,6 @@
+using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Planning;
+
 namespace FunctionAgents.Domain.Responses;
 
 /// <summary>Composes the answer to the user from what the run observed, citing its sources.</summary>
@@ -7,3 +10,10 @@ public interface IResponseBuilder
 
     Task<ResponseResult> BuildAsync(ResponseRequest request, CancellationToken cancellationToken);
 }
+
+/// <summary>The goal, the plan and what happened to each step.</summary>
+/// <param name="RemainingBudgetUsd">What the run may still spend; see <see cref="Planning.PlanRequest.RemainingBudgetUsd"/>.</param>
+public sealed record ResponseRequest(string RunId, string Goal, AgentPlan? Plan, IReadOnlyList<StepOutcome> Steps, decimal? RemainingBudgetUsd = null);
+
+/// <summary>The drafted answer, the sources it cites, and any model calls made to write it.</summary>
+public sealed record ResponseResult(string Text, IReadOnlyList<string> Sources, string Builder, IReadOnlyList<ModelCalled> ModelCalls);

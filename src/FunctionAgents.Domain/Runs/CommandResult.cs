@@ -5,3 +5,11 @@ public sealed record CommandResult(CommandOutcome Outcome, string? Detail, RunSt
 {
     public static CommandResult NotFound { get; } = new(CommandOutcome.NotFound, null, null);
 }
+
+/// <summary>How an approval or cancel command ended; the host maps it to 202 / 404 / 409.</summary>
+public enum CommandOutcome
+{
+    Accepted,
+    NotFound,
+    Conflict,
+}

@@ -81,3 +81,6 @@ public static partial class StartRunValidator
     [GeneratedRegex("^[a-z0-9-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex Tenant();
 }
+
+/// <summary>One bad input field, named as the caller sent it (e.g. <c>budgetUsd</c>).</summary>
+public sealed record FieldError(string Field, string Message);

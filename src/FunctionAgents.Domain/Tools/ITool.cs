@@ -22,3 +22,6 @@ public interface ITool
     /// <summary>Runs the tool. Tools with side effects are idempotent on <see cref="ToolInvocation.DispatchId"/>.</summary>
     Task<JsonElement> ExecuteAsync(ToolInvocation invocation, CancellationToken cancellationToken);
 }
+
+/// <summary>One dispatch of a tool. <paramref name="DispatchId"/> is RunId:Seq of its ToolExecuted event.</summary>
+public sealed record ToolInvocation(string DispatchId, string RunId, string TenantId, string StepId, JsonElement Input);

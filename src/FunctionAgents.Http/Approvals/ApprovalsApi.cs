@@ -101,3 +101,7 @@ public sealed class ApprovalsApi
             pending.OnTimeout,
             ApiRoutes.ApprovalUri(state.RunId, pending.StepId)));
 }
+
+/// <summary>GET /api/approvals: the steps waiting for a decision in one page of the caller's runs, soonest expiry first.</summary>
+/// <param name="ContinuationToken">The token for the next page of runs awaiting approval; null on the last.</param>
+public sealed record ApprovalQueueResponse(IReadOnlyList<ApprovalQueueItem> Approvals, string? ContinuationToken);

@@ -50,3 +50,23 @@ internal static class RunViews
     private static PendingApprovalView Pending(string runId, PendingApproval a) => new(
         a.StepId, a.Tool, a.Input, (a.Rules.Count > 0 ? a.Rules[0].Name : null), a.Rules, a.Reason, a.PolicyVersion, a.ExpiresAt, a.OnTimeout, ApiRoutes.ApprovalUri(runId, a.StepId));
 }
+
+/// <summary>The answer to an approval decision or a cancel: what was recorded and the run's status after it.</summary>
+public sealed record DecisionAccepted(string RunId, string? StepId, string Decision, string By, RunStatus Status, string StatusUri);
+
+/// <summary>Why a run failed: a stable code and the reason.</summary>
+public sealed record RunFailure(string Code, string? Reason);
+
+/// <summary>Where to read and act on a run (root-relative).</summary>
+public sealed record RunLinks(string Status, string Events, string Cancel);
+
+/// <summary>One run in a listing (from the run index, which may trail the journal by a moment).</summary>
+public sealed record RunListItem(
+    string RunId, RunStatus Status, string Goal, string CorrelationId, string Source, decimal CostUsd, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string StatusUri);
+
+/// <summary>GET /api/runs: one page of runs and the token for the next page (null on the last).</summary>
+public sealed record RunListResponse(IReadOnlyList<RunListItem> Runs, string? ContinuationToken);
+
+/// <summary>The answer to POST /api/runs; the URIs are root-relative (<c>/api/runs/{runId}</c>).</summary>
+/// <param name="Created">False when the Idempotency-Key already had this run.</param>
+public sealed record StartRunResponse(string RunId, bool Created, string StatusUri, string EventsUri, string CancelUri);

@@ -43,3 +43,6 @@ public static class Timeline
             e.Seq, e.OccurredAt, e.OccurredAt - runStart, e.Type, e.Actor, e.CausationSeq, explanation.Title, explanation.Summary, explanation.Tags);
     }
 }
+
+/// <summary>A whole run as a readable timeline, with the status it ended (or is) in.</summary>
+public sealed record RunTimeline(string RunId, string TenantId, string CorrelationId, RunStatus Status, IReadOnlyList<TimelineEntry> Entries);

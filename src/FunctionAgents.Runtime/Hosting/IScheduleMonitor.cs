@@ -10,3 +10,6 @@ public interface IScheduleMonitor
 
     Task SetAsync(string jobName, ScheduleStatus status, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What a schedule monitor remembers of a job: the last occurrence run and the next one expected.</summary>
+public sealed record ScheduleStatus(DateTimeOffset? Last, DateTimeOffset Next, DateTimeOffset LastUpdated);

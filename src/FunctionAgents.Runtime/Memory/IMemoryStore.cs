@@ -15,3 +15,11 @@ public interface IMemoryStore
     /// <summary>Deletes the tenant's entries that came from <paramref name="runIds"/> (an erasure); returns how many.</summary>
     Task<int> DeleteFromRunsAsync(string tenantId, IReadOnlyCollection<string> runIds, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Whether a memory entry was stored, and if not, why.</summary>
+public sealed record MemoryWriteResult(bool Stored, string? RefusedReason)
+{
+    public static MemoryWriteResult Ok { get; } = new(true, null);
+
+    public static MemoryWriteResult Refused(string reason) => new(false, reason);
+}

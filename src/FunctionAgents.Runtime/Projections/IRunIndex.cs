@@ -1,3 +1,5 @@
+using FunctionAgents.Domain.Runs;
+
 namespace FunctionAgents.Runtime.Projections;
 
 /// <summary>
@@ -23,3 +25,9 @@ public interface IRunIndex
     /// <summary>Runs not finished whose summary was last updated before <paramref name="updatedBefore"/>, streamed.</summary>
     IAsyncEnumerable<RunSummary> ListStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A page of runs and the token for the next page (null on the last).</summary>
+public sealed record RunPage(IReadOnlyList<RunSummary> Runs, string? ContinuationToken);
+
+/// <summary>Filters for listing a tenant's runs; times compare with the run's creation time.</summary>
+public sealed record RunQuery(string TenantId, RunStatus? Status, DateTimeOffset? From, DateTimeOffset? To, string? ContinuationToken, int PageSize = 50);

@@ -57,3 +57,21 @@ public static class EvaluationGate
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>One gate condition and how the report fared.</summary>
+/// <param name="Name"><c>runs</c>, <c>min_quality</c>, <c>max_cost_delta</c> or <c>max_policy_regressions</c>.</param>
+/// <param name="Message">The measured value against the threshold, in words; for a failure, the reason.</param>
+public sealed record GateCheck(string Name, bool Passed, string Message);
+
+/// <summary>Pass or fail, with every check made.</summary>
+public sealed record GateResult(bool Passed, IReadOnlyList<GateCheck> Checks)
+{
+    /// <summary>Every reason the gate failed (empty when it passed).</summary>
+    public IReadOnlyList<string> Reasons => [.. Checks.Where(c => !c.Passed).Select(c => c.Message)];
+}
+
+/// <summary>What a candidate must meet to ship; a null threshold is not checked.</summary>
+/// <param name="MinQuality">Lowest acceptable candidate mean quality, in [0, 1].</param>
+/// <param name="MaxCostDelta">Highest acceptable relative cost change against the baseline (0.15 = +15%).</param>
+/// <param name="MaxPolicyRegressions">Most steps whose policy decision may differ from the baseline's.</param>
+public sealed record GateThresholds(double? MinQuality = null, double? MaxCostDelta = null, int? MaxPolicyRegressions = null);

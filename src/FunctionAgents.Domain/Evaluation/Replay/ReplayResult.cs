@@ -23,3 +23,7 @@ public sealed record ReplayResult(
     /// <summary>True when every replayed event equals the recorded one (types, actors, causation, payloads).</summary>
     public bool IsDeterministic => Divergence is null;
 }
+
+/// <summary>A tool call the replayed run made that matches no recorded call; it was not executed.</summary>
+/// <param name="Input">The call's input as canonical JSON (sorted properties, no whitespace).</param>
+public sealed record UnrecordedToolCall(string StepId, string Tool, string Input, string DispatchId);

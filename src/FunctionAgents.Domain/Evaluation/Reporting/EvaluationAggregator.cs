@@ -85,3 +85,6 @@ public sealed class EvaluationAggregator
     private static List<GroupMetrics> Metrics(Dictionary<string, GroupAccumulator> groups) =>
         [.. groups.Values.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToMetrics())];
 }
+
+/// <summary>A run whose replay did not reproduce its recording, and where.</summary>
+public sealed record DivergenceSummary(string RunId, string TenantId, long Seq, string Difference);

@@ -76,3 +76,9 @@ public static partial class EventExplainer
     /// <summary>What one payload's wording consists of before the common tags are added.</summary>
     private readonly record struct Wording(string Title, string Summary, IEnumerable<EventTag> Tags);
 }
+
+/// <summary>One name/value label of an explained event, e.g. <c>tool=send_email</c> or <c>outcome=failure</c>.</summary>
+public sealed record EventTag(string Name, string Value)
+{
+    public override string ToString() => $"{Name}={Value}";
+}

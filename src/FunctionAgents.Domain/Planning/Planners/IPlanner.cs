@@ -1,3 +1,5 @@
+using FunctionAgents.Domain.Events;
+
 namespace FunctionAgents.Domain.Planning.Planners;
 
 /// <summary>
@@ -11,3 +13,6 @@ public interface IPlanner
 
     Task<PlannerResult> PlanAsync(PlanRequest request, CancellationToken cancellationToken);
 }
+
+/// <summary>A planner's output: the raw plan JSON text (validated by the caller) and the model calls made.</summary>
+public sealed record PlannerResult(string Planner, string? PromptVersion, string RawPlan, IReadOnlyList<ModelCalled> ModelCalls);

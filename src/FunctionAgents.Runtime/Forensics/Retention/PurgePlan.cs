@@ -47,3 +47,6 @@ public sealed record PurgePlan(RetentionDecision Decision, IReadOnlyList<RunSumm
         return new PurgePlan(decision, runs, skipped);
     }
 }
+
+/// <summary>A run older than the cutoff that a purge leaves alone, and why (for example: not finished, or active since the cutoff).</summary>
+public sealed record PurgeSkip(string RunId, string TenantId, string Reason);

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 
 namespace FunctionAgents.Runtime.Tools.Docs;
 
@@ -90,3 +90,8 @@ internal static partial class MarkdownPassageReader
     [GeneratedRegex(@"^(?<level>#{1,6})\s+(?<text>.*?)\s*#*$", RegexOptions.CultureInvariant)]
     private static partial Regex Heading();
 }
+
+/// <summary>The text under one markdown heading.</summary>
+/// <param name="Source">File path relative to the docs folder, with '/' separators.</param>
+/// <param name="Title">The document's first top-level heading (or its file name); indexed with every passage.</param>
+internal sealed record DocPassage(string Source, string Title, string Heading, string Text);
