@@ -6,6 +6,7 @@ using FunctionAgents.Domain.Runs;
 using FunctionAgents.Domain.Tools;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
+using OpenAI.Chat;
 
 namespace FunctionAgents.Azure.OpenAI;
 
@@ -106,4 +107,35 @@ internal static class ModelPurposes
     public const string Plan = "plan";
     public const string Repair = "repair";
     public const string Answer = "answer";
+}
+
+/// <summary>Everything one model call sends, and what is recorded about its prompt.</summary>
+/// <param name="Purpose">One of <see cref="ModelPurposes"/>.</param>
+/// <param name="PromptVersion">The prompt file's version, e.g. <c>planner/v1</c>.</param>
+/// <param name="PromptHash">SHA-256 of the rendered instructions (the system message).</param>
+internal sealed record ModelCallRequest(
+    string Purpose,
+    string PromptVersion,
+    string PromptHash,
+    IReadOnlyList<ModelMessage> Messages,
+    ModelResponseFormat Format,
+    int MaxOutputTokens);
+
+/// <summary>One chat message as sent, in the form hashed into ModelCalled.RequestHash.</summary>
+/// <param name="Role"><c>system</c>, <c>user</c> or <c>assistant</c>.</param>
+internal sealed record ModelMessage(string Role, string Content)
+{
+    public static ModelMessage System(string content) => new("system", content);
+
+    public static ModelMessage User(string content) => new("user", content);
+
+    public static ModelMessage Assistant(string content) => new("assistant", content);
+
+    public ChatMessage ToChatMessage() => Role switch
+    {
+        "system" => new SystemChatMessage(Content),
+        "user" => new UserChatMessage(Content),
+        "assistant" => new AssistantChatMessage(Content),
+        _ => throw new InvalidOperationException($"Unknown chat role '{Role}'."),
+    };
 }

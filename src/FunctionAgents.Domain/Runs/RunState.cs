@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Planning;
 using FunctionAgents.Domain.Policy;
@@ -103,3 +104,15 @@ public sealed record RunState
 
     public long? SeqOf(string eventType) => LastSeqByType.TryGetValue(eventType, out var seq) ? seq : null;
 }
+
+/// <summary>A tool call waiting for a human, as requested by policy.</summary>
+public sealed record PendingApproval(
+    string StepId,
+    string Tool,
+    JsonElement Input,
+    IReadOnlyList<PolicyRuleMatch> Rules,
+    string Reason,
+    string PolicyVersion,
+    DateTimeOffset ExpiresAt,
+    PolicyAction OnTimeout,
+    long RequestedSeq);

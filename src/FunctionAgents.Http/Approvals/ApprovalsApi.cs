@@ -105,3 +105,14 @@ public sealed class ApprovalsApi
 /// <summary>GET /api/approvals: the steps waiting for a decision in one page of the caller's runs, soonest expiry first.</summary>
 /// <param name="ContinuationToken">The token for the next page of runs awaiting approval; null on the last.</param>
 public sealed record ApprovalQueueResponse(IReadOnlyList<ApprovalQueueItem> Approvals, string? ContinuationToken);
+
+/// <summary>One step waiting for a human, with the run it belongs to and what the step was planned to do.</summary>
+/// <param name="Objective">The plan's objective for the step, so an approver reads what the agent meant to do.</param>
+public sealed record ApprovalQueueItem(
+    string RunId,
+    string Goal,
+    string CorrelationId,
+    DateTimeOffset? RunCreatedAt,
+    decimal RunCostUsd,
+    string? Objective,
+    PendingApprovalView Approval);

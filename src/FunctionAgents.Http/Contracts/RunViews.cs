@@ -1,3 +1,5 @@
+using System.Text.Json;
+using FunctionAgents.Domain.Policy;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Projections;
@@ -70,3 +72,16 @@ public sealed record RunListResponse(IReadOnlyList<RunListItem> Runs, string? Co
 /// <summary>The answer to POST /api/runs; the URIs are root-relative (<c>/api/runs/{runId}</c>).</summary>
 /// <param name="Created">False when the Idempotency-Key already had this run.</param>
 public sealed record StartRunResponse(string RunId, bool Created, string StatusUri, string EventsUri, string CancelUri);
+
+/// <summary>A tool call waiting for a human. <see cref="Rule"/> is the first matching rule; <see cref="Rules"/> has all of them.</summary>
+public sealed record PendingApprovalView(
+    string StepId,
+    string Tool,
+    JsonElement Input,
+    string? Rule,
+    IReadOnlyList<PolicyRuleMatch> Rules,
+    string Reason,
+    string PolicyVersion,
+    DateTimeOffset ExpiresAt,
+    PolicyAction OnTimeout,
+    string ApproveUri);

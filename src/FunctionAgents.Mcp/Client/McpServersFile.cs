@@ -193,3 +193,32 @@ public static partial class McpServersFile
 /// <param name="CostUsd">Recorded per call.</param>
 /// <param name="OutputCapBytes">Largest normalized output in UTF-8 bytes; more is cut and marked truncated.</param>
 public sealed record McpToolSettings(TimeSpan Timeout, decimal CostUsd, int OutputCapBytes);
+
+/// <summary>How FunctionAgents reaches an MCP server.</summary>
+public enum McpTransportKind
+{
+    /// <summary>A child process spoken to over stdin/stdout.</summary>
+    Stdio,
+
+    /// <summary>Streamable HTTP at a URL.</summary>
+    Http,
+}
+
+/// <summary>One MCP server from the <c>FA_MCP_SERVERS</c> file.</summary>
+/// <param name="Name">The catalog prefix: its tools are <c>&lt;Name&gt;.&lt;tool&gt;</c>.</param>
+/// <param name="Transport">stdio or streamable HTTP.</param>
+/// <param name="Command">stdio: the program to start.</param>
+/// <param name="Arguments">stdio: its arguments.</param>
+/// <param name="Environment">stdio: extra environment variables, each value the name of a setting to read it from.</param>
+/// <param name="Url">http: the endpoint.</param>
+/// <param name="Headers">http: request headers, each value the name of a setting to read it from (secrets stay out of the file).</param>
+/// <param name="Tools">The allow-list: only these tools join the catalog, each with its limits.</param>
+public sealed record McpServerSettings(
+    string Name,
+    McpTransportKind Transport,
+    string? Command,
+    IReadOnlyList<string> Arguments,
+    IReadOnlyDictionary<string, string> Environment,
+    Uri? Url,
+    IReadOnlyDictionary<string, string> Headers,
+    IReadOnlyDictionary<string, McpToolSettings> Tools);

@@ -1,4 +1,5 @@
 using FunctionAgents.Domain.Events;
+using FunctionAgents.Domain.Runs;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Runs;
 
@@ -53,4 +54,12 @@ public sealed class RunForensics
 
     private static bool BelongsTo(string? tenantId, string eventTenant) =>
         tenantId is null || string.Equals(tenantId, eventTenant, StringComparison.Ordinal);
+}
+
+/// <summary>A run as it was after event <see cref="RequestedSeq"/>: the fold of events 1..N.</summary>
+/// <param name="State">The folded state; its LastSeq is below <paramref name="RequestedSeq"/> only when the run has fewer events.</param>
+public sealed record RunVersion(long RequestedSeq, RunState State)
+{
+    /// <summary>True when the run has fewer than <see cref="RequestedSeq"/> events (State is then the latest version).</summary>
+    public bool IsBeyondEnd => State.LastSeq < RequestedSeq;
 }

@@ -46,3 +46,17 @@ public static class Timeline
 
 /// <summary>A whole run as a readable timeline, with the status it ended (or is) in.</summary>
 public sealed record RunTimeline(string RunId, string TenantId, string CorrelationId, RunStatus Status, IReadOnlyList<TimelineEntry> Entries);
+
+/// <summary>One event of a run as a reader sees it: when, who, what caused it, and what it means.</summary>
+/// <param name="Elapsed">Time since the run's first event.</param>
+/// <param name="CausationSeq">The Seq of the event that led to this one, if any.</param>
+public sealed record TimelineEntry(
+    long Seq,
+    DateTimeOffset OccurredAt,
+    TimeSpan Elapsed,
+    string Type,
+    string Actor,
+    long? CausationSeq,
+    string Title,
+    string Summary,
+    IReadOnlyList<EventTag> Tags);

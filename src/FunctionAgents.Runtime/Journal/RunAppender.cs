@@ -159,3 +159,16 @@ public sealed class RunAppender
 /// written, or the ones another writer wrote first), and the run folded over them.
 /// </summary>
 public sealed record AppendOutcome(AppendStatus Status, IReadOnlyList<RunEvent> Events, RunState After);
+
+/// <summary>How a <see cref="RunAppender"/> append ended.</summary>
+public enum AppendStatus
+{
+    /// <summary>The events were written at the expected Seq.</summary>
+    Appended,
+
+    /// <summary>The Seq was taken by identical events (a retry of this write): nothing new was written.</summary>
+    AlreadyDone,
+
+    /// <summary>The Seq was taken by different events: another writer moved the run.</summary>
+    Conflict,
+}

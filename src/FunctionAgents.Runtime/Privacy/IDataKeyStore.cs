@@ -24,3 +24,13 @@ public interface IDataKeyStore
 /// <param name="KeysDestroyed">Keys destroyed by this call (0 when they were already gone).</param>
 /// <param name="RunIds">Every run whose personal data was encrypted for the subject.</param>
 public sealed record KeyDestruction(int KeysDestroyed, IReadOnlyList<string> RunIds);
+
+/// <summary>What the key store holds for a key id: the key, or the fact that it was destroyed by an erasure.</summary>
+/// <param name="Key">The unwrapped key; null when erased or unknown.</param>
+/// <param name="Erased">True when the key existed and an erasure destroyed it.</param>
+public sealed record DataKeyLookup(DataKey? Key, bool Erased)
+{
+    public static DataKeyLookup Unknown { get; } = new(null, false);
+
+    public static DataKeyLookup Destroyed { get; } = new(null, true);
+}

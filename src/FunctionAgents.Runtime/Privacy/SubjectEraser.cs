@@ -68,3 +68,16 @@ public sealed class SubjectEraser
 
 /// <summary>The result of <see cref="SubjectEraser.EraseAsync"/>; <paramref name="Record"/> is null only for <see cref="ErasureStatus.NotFound"/>.</summary>
 public sealed record ErasureOutcome(ErasureStatus Status, ErasureRecord? Record);
+
+/// <summary>What an erasure request found.</summary>
+public enum ErasureStatus
+{
+    /// <summary>The subject's keys were destroyed now.</summary>
+    Erased,
+
+    /// <summary>An earlier erasure destroyed them; nothing changed (erasure is idempotent).</summary>
+    AlreadyErased,
+
+    /// <summary>No data of this subject was ever encrypted in this tenant.</summary>
+    NotFound,
+}

@@ -9,3 +9,14 @@ public interface IEmailOutbox
     /// </summary>
     Task<OutboxEmail> EnqueueAsync(OutboxEmail email, CancellationToken cancellationToken);
 }
+
+/// <summary>An email waiting in the outbox.</summary>
+public sealed record OutboxEmail(
+    string DispatchId,
+    string MessageId,
+    string TenantId,
+    string RunId,
+    string To,
+    string Subject,
+    string Body,
+    DateTimeOffset QueuedAt);

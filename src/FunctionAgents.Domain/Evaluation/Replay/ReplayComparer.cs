@@ -86,3 +86,25 @@ public static class ReplayComparer
             ? (long)Math.Round((expires - occurredAt).TotalSeconds)
             : null;
 }
+
+/// <summary>The first Seq at which the replayed run differs from the recorded one, with both versions.</summary>
+/// <param name="Recorded">The recorded event at <paramref name="Seq"/>, or null when the recording has none there.</param>
+/// <param name="Replayed">The replayed event at <paramref name="Seq"/>, or null when the replay produced none there.</param>
+/// <param name="Difference">What differs, e.g. <c>type ToolApproved vs ToolRejected</c> or <c>payload at $.reason</c>.</param>
+public sealed record ReplayDivergence(long Seq, EventSnapshot? Recorded, EventSnapshot? Replayed, string Difference)
+{
+    public override string ToString() =>
+        $"Seq {Seq}: {Difference}{Environment.NewLine}  recorded: {Recorded?.ToString() ?? "(none)"}{Environment.NewLine}  replayed: {Replayed?.ToString() ?? "(none)"}";
+}
+
+/// <summary>The parts of an event that replay compares: everything but time and the hash chain.</summary>
+public sealed record EventSnapshot(long Seq, string Type, string Actor, long? CausationSeq, string Payload)
+{
+    public static EventSnapshot Of(RunEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new EventSnapshot(e.Seq, e.Type, e.Actor, e.CausationSeq, e.Payload);
+    }
+
+    public override string ToString() => $"{Seq} {Type} by {Actor}: {Payload}";
+}

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FunctionAgents.Domain.Costs;
 using FunctionAgents.Domain.Planning.Planners;
 using FunctionAgents.Domain.Planning;
@@ -42,4 +43,17 @@ public sealed record ReplayConfiguration(
             throw new ArgumentException("Live replay needs a candidate planner and a candidate response builder.", nameof(Mode));
         }
     }
+}
+
+/// <summary>Where a replay takes model outputs from.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReplayMode>))]
+public enum ReplayMode
+{
+    /// <summary>The journal's recorded plans, answers and tool observations; deterministic, no network. The default.</summary>
+    [JsonStringEnumMemberName("recorded")]
+    Recorded,
+
+    /// <summary>A candidate planner and response builder are called; tool calls reuse matching recorded observations.</summary>
+    [JsonStringEnumMemberName("live")]
+    Live,
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Runs;
 
@@ -27,3 +28,20 @@ public sealed record ReplayResult(
 /// <summary>A tool call the replayed run made that matches no recorded call; it was not executed.</summary>
 /// <param name="Input">The call's input as canonical JSON (sorted properties, no whitespace).</param>
 public sealed record UnrecordedToolCall(string StepId, string Tool, string Input, string DispatchId);
+
+/// <summary>Where the replayed run ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReplayStatus>))]
+public enum ReplayStatus
+{
+    /// <summary>The replayed run reached a final event (completed, failed or cancelled).</summary>
+    [JsonStringEnumMemberName("finished")]
+    Finished,
+
+    /// <summary>The replayed run waits for a human decision that the recording does not hold.</summary>
+    [JsonStringEnumMemberName("awaiting_approval")]
+    AwaitingApproval,
+
+    /// <summary>The recording itself ends before the run finished, so there is nothing more to substitute.</summary>
+    [JsonStringEnumMemberName("incomplete")]
+    Incomplete,
+}

@@ -17,3 +17,15 @@ public interface IRunInvariant
 
     InvariantResult Check(RunState state);
 }
+
+/// <summary>Whether an invariant holds for one state, and if not, what is wrong in words.</summary>
+public sealed record InvariantResult(bool Holds, string? Violation)
+{
+    public static InvariantResult Pass { get; } = new(true, null);
+
+    public static InvariantResult Fail(string violation)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(violation);
+        return new InvariantResult(false, violation);
+    }
+}

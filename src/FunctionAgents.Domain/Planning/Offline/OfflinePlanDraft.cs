@@ -282,3 +282,14 @@ internal sealed class OfflinePlanDraft
         return string.Join("\n\n", paragraphs);
     }
 }
+
+/// <summary>The steps the offline planner knows, in the order they run.</summary>
+internal enum OfflineStepKind
+{
+    SearchPolicy,
+    LookUpOrder,
+    LookUpCustomer,
+    CountRecords,
+    OpenTicket,
+    EmailCustomer,
+}

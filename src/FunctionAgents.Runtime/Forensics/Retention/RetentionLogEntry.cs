@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FunctionAgents.Runtime.Forensics.Retention;
 
 /// <summary>What was purged of one run, when, by whom and why: a row of the retention log (kept after the run is gone).</summary>
@@ -18,3 +20,14 @@ public sealed record RetentionLogEntry(
     string Reason,
     DateTimeOffset Cutoff,
     PurgeStatus Status);
+
+/// <summary>Where the purge of one run is: logged before anything is deleted, completed after.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PurgeStatus>))]
+public enum PurgeStatus
+{
+    [JsonStringEnumMemberName("started")]
+    Started,
+
+    [JsonStringEnumMemberName("completed")]
+    Completed,
+}

@@ -1,3 +1,5 @@
+using FunctionAgents.Domain.Events;
+
 namespace FunctionAgents.Runtime.Forensics.Verification;
 
 /// <summary>Where chain checkpoints are kept, apart from the journal. Implementations are also the projection that writes them.</summary>
@@ -8,4 +10,25 @@ public interface IChainCheckpointStore
 
     /// <summary>The run's checkpoints in Seq order, streamed.</summary>
     IAsyncEnumerable<ChainCheckpoint> ReadAsync(string runId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// The Hash of the last event of one append, recorded outside the journal when the append was projected. The journal's
+/// chain shows an event was changed only if the chain was not recomputed; a checkpoint also catches a recomputed chain,
+/// events removed from the end and a run deleted whole.
+/// </summary>
+public sealed record ChainCheckpoint(string RunId, string TenantId, long Seq, string Hash, DateTimeOffset OccurredAt)
+{
+    /// <summary>The checkpoint of an appended batch: its last event.</summary>
+    public static ChainCheckpoint ForAppend(IReadOnlyList<RunEvent> appended)
+    {
+        ArgumentNullException.ThrowIfNull(appended);
+        if (appended.Count == 0)
+        {
+            throw new ArgumentException("An append has at least one event.", nameof(appended));
+        }
+
+        var last = appended[^1];
+        return new ChainCheckpoint(last.RunId, last.TenantId, last.Seq, last.Hash, last.OccurredAt);
+    }
 }
