@@ -69,9 +69,15 @@ public sealed class FunctionsServiceProviderTests
     private static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FA_STORAGE_PREFIX"] = "fa",
+            ["FA_SWEEP_SCHEDULE"] = "0 */5 * * * *",
+            ["FA_NIGHTLY_SCHEDULE"] = "0 0 2 * * *",
+        });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
-        builder.Services.AddFunctionAgentsFunctionsApp(builder.Configuration, AppContext.BaseDirectory);
+        builder.AddFunctionAgentsFunctionsApp();
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         return builder.Build();
     }
