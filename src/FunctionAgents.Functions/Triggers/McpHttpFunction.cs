@@ -10,8 +10,8 @@ namespace FunctionAgents.Functions.Triggers;
 /// <summary>
 /// FunctionAgents as an MCP server (streamable HTTP, stateless) at <c>/api/mcp</c>, through the same handler the local
 /// host maps. The Functions MCP extension is not used: with ASP.NET Core integration the request and response are the
-/// real HTTP ones, so the MCP SDK's own transport answers here. AuthorizationLevel.Function makes the platform check
-/// x-functions-key first; the handler then maps that key to its tenant (FA_API_KEYS), like every other trigger.
+/// real HTTP ones, so the MCP SDK's own transport answers here. The handler checks x-functions-key against FA_API_KEYS
+/// and acts for that key's tenant, like every other trigger (the platform's own keys are not used: see RunsHttpFunctions).
 /// start_run, cancel_run and decide_approval start or wake runs, so the function binds the Durable client like the other
 /// run-starting triggers (the isolated worker offers none through DI: Azure/azure-functions-durable-extension#2736).
 /// </summary>
@@ -27,7 +27,7 @@ public sealed class McpHttpFunction
     }
 
     [Function("Mcp")]
-    public async Task<IResult> McpAsync([HttpTrigger(AuthorizationLevel.Function, "get", "post", "delete", Route = FunctionRoutes.Mcp)] HttpRequest request, [DurableClient] DurableTaskClient client)
+    public async Task<IResult> McpAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "delete", Route = FunctionRoutes.Mcp)] HttpRequest request, [DurableClient] DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var bound = _durable.Bind(client);

@@ -52,6 +52,35 @@ public sealed class FunctionsRoutePrecedenceTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Routes_EveryFunctionButTheOpenOnes_RefusesACallWithoutAnApiKey()
+    {
+        // The HTTP triggers are Anonymous at the platform (FA_API_KEYS is the one key system), so the shared handlers
+        // are the only gate: every function must reach one that refuses a caller without a key.
+        string[] open = ["OpenApi", "GetDashboard"];
+        using var anonymous = fixture.Shared.Server.CreateClient(); // no OpenAPI check: /api/mcp is not in the document
+        var admitted = new List<string>();
+        foreach (var function in FunctionsMetadata.Read().Where(f => f.Type == "httpTrigger" && !open.Contains(f.Name)))
+        {
+            foreach (var method in function.Methods)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), SamplePath($"{FunctionRoutes.RoutePrefix}/{function.Route}"));
+                if (method == "POST")
+                {
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+
+                using var response = await anonymous.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                if (response.StatusCode != System.Net.HttpStatusCode.Unauthorized)
+                {
+                    admitted.Add($"{function.Name}: {method} {request.RequestUri} answered {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(admitted.Count == 0, string.Join(Environment.NewLine, admitted));
+    }
+
+    [Fact]
     public void SamplePath_LiteralRouteAndParameterRoute_ShadowEachOtherInNameOrder()
     {
         // The rebuilt table itself: a parameter route that sorts first swallows the literal one, as in the host issue.
