@@ -4,7 +4,6 @@
 // used for the poison envelope, and a missing value records 1.
 using System.Globalization;
 using FunctionAgents.Azure.Runs;
-using FunctionAgents.Core.Hosting;
 using FunctionAgents.Functions.Orchestration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

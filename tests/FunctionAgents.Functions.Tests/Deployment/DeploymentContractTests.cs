@@ -122,6 +122,23 @@ public sealed partial class DeploymentContractTests(DeployedTemplate template, A
     }
 
     [Fact]
+    public void FreshDeployment_HttpFunctions_NeedNoPlatformKeyTheTemplateNeverCreates()
+    {
+        // The template creates no function or host keys: a trigger at AuthorizationLevel.Function would answer 401 to the
+        // seeded FA_API_KEYS key before FunctionAgents sees it. The handlers check the key (Host.Tests' route tests).
+        using var metadata = System.Text.Json.JsonDocument.Parse(File.ReadAllText(ArtifactPaths.FunctionsMetadata));
+
+        var keyed = metadata.RootElement.EnumerateArray()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Select(b => (Name: f.GetProperty("name").GetString(), Binding: b)))
+            .Where(f => f.Binding.GetProperty("type").GetString() == "httpTrigger"
+                && !string.Equals(f.Binding.GetProperty("authLevel").GetString(), "Anonymous", StringComparison.OrdinalIgnoreCase))
+            .Select(f => f.Name)
+            .ToList();
+
+        Assert.Empty(keyed);
+    }
+
+    [Fact]
     public async Task Production_WithoutApiKeys_RefusesToStartWithOneLine()
     {
         var (settings, _) = LocalSettings();
