@@ -155,9 +155,9 @@ param firstTenantKey string = newGuid()
 @secure()
 param firstAdminKey string = newGuid()
 
-@description('Seed of the privacy key-encryption key: its first 32 characters, without hyphens, are the 32 key bytes. Default: two fresh GUIDs (about 122 bits of randomness); used only while seedSecrets is true.')
+@description('Seed of the privacy key-encryption key: its first 32 characters without hyphens are the 32 key bytes. Default: a fresh GUID (122 random bits; Bicep has no 256-bit random source); used only while seedSecrets is true.')
 @secure()
-param privacyKekSeed string = '${newGuid()}${newGuid()}'
+param privacyKekSeed string = newGuid()
 
 @description('Key Vault purge protection. Recommended in production: the vault holds the key without which encrypted personal data cannot be read. Off by default so `azd down --purge` can remove a trial environment.')
 param keyVaultPurgeProtection bool = false
