@@ -1,5 +1,6 @@
 // FunctionAgents on Azure: a Flex Consumption function app (.NET 10 isolated, Durable
-// Functions) with identity-only access to Storage, Application Insights and Azure OpenAI.
+// Functions) with identity-only access to Storage, Application Insights, Azure OpenAI and
+// the Key Vault that holds its API keys, admin keys and privacy key-encryption key.
 // Deployed by `azd up` at subscription scope into the resource group rg-<environmentName>.
 targetScope = 'subscription'
 
@@ -130,6 +131,37 @@ param nightlySchedule string = '0 0 2 * * *'
 @description('Policy file, relative to the deployed app root (FA_POLICY_PATH).')
 param policyPath string = 'samples/policies/default.yaml'
 
+@description('Prefix of every FunctionAgents table and queue (FA_STORAGE_PREFIX): 1 to 20 lowercase letters and digits, starting with a letter. The Functions app requires one: its queue trigger listens on %FA_STORAGE_PREFIX%-agent-runs.')
+@minLength(1)
+@maxLength(20)
+param storagePrefix string = 'fa'
+
+@description('NCRONTAB schedule, six fields, UTC, of the sweeper that repairs stranded runs (FA_SWEEP_SCHEDULE). Every 5 minutes lets a Flex Consumption app scale to zero between ticks; every minute would keep an instance warm.')
+param sweepSchedule string = '0 */5 * * * *'
+
+// ---------------------------------------------------------------- secrets (Key Vault; docs/deploy.md, "Secrets")
+
+@description('Write the seed secrets below into the Key Vault. True on the first provision; the output FA_SEED_SECRETS=false that azd stores in .azure/<env>/.env turns it off for every later provision, so keys added in the vault are never overwritten.')
+param seedSecrets bool = true
+
+@description('Tenant of the first API key seeded into FA_API_KEYS.')
+param firstTenant string = 'default'
+
+@description('The first API key (seeded once). Default: a fresh GUID per deployment, used only while seedSecrets is true.')
+@secure()
+param firstTenantKey string = newGuid()
+
+@description('The first admin key (name admin) seeded into FA_ADMIN_KEYS. Default: a fresh GUID, used only while seedSecrets is true.')
+@secure()
+param firstAdminKey string = newGuid()
+
+@description('Seed of the privacy key-encryption key: its first 32 characters without hyphens are the 32 key bytes. Default: a fresh GUID (122 random bits; Bicep has no 256-bit random source); used only while seedSecrets is true.')
+@secure()
+param privacyKekSeed string = newGuid()
+
+@description('Key Vault purge protection. Recommended in production: the vault holds the key without which encrypted personal data cannot be read. Off by default so `azd down --purge` can remove a trial environment.')
+param keyVaultPurgeProtection bool = false
+
 @description('Fewest days the journal is kept (FA_RETENTION_DAYS). EU AI Act Art. 12/19 asks for at least six months.')
 @minValue(183)
 param minRetentionDays int = 183
@@ -146,10 +178,19 @@ var tags = {
 var functionAppName = 'func-fa-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 var openAiAccountName = 'oai-fa-${resourceToken}'
+var keyVaultName = 'kv-fa-${resourceToken}'
+var keyVaultUri = 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/'
+var secretNames = {
+  apiKeys: 'fa-api-keys'
+  adminKeys: 'fa-admin-keys'
+  privacyKek: 'fa-privacy-kek'
+}
 
 // Created up front so the first run does not race their creation; Durable Functions and
 // the projections create their own tables and queues on demand.
-var runQueueName = 'agent-runs'
+// Named as the app names them: prefix-name for queues, prefix + name for tables (FA_STORAGE_PREFIX).
+var runQueueName = '${storagePrefix}-agent-runs'
+var journalTable = '${storagePrefix}${journalTableName}'
 
 resource rg 'Microsoft.Resources/resourceGroups@2021-04-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -184,7 +225,7 @@ module storage 'core/storage.bicep' = {
       runQueueName
     ]
     tableNames: [
-      journalTableName
+      journalTable
     ]
   }
 }
@@ -216,6 +257,22 @@ module openAi 'core/openai.bicep' = {
   }
 }
 
+module keyVault 'core/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: keyVaultName
+    location: location
+    tags: tags
+    enablePurgeProtection: keyVaultPurgeProtection
+    seedSecrets: seedSecrets
+    secretNames: secretNames
+    apiKeysSeed: '${firstTenant}:${firstTenantKey}'
+    adminKeysSeed: 'admin:${firstAdminKey}'
+    privacyKekSeed: base64(take(replace(privacyKekSeed, '-', ''), 32))
+  }
+}
+
 module api 'app/api.bicep' = {
   name: 'api'
   scope: rg
@@ -231,7 +288,15 @@ module api 'app/api.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     openAiEndpoint: openAi.outputs.endpoint
     plannerDeploymentName: plannerDeploymentName
+    plannerModelName: plannerModelName
     answerDeploymentName: answerDeploymentName
+    answerModelName: answerModelName
+    keyVaultUri: keyVaultUri
+    apiKeysSecretName: secretNames.apiKeys
+    adminKeysSecretName: secretNames.adminKeys
+    privacyKekSecretName: secretNames.privacyKek
+    storagePrefix: storagePrefix
+    sweepSchedule: sweepSchedule
     taskHubName: taskHubName
     journalTableName: journalTableName
     nightlySchedule: nightlySchedule
@@ -250,6 +315,7 @@ module rbac 'app/rbac.bicep' = {
     storageAccountName: storage.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     openAiAccountName: openAi.outputs.name
+    keyVaultName: keyVault.outputs.name
     appPrincipalId: api.outputs.principalId
     deployerPrincipalId: principalId
     deployerPrincipalType: principalType
@@ -268,4 +334,8 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
 output AZURE_OPENAI_PLANNER_DEPLOYMENT string = plannerDeploymentName
 output AZURE_OPENAI_ANSWER_DEPLOYMENT string = answerDeploymentName
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output FA_STORAGE_PREFIX string = storagePrefix
+// azd writes this to .azure/<env>/.env; main.parameters.json reads it back as seedSecrets, so only the first provision seeds.
+output FA_SEED_SECRETS bool = false
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString

@@ -1,6 +1,7 @@
 // The FunctionAgents Functions app: Flex Consumption host plus every setting the runtime
-// reads. Nothing here is a secret: storage, Application Insights and Azure OpenAI are all
-// reached with the app's managed identity.
+// reads. No secret is in an app setting: storage, Application Insights and Azure OpenAI are
+// reached with the app's managed identity, and the keys are Key Vault references resolved by
+// the platform with that identity (Key Vault Secrets User, app/rbac.bicep).
 
 @description('Function app name.')
 param name string
@@ -37,6 +38,30 @@ param plannerDeploymentName string
 
 @description('Azure OpenAI deployment that drafts the final answer.')
 param answerDeploymentName string
+
+@description('Model of the planner deployment (prices its calls: AZURE_OPENAI_PLANNER_MODEL).')
+param plannerModelName string
+
+@description('Model of the answer deployment (AZURE_OPENAI_ANSWER_MODEL).')
+param answerModelName string
+
+@description('Key Vault URI with a trailing slash (https://NAME.vault.azure.net/).')
+param keyVaultUri string
+
+@description('Secret holding FA_API_KEYS (tenant:key pairs).')
+param apiKeysSecretName string
+
+@description('Secret holding FA_ADMIN_KEYS (name:key pairs).')
+param adminKeysSecretName string
+
+@description('Secret holding the base64 privacy key-encryption key.')
+param privacyKekSecretName string
+
+@description('Prefix of every FunctionAgents table and queue.')
+param storagePrefix string
+
+@description('NCRONTAB schedule of the sweeper.')
+param sweepSchedule string
 
 @description('Durable Functions task hub name (host.json reads it as %FA_TASK_HUB%).')
 param taskHubName string
@@ -75,6 +100,18 @@ var appSettings = {
   AZURE_OPENAI_ENDPOINT: openAiEndpoint
   AZURE_OPENAI_PLANNER_DEPLOYMENT: plannerDeploymentName
   AZURE_OPENAI_ANSWER_DEPLOYMENT: answerDeploymentName
+  AZURE_OPENAI_PLANNER_MODEL: plannerModelName
+  AZURE_OPENAI_ANSWER_MODEL: answerModelName
+
+  // Versionless references: the platform resolves the current version (on restart, on a settings change, else within 24 h),
+  // so a tenant or admin added to the secret needs no redeploy (docs/deploy.md).
+  FA_API_KEYS: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${apiKeysSecretName})'
+  FA_ADMIN_KEYS: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${adminKeysSecretName})'
+  FA_PRIVACY_KEYVAULT_URI: keyVaultUri
+  FA_PRIVACY_KEK_SECRET: privacyKekSecretName
+
+  FA_STORAGE_PREFIX: storagePrefix
+  FA_SWEEP_SCHEDULE: sweepSchedule
 
   FA_TASK_HUB: taskHubName
   FA_JOURNAL_TABLE: journalTableName

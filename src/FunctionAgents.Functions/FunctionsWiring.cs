@@ -21,20 +21,73 @@ using FunctionAgents.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using OpenTelemetry.Trace;
 
 namespace FunctionAgents.Functions;
 
 /// <summary>
-/// The Functions app's services (Program.cs calls this and nothing else): Application Insights telemetry, the same
+/// The Functions app's services (Program.cs calls this and nothing else): the startup checks, telemetry, the same
 /// extension methods the local host calls, with the run orchestrations on the Durable client each starting or waking
 /// trigger binds (<see cref="InvocationDurableClient"/>).
 /// </summary>
 internal static class FunctionsWiring
 {
+    private const string CannotStart = "FunctionAgents.Functions cannot start: ";
+
+    /// <summary>The worker's own activity source: its invocation span, the parent of every FunctionAgents span of a call.</summary>
+    private const string WorkerActivitySource = "Microsoft.Azure.Functions.Worker";
+
+    /// <summary>Adds the app to <paramref name="builder"/>, builds and runs it; a refused start writes one line to stderr and returns 1.</summary>
+    public static async Task<int> RunFunctionAgentsAsync<TBuilder>(this TBuilder builder, Func<TBuilder, IHost> build)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        try
+        {
+            builder.AddFunctionAgentsFunctionsApp();
+            using var host = build(builder);
+            await host.RunAsync();
+            return 0;
+        }
+        catch (Exception ex) when (ex is FunctionsStartupException or PrivacyKeyUnavailableException)
+        {
+            await Console.Error.WriteLineAsync(CannotStart + ex.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>Checks the settings (<see cref="FunctionsStartupCheck"/>) and registers the app's services.</summary>
+    /// <exception cref="FunctionsStartupException">A setting is missing or malformed; the message names it.</exception>
+    public static IHostApplicationBuilder AddFunctionAgentsFunctionsApp(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        FunctionsStartupCheck.Validate(name => configuration[name], builder.Environment.IsDevelopment());
+        try
+        {
+            builder.Services.AddFunctionAgentsFunctionsApp(configuration, builder.Environment.ContentRootPath);
+        }
+        catch (FormatException ex)
+        {
+            throw new FunctionsStartupException(ex.Message, ex);
+        }
+
+        return builder;
+    }
+
     public static IServiceCollection AddFunctionAgentsFunctionsApp(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        // Telemetry first, so its providers see every FunctionAgents source the registrations below add.
-        services.AddFunctionAgentsAzureMonitor(name => configuration[name]);
+        // Telemetry first, so its providers see every FunctionAgents source the registrations below add. With host.json's
+        // "telemetryMode": "OpenTelemetry", the worker defaults declare that the worker exports its own logs and spans (the
+        // host then does not forward them a second time) and parent them under the host's request span (docs/telemetry.md).
+        if (services.AddFunctionAgentsAzureMonitor(name => configuration[name]))
+        {
+            services.AddOpenTelemetry()
+                .WithTracing(tracing => tracing.AddSource(WorkerActivitySource))
+                .UseFunctionsWorkerDefaults();
+        }
+
         var settings = FunctionAgentsSettings.FromSettings(name => configuration[name]);
         services.AddFunctionAgentsStorage(settings, name => configuration[name]);
         services.AddFunctionAgentsCore(settings, contentRoot, name => configuration[name]);

@@ -57,6 +57,29 @@ public sealed class FunctionsServiceProviderTests
     }
 
     [Fact]
+    public void FunctionsApp_WithApplicationInsights_ExportsOnceUnderTheHostsRequestSpan()
+    {
+        using var host = Build(new()
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["FA_API_KEYS"] = "k1:tenant-a",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = AppInsights,
+        });
+        using var hostJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(ArtifactPaths.Root, "host.json")));
+
+        _ = host.Services.GetRequiredService<TracerProvider>();
+        var capabilities = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WorkerOptions>>().Value.Capabilities;
+        using var invocation = new System.Diagnostics.ActivitySource("Microsoft.Azure.Functions.Worker").StartActivity("Invoke");
+
+        // The host exports its request span and, told by this capability that the worker exports its own logs and spans,
+        // does not forward the worker's logs a second time (Azure/azure-functions-dotnet-worker#1889).
+        Assert.Equal("OpenTelemetry", hostJson.RootElement.GetProperty("telemetryMode").GetString());
+        Assert.True(capabilities.TryGetValue("WorkerOpenTelemetryEnabled", out var enabled) && string.Equals(enabled, "true", StringComparison.OrdinalIgnoreCase));
+        Assert.NotNull(invocation);
+        Assert.True(invocation.Recorded);
+    }
+
+    [Fact]
     public void FunctionsApp_WithoutApplicationInsights_ExportsNothing()
     {
         using var host = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["FA_API_KEYS"] = "k1:tenant-a" });
@@ -69,9 +92,15 @@ public sealed class FunctionsServiceProviderTests
     private static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FA_STORAGE_PREFIX"] = "fa",
+            ["FA_SWEEP_SCHEDULE"] = "0 */5 * * * *",
+            ["FA_NIGHTLY_SCHEDULE"] = "0 0 2 * * *",
+        });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
-        builder.Services.AddFunctionAgentsFunctionsApp(builder.Configuration, AppContext.BaseDirectory);
+        builder.AddFunctionAgentsFunctionsApp();
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         return builder.Build();
     }

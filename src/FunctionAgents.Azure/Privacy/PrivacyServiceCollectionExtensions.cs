@@ -8,6 +8,7 @@ using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace FunctionAgents.Azure.Privacy;
 
@@ -46,6 +47,11 @@ public static class PrivacyServiceCollectionExtensions
         services.AddSingleton<IErasureLog>(sp => new TableErasureLog(Tables(sp).GetTableClient(names.Table(PrivacyTables.Erasures))));
         services.AddSingleton(sp => new SubjectEraser(
             sp.GetRequiredService<IDataKeyStore>(), sp.GetRequiredService<IErasureLog>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IRunIndex>(), sp.GetService<IMemoryStore>()));
+        if (loadKek is not null && !readOnly)
+        {
+            services.AddHostedService(_ => new KekStartupCheck(loadKek));
+        }
+
         if (enabled && (loadKek is not null || readOnly))
         {
             Decorate<IEventJournal>(services, (sp, inner) => new PersonalDataJournal(inner, sp.GetRequiredService<IDataKeyStore>()));

@@ -12,7 +12,8 @@ using Microsoft.DurableTask.Client;
 namespace FunctionAgents.Functions.Triggers;
 
 /// <summary>
-/// Runs requested on the <c>agent-runs</c> queue start exactly as POST /api/runs does. A message that can never
+/// Runs requested on the <c>agent-runs</c> queue (as deployed: <c>FA_STORAGE_PREFIX-agent-runs</c>, the name the local
+/// host and the health endpoint use) start exactly as POST /api/runs does. A message that can never
 /// succeed (malformed, invalid) goes to <c>agent-runs-poison</c> at once with its reason; a transient failure throws,
 /// so the host retries it and poisons it after maxDequeueCount (5) attempts.
 /// </summary>
@@ -28,7 +29,7 @@ public sealed class AgentRunsQueueFunction
     }
 
     [Function("AgentRunsQueue")]
-    public async Task RunAsync([QueueTrigger(QueueNames.AgentRuns)] string message, [DurableClient] DurableTaskClient client, FunctionContext context)
+    public async Task RunAsync([QueueTrigger(FunctionsBindingSettings.AgentRunsQueue)] string message, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
         using var bound = _durable.Bind(client);
         var result = await _intake.HandleAsync(message, context.CancellationToken);

@@ -35,15 +35,15 @@ public sealed class DashboardHttpFunctions
         _files.Serve(request.HttpContext, path);
 
     [Function("ListApprovals")]
-    public Task<IResult> ListApprovalsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Approvals)] HttpRequest request) =>
+    public Task<IResult> ListApprovalsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Approvals)] HttpRequest request) =>
         _approvals.ListAsync(request.HttpContext);
 
     [Function("GetRunVerification")]
     public Task<IResult> GetVerificationAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Verification)] HttpRequest request, string runId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Verification)] HttpRequest request, string runId) =>
         _verification.VerifyAsync(request.HttpContext, runId);
 
     [Function("GetEvaluationDays")]
-    public Task<IResult> GetEvaluationDaysAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.EvaluationDays)] HttpRequest request) =>
+    public Task<IResult> GetEvaluationDaysAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.EvaluationDays)] HttpRequest request) =>
         _trends.GetDaysAsync(request.HttpContext);
 }

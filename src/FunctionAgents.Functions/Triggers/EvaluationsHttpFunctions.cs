@@ -15,15 +15,19 @@ public sealed class EvaluationsHttpFunctions
     public EvaluationsHttpFunctions(EvaluationsApi api) => _api = api;
 
     [Function("StartEvaluation")]
-    public Task<IResult> StartAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Evaluations)] HttpRequest request) =>
+    public Task<IResult> StartAsync([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FunctionRoutes.Evaluations)] HttpRequest request) =>
         _api.StartAsync(request.HttpContext);
 
     [Function("GetLatestEvaluation")]
-    public Task<IResult> GetLatestAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.EvaluationLatest)] HttpRequest request) =>
+    public Task<IResult> GetLatestAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.EvaluationLatest)] HttpRequest request) =>
         _api.GetLatestAsync(request.HttpContext);
 
-    [Function("GetEvaluation")]
+    // The Functions host tries HTTP functions in the order of their names and the first route that matches wins; it does
+    // not prefer literal segments (Azure/azure-functions-host#9876). Named GetEvaluation, this function sorted before
+    // GetEvaluationDays and GetLatestEvaluation and swallowed evaluations/days and evaluations/latest (404 in Azure).
+    // "ReadEvaluation" sorts after both; FunctionsRoutePrecedenceTests rebuilds the host's table and guards the order.
+    [Function("ReadEvaluation")]
     public Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Evaluation)] HttpRequest request, string evaluationId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Evaluation)] HttpRequest request, string evaluationId) =>
         _api.GetAsync(request.HttpContext, evaluationId);
 }

@@ -15,14 +15,14 @@ public sealed class ForensicsHttpFunctions
     public ForensicsHttpFunctions(ForensicsApi api) => _api = api;
 
     [Function("GetRunTimeline")]
-    public Task<IResult> GetTimelineAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Timeline)] HttpRequest request, string runId) =>
+    public Task<IResult> GetTimelineAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Timeline)] HttpRequest request, string runId) =>
         _api.GetTimelineAsync(request.HttpContext, runId);
 
     [Function("GetRunState")]
-    public Task<IResult> GetStateAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.State)] HttpRequest request, string runId) =>
+    public Task<IResult> GetStateAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.State)] HttpRequest request, string runId) =>
         _api.GetStateAsync(request.HttpContext, runId);
 
     [Function("GetAudit")]
-    public Task<IResult> GetAuditAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Audit)] HttpRequest request) =>
+    public Task<IResult> GetAuditAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Audit)] HttpRequest request) =>
         _api.GetAuditAsync(request.HttpContext);
 }

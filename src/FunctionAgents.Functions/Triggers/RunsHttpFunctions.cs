@@ -11,8 +11,11 @@ using Microsoft.DurableTask.Client;
 namespace FunctionAgents.Functions.Triggers;
 
 /// <summary>
-/// The HTTP API: each function hands the request to the same handler the local host maps. AuthorizationLevel.Function
-/// makes the platform check x-functions-key first; the handler then maps that key to its tenant (FA_API_KEYS).
+/// The HTTP API: each function hands the request to the same handler the local host maps, which answers 401 unless
+/// x-functions-key is one of FA_API_KEYS and then acts for that key's tenant. The triggers are Anonymous at the platform:
+/// with AuthorizationLevel.Function a caller needed a platform function key that was also a tenant key, two key systems
+/// to keep equal by hand, and the seeded FA_API_KEYS key alone answered 401. FunctionsRoutePrecedenceTests checks that
+/// every function but the OpenAPI document and the dashboard page refuses a call without a key.
 /// </summary>
 public sealed class RunsHttpFunctions
 {
@@ -27,27 +30,27 @@ public sealed class RunsHttpFunctions
 
     [Function("StartRun")]
     public async Task<IResult> StartRunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Runs)] HttpRequest request, [DurableClient] DurableTaskClient client)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FunctionRoutes.Runs)] HttpRequest request, [DurableClient] DurableTaskClient client)
     {
         using var bound = _durable.Bind(client);
         return await _api.StartRunAsync(request.HttpContext);
     }
 
     [Function("ListRuns")]
-    public Task<IResult> ListRunsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Runs)] HttpRequest request) =>
+    public Task<IResult> ListRunsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Runs)] HttpRequest request) =>
         _api.ListRunsAsync(request.HttpContext);
 
     [Function("GetRun")]
-    public Task<IResult> GetRunAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Run)] HttpRequest request, string runId) =>
+    public Task<IResult> GetRunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Run)] HttpRequest request, string runId) =>
         _api.GetRunAsync(request.HttpContext, runId);
 
     [Function("GetRunEvents")]
-    public Task<IResult> GetRunEventsAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.RunEvents)] HttpRequest request, string runId) =>
+    public Task<IResult> GetRunEventsAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.RunEvents)] HttpRequest request, string runId) =>
         _api.GetEventsAsync(request.HttpContext, runId);
 
     [Function("DecideApproval")]
     public async Task<IResult> DecideApprovalAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Approval)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FunctionRoutes.Approval)] HttpRequest request,
         string runId,
         string stepId,
         [DurableClient] DurableTaskClient client)
@@ -58,13 +61,13 @@ public sealed class RunsHttpFunctions
 
     [Function("CancelRun")]
     public async Task<IResult> CancelRunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.Cancel)] HttpRequest request, string runId, [DurableClient] DurableTaskClient client)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FunctionRoutes.Cancel)] HttpRequest request, string runId, [DurableClient] DurableTaskClient client)
     {
         using var bound = _durable.Bind(client);
         return await _api.CancelRunAsync(request.HttpContext, runId);
     }
 
     [Function("Health")]
-    public Task<IResult> HealthAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.Health)] HttpRequest request) =>
+    public Task<IResult> HealthAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.Health)] HttpRequest request) =>
         _api.HealthAsync(request.HttpContext);
 }

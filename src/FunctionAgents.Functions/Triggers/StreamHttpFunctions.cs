@@ -17,6 +17,6 @@ public sealed class StreamHttpFunctions
     public StreamHttpFunctions(RunStreamApi api) => _api = api;
 
     [Function("StreamRun")]
-    public Task<IResult> StreamRunAsync([HttpTrigger(AuthorizationLevel.Function, "get", Route = FunctionRoutes.RunStream)] HttpRequest request, string runId) =>
+    public Task<IResult> StreamRunAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.RunStream)] HttpRequest request, string runId) =>
         _api.StreamAsync(request.HttpContext, runId);
 }

@@ -14,6 +14,6 @@ public sealed class SubjectsHttpFunctions
 
     [Function("EraseSubject")]
     public Task<IResult> EraseAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = FunctionRoutes.EraseSubject)] HttpRequest request, string subjectId) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FunctionRoutes.EraseSubject)] HttpRequest request, string subjectId) =>
         _api.EraseAsync(request.HttpContext, subjectId);
 }

@@ -7,7 +7,10 @@ using Microsoft.DurableTask.Client;
 
 namespace FunctionAgents.Functions.Triggers;
 
-/// <summary>The sweeper (repairs runs without a live orchestration) and the nightly evaluation, on the same schedules as the local host.</summary>
+/// <summary>
+/// The sweeper (repairs runs without a live orchestration) on FA_SWEEP_SCHEDULE (infra: every 5 minutes, so a Flex app
+/// can scale to zero) and the nightly evaluation on the local host's FA_NIGHTLY_SCHEDULE.
+/// </summary>
 public sealed class TimerFunctions
 {
     private readonly RunSweeper _sweeper;
@@ -24,7 +27,7 @@ public sealed class TimerFunctions
     }
 
     [Function("RunSweeper")]
-    public async Task SweepAsync([TimerTrigger(FunctionRoutes.SweepSchedule)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
+    public async Task SweepAsync([TimerTrigger(FunctionsBindingSettings.SweepScheduleExpression)] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
         using var bound = _durable.Bind(client);
         await _sweeper.SweepAsync(context.CancellationToken);

@@ -174,6 +174,11 @@ internal static class HostBuilderExtensions
             await Console.Error.WriteLineAsync(CannotStart + ex.Message);
             return 1;
         }
+        catch (PrivacyKeyUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync(CannotStart + ex.Message);
+            return 1;
+        }
     }
 }
 

@@ -47,6 +47,12 @@ public sealed partial class ApiKeyRing
                 throw new FormatException($"{SettingNames.ApiKeys} entry {i + 1} (tenant {tenant}): the key must be at least 8 characters without spaces.");
             }
 
+            // "al:pha:key" would otherwise start as tenant "al" with key "pha:key": a tenant typo must not pass silently.
+            if (key.Contains(':', StringComparison.Ordinal))
+            {
+                throw new FormatException($"{SettingNames.ApiKeys} entry {i + 1} (tenant {tenant}) has a second ':'; an entry is tenant:key and a key has no ':'.");
+            }
+
             if (!ring.TryAdd(Hash(key), tenant))
             {
                 throw new FormatException($"{SettingNames.ApiKeys} entry {i + 1} (tenant {tenant}) repeats a key of an earlier entry.");

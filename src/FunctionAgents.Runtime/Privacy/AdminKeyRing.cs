@@ -20,12 +20,15 @@ public sealed class AdminKeyRing
     public static AdminKeyRing Parse(string? setting)
     {
         var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in (setting ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var entries = (setting ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < entries.Length; i++)
         {
+            var entry = entries[i];
             var colon = entry.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0 || entry.Length - colon - 1 < 16)
+            if (colon <= 0 || entry.Length - colon - 1 < 16 || entry.IndexOf(':', colon + 1) >= 0 || entry.Any(char.IsWhiteSpace))
             {
-                throw new FormatException($"{PrivacySettingNames.AdminKeys} entries are name:key with a key of at least 16 characters.");
+                throw new FormatException(
+                    $"{PrivacySettingNames.AdminKeys} entry {i + 1} must be name:key with a key of at least 16 characters, without spaces or a second ':'.");
             }
 
             byHash[Hash(entry[(colon + 1)..])] = entry[..colon];

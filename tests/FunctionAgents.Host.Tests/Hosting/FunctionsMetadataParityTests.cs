@@ -1,8 +1,9 @@
 using System.Text.Json;
-using FunctionAgents.Durable;
-using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Domain.Engine;
 using FunctionAgents.Runtime.Engine;
 using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Durable;
+using FunctionAgents.Host.Tests.Support;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,37 +17,7 @@ namespace FunctionAgents.Host.Tests.Hosting;
 [Collection(HostCollection.Name)]
 public sealed class FunctionsMetadataParityTests(HostFixture fixture)
 {
-    private static readonly List<FunctionBinding> Functions = ReadMetadata();
-
-    private sealed record FunctionBinding(string Name, string Type, string? Route, string[] Methods, string? QueueName, string? Schedule);
-
-    private static List<FunctionBinding> ReadMetadata()
-    {
-        // The test binaries sit in tests/<project>/bin/<Configuration>/<tfm>/: the Functions app's are in the same relative place.
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var (tfm, configuration) = (output.Name, output.Parent!.Name);
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "FunctionAgents.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var path = Path.Combine(root!.FullName, "src", "FunctionAgents.Functions", "bin", configuration, tfm, "functions.metadata");
-        Assert.True(File.Exists(path), $"{path} is missing: build src/FunctionAgents.Functions first");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return [.. document.RootElement.EnumerateArray().Select(function =>
-        {
-            var trigger = function.GetProperty("bindings").EnumerateArray()
-                .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
-            return new FunctionBinding(
-                function.GetProperty("name").GetString()!,
-                trigger.GetProperty("type").GetString()!,
-                trigger.TryGetProperty("route", out var route) ? route.GetString() : null,
-                trigger.TryGetProperty("methods", out var methods) ? [.. methods.EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant())] : [],
-                trigger.TryGetProperty("queueName", out var queue) ? queue.GetString() : null,
-                trigger.TryGetProperty("schedule", out var schedule) ? schedule.GetString() : null);
-        })];
-    }
+    private static readonly List<FunctionBinding> Functions = FunctionsMetadata.Read();
 
     [Fact]
     public void Routes_EveryLocalHostRouteIsAFunctionAndNoMore()
@@ -66,16 +37,16 @@ public sealed class FunctionsMetadataParityTests(HostFixture fixture)
     }
 
     [Fact]
-    public void Queues_FunctionsListenOnTheLocalHostsQueues()
+    public void Queues_FunctionsListenOnTheLocalHostsQueues_AsDeployed()
     {
-        var names = fixture.Shared.Names;
-        var prefix = fixture.Shared.Prefix + "-";
-        var local = new[] { names.AgentRuns }.Select(n => n.StartsWith(prefix, StringComparison.Ordinal) ? n[prefix.Length..] : n).ToHashSet();
+        // The Functions host resolves %SETTING% in trigger attributes from the app settings; given the local host's
+        // FA_STORAGE_PREFIX, the queue trigger must listen on exactly the queue the local host and the health endpoint use.
+        var settings = new Dictionary<string, string> { [SettingNames.StoragePrefix] = fixture.Shared.Prefix };
 
-        var functions = Functions.Where(f => f.Type == "queueTrigger").Select(f => f.QueueName!).ToHashSet();
+        var functions = Functions.Where(f => f.Type == "queueTrigger").Select(f => ResolveBindingExpression(f.QueueName!, settings)).ToHashSet();
 
-        Assert.Equal(local, functions);
-        Assert.Contains(QueueNames.AgentRuns, functions);
+        Assert.Equal(new HashSet<string> { fixture.Shared.Names.AgentRuns }, functions);
+        Assert.StartsWith(fixture.Shared.Prefix + "-", fixture.Shared.Names.AgentRuns, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +54,7 @@ public sealed class FunctionsMetadataParityTests(HostFixture fixture)
     {
         var timers = Functions.Where(f => f.Type == "timerTrigger").ToDictionary(f => f.Name, f => f.Schedule);
 
-        Assert.Equal(FunctionRoutes.SweepSchedule, timers["RunSweeper"]);
+        Assert.Equal("%FA_SWEEP_SCHEDULE%", timers["RunSweeper"]);
         Assert.Equal($"%{SettingNames.NightlySchedule}%", timers["NightlyEvaluation"]);
         Assert.Contains(
             fixture.Shared.Services.GetServices<ScheduledJobRegistration>(),
@@ -99,4 +70,9 @@ public sealed class FunctionsMetadataParityTests(HostFixture fixture)
         Assert.Equal(new HashSet<string> { OrchestrationNames.Orchestrator }, orchestrators);
         Assert.Equal(RunTasks.AllActivities.ToHashSet(), activities);
     }
+
+    // The host's %NAME% resolution: every token must name a setting (an unknown one fails the function's indexing).
+    private static string ResolveBindingExpression(string expression, Dictionary<string, string> settings) =>
+        System.Text.RegularExpressions.Regex.Replace(expression, "%([^%]+)%", match =>
+            settings.TryGetValue(match.Groups[1].Value, out var value) ? value : throw new KeyNotFoundException($"{match.Groups[1].Value} is not set"));
 }

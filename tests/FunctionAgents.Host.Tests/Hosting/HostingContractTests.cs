@@ -1,6 +1,8 @@
+using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Domain.Privacy;
+using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Host.Hosting;
 using FunctionAgents.Http.Auth;
-using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Tests.Hosting;
 
@@ -80,12 +82,33 @@ public sealed class HostingContractTests
     [InlineData("ACME:key-aaaaaaaa")]
     [InlineData("acme:short")]
     [InlineData("acme:key-aaaaaaaa,other:key-aaaaaaaa")]
+    [InlineData("al:pha:key-aaaaaaaa")]
     public void ApiKeyRing_MalformedEntry_ThrowsWithoutRepeatingTheKey(string setting)
     {
         var error = Assert.Throws<FormatException>(() => ApiKeyRing.Parse(setting));
 
         Assert.Contains(SettingNames.ApiKeys, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("key-aaaaaaaa", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ApiKeyRing_KeyWithASecondColon_IsRefusedNamingTheEntry()
+    {
+        // "al:pha:key" used to start silently as tenant "al" with the key "pha:key".
+        var error = Assert.Throws<FormatException>(() => ApiKeyRing.Parse("acme:key-aaaaaaaa,al:pha:key-bbbbbbbb"));
+
+        Assert.Contains("entry 2 (tenant al)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ops:pha:admin-key-0123456789")]
+    [InlineData("ops:admin key 0123456789")]
+    [InlineData("ops:short")]
+    public void AdminKeyRing_MalformedEntry_IsRefusedNamingTheEntry(string entry)
+    {
+        var error = Assert.Throws<FormatException>(() => AdminKeyRing.Parse("root:admin-key-0123456789abcdef," + entry));
+
+        Assert.Contains($"{PrivacySettingNames.AdminKeys} entry 2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
