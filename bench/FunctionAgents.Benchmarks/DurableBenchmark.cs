@@ -26,6 +26,8 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
 
     public string Name => "durable";
 
+    public IReadOnlyList<string> SmokeArguments => ["--probe-runs", "1", "--runs", "2", "--idle", "1", "--repeat", "1", "--concurrency", "2"];
+
     public string Description =>
         "Run orchestration (DTFx + Azurite, host wiring) vs a bare DTFx chain of no-op activities: per-step overhead, storage requests per step, " +
         "runs/s in flight, wake-up after idle. Options: --probe-runs 10 --runs 1000 --idle 60 --repeat 2 --partitions 1 --concurrency 16 --privacy on|off";
@@ -52,6 +54,7 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
             NullLoggerFactory.Instance,
             orchestrator: () => new CompletionCountingOrchestrator(new AgentRunOrchestration()),
             activity: (_, inner) => new CountingActivity(inner));
+        services.GetRequiredService<ManualScheduling>().Hub = new LocalRunOrchestrations(hub);
         await using var bare = new BareChain(azurite.ConnectionString, "benchbare", settings.Partitions);
         await hub.StartAsync();
         await bare.StartAsync();

@@ -46,6 +46,8 @@ internal static class DurableWiring
         services.AddFunctionAgentsStorage(settings, Get, options);
         services.AddFunctionAgentsCore(settings, root, Get);
         services.AddFunctionAgentsForensics();
+        services.AddSingleton<ManualScheduling>();
+        services.AddSingleton<IRunOrchestrations>(sp => sp.GetRequiredService<ManualScheduling>());
         if (privacy)
         {
             var tableOptions = new global::Azure.Data.Tables.TableClientOptions();

@@ -20,6 +20,8 @@ internal sealed class PrivacyBenchmark : IBenchmarkVerb
 {
     public string Name => "privacy";
 
+    public IReadOnlyList<string> SmokeArguments => ["--runs", "5"];
+
     public string Description => "field encryption cost per event: write and read, with and without protection (in process)";
 
     public async Task<int> RunAsync(BenchmarkArguments arguments, TextWriter output, CancellationToken cancellationToken)

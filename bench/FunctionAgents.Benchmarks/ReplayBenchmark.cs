@@ -23,6 +23,8 @@ internal sealed class ReplayBenchmark : IBenchmarkVerb
 {
     public string Name => "replay";
 
+    public IReadOnlyList<string> SmokeArguments => ["--runs", "20", "--small", "10", "--writers", "2", "--concurrency", "2", "--warmup", "2", "--repeat", "1", "--shards", "2"];
+
     public string Description =>
         "Seed runs with one batch per run, then read vs read+replay+score (interleaved passes), and evaluation peak heap and working set at --small vs --runs runs. " +
         "Options: --runs 10000 --small 1000 --writers 8 --concurrency 4 --warmup 200 --repeat 2 --shards 10 (journal tables, by run id: Azurite slows as one table grows)";

@@ -38,6 +38,8 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
 
     public string Name => "runs";
 
+    public IReadOnlyList<string> SmokeArguments => ["--probe-runs", "2", "--runs", "4", "--concurrency", "2", "--appends", "10"];
+
     public string Description =>
         "Engine per-step overhead vs one journal append, storage requests per step, events/s with runs in flight vs raw inserts/s. " +
         "Options: --probe-runs 40 --runs 1000 --concurrency 32 --appends 400 --privacy off|on (personal-data protection as the local host wires it)";

@@ -23,6 +23,8 @@ internal sealed partial class StorageBenchmark : IBenchmarkVerb
 
     public string Name => "storage";
 
+    public IReadOnlyList<string> SmokeArguments => ["--rounds", "1", "--ops", "20", "--batch-ops", "10", "--concurrency", "2", "--warmup", "5", "--read-runs", "2", "--read-passes", "1", "--payload-chars", "50"];
+
     public string Description =>
         "Table inserts vs journal appends (1 and 10 events) and 1,000-event run reads on a private Azurite. " +
         "Options: --rounds 5 --ops 3000 --batch-ops 600 --concurrency 8 --warmup 500 --read-runs 8 --read-passes 3 --payload-chars 400";
