@@ -13,6 +13,10 @@ if (!builder.TryAddFunctionAgentsHost(commandLine))
 await using var app = builder.Build();
 app.MapFunctionAgentsApi();
 app.MapDashboardAtRoot();
-app.MapFunctionAgentsMetrics(app.Configuration);
+if (!app.TryMapFunctionAgentsMetrics(app.Configuration))
+{
+    return 1;
+}
+
 app.MapFunctionAgentsMcp();
 return await app.RunFunctionAgentsAsync(commandLine);

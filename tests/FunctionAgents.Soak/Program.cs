@@ -2,10 +2,9 @@ using FunctionAgents.Soak;
 using FunctionAgents.Soak.Scenarios;
 using FunctionAgents.Testing;
 
-// The reliability suite: `scripts/soak.sh [--quick]`. Each scenario checks one guarantee at scale against a
-// private Azurite and reports a row; the exit code is the number of failed scenarios (0 when every one held).
-var quick = args.Contains("--quick", StringComparer.Ordinal);
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
+// The reliability suite: `scripts/soak.sh [--quick] [--only <scenario>[,<scenario>...]]`. Each scenario checks one
+// guarantee at scale against a private Azurite and reports a row; the exit code is the number of failed scenarios
+// (0 when every one held), or 2 for a usage error (an unknown argument or scenario) or a run that checked nothing.
 IScenario[] scenarios =
 [
     new TamperScenario(), new AppendRaceScenario(), new BadInputScenario(),
@@ -13,13 +12,21 @@ IScenario[] scenarios =
     new CrashMatrixScenario(),
 ];
 
+var selection = ScenarioSelection.Parse(args, [.. scenarios.Select(s => s.Name)]);
+if (selection.Error is not null)
+{
+    Console.Error.WriteLine($"soak: {selection.Error}");
+    return ScenarioSelection.UsageExitCode;
+}
+
+var quick = selection.Quick;
 using var cancel = new CancellationTokenSource(quick ? TimeSpan.FromMinutes(9) : TimeSpan.FromMinutes(55));
 await using var azurite = await AzuriteProcess.StartAsync(cancel.Token);
 var environment = new SoakEnvironment(azurite.ConnectionString, "SoakEvents");
 await environment.PrepareAsync(cancel.Token);
 
 var results = new List<ScenarioResult>();
-foreach (var scenario in scenarios.Where(s => only is null || s.Name == only))
+foreach (var scenario in scenarios.Where(s => selection.Names.Contains(s.Name, StringComparer.Ordinal)))
 {
     Console.Error.WriteLine($"soak: {scenario.Name}{(quick ? " (quick)" : string.Empty)}...");
     var started = System.Diagnostics.Stopwatch.StartNew();
@@ -37,4 +44,10 @@ foreach (var scenario in scenarios.Where(s => only is null || s.Name == only))
 }
 
 Console.WriteLine(ResultTable.Render(results));
-return results.Count(r => !r.Passed);
+var exitCode = selection.ExitCode(results, out var reason);
+if (reason is not null)
+{
+    Console.Error.WriteLine($"soak: {reason}");
+}
+
+return exitCode;

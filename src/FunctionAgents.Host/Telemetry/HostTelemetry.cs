@@ -1,6 +1,7 @@
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
 using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Runtime.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -20,6 +21,12 @@ internal static class HostTelemetry
 
     /// <summary><c>true</c> serves <see cref="MetricsPath"/> without an API key (a scraper inside a private network).</summary>
     public const string MetricsPublicSetting = "FA_METRICS_PUBLIC";
+
+    /// <summary>
+    /// The operator keys that may read <see cref="MetricsPath"/> (every tenant's series): <c>name:key</c> pairs separated
+    /// by commas, like <c>FA_ADMIN_KEYS</c>, whose keys may read it too.
+    /// </summary>
+    public const string MetricsKeysSetting = "FA_METRICS_KEYS";
 
     /// <summary>The service name on every span and metric.</summary>
     public const string ServiceName = "functionagents-host";
@@ -48,26 +55,85 @@ internal static class HostTelemetry
         return services;
     }
 
-    /// <summary>Maps <see cref="MetricsPath"/>: behind the API key (any tenant's) unless <see cref="MetricsPublicSetting"/> is true.</summary>
+    /// <summary>
+    /// Maps <see cref="MetricsPath"/>. The series carry every tenant's figures, so only an operator reads them: a key of
+    /// <see cref="MetricsKeysSetting"/> or an admin key (<c>FA_ADMIN_KEYS</c>), sent in <c>x-functions-key</c>,
+    /// <c>x-admin-key</c> or <c>Authorization: Bearer</c>. A tenant's API key gets 403, no key (or an unknown one) 401.
+    /// <see cref="MetricsPublicSetting"/> <c>true</c> opens it to anyone.
+    /// </summary>
+    /// <exception cref="FormatException"><see cref="MetricsKeysSetting"/> is malformed.</exception>
     public static IEndpointRouteBuilder MapFunctionAgentsMetrics(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(configuration);
         var isPublic = bool.TryParse(configuration[MetricsPublicSetting], out var flag) && flag;
-        endpoints.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: isPublic ? null : RequireKey, optionsName: null);
+        var metricsKeys = AdminKeyRing.Parse(configuration[MetricsKeysSetting], MetricsKeysSetting);
+        endpoints.MapPrometheusScrapingEndpoint(
+            MetricsPath, meterProvider: null, configureBranchedPipeline: isPublic ? null : pipeline => RequireOperatorKey(pipeline, metricsKeys), optionsName: null);
         return endpoints;
     }
 
-    private static void RequireKey(IApplicationBuilder pipeline) =>
+    /// <summary><see cref="MapFunctionAgentsMetrics"/>, writing a malformed setting to stderr instead of throwing.</summary>
+    public static bool TryMapFunctionAgentsMetrics(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
+    {
+        try
+        {
+            endpoints.MapFunctionAgentsMetrics(configuration);
+            return true;
+        }
+        catch (FormatException ex)
+        {
+            Console.Error.WriteLine("FunctionAgents.Host cannot start: " + ex.Message);
+            return false;
+        }
+    }
+
+    private static void RequireOperatorKey(IApplicationBuilder pipeline, AdminKeyRing metricsKeys) =>
         pipeline.Use(async (context, next) =>
         {
-            var keys = context.RequestServices.GetRequiredService<ApiKeyRing>();
-            var values = context.Request.Headers[ApiRoutes.ApiKeyHeader];
-            if (values.Count != 1 || keys.FindTenant(values[0]) is null)
+            var admins = context.RequestServices.GetService<AdminKeyRing>();
+            var tenants = context.RequestServices.GetRequiredService<ApiKeyRing>();
+            var presented = PresentedKeys(context.Request.Headers).ToList();
+            if (presented.Exists(key => metricsKeys.FindAdmin(key) is not null || admins?.FindAdmin(key) is not null))
             {
-                await ApiProblems.Unauthorized().ExecuteAsync(context);
+                await next(context);
                 return;
             }
 
-            await next(context);
+            var result = presented.Exists(key => tenants.FindTenant(key) is not null) ? OperatorKeyRequired() : ApiProblems.Unauthorized();
+            await result.ExecuteAsync(context);
         });
+
+    /// <summary>The keys a request carries: the API key header, the admin key header and a bearer token.</summary>
+    private static IEnumerable<string> PresentedKeys(IHeaderDictionary headers)
+    {
+        foreach (var name in new[] { ApiRoutes.ApiKeyHeader, AdminKeyRing.Header })
+        {
+            foreach (var value in headers[name])
+            {
+                if (!string.IsNullOrEmpty(value))
+                {
+                    yield return value;
+                }
+            }
+        }
+
+        foreach (var value in headers.Authorization)
+        {
+            if (value is not null && value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) && value.Length > BearerPrefix.Length)
+            {
+                yield return value[BearerPrefix.Length..].Trim();
+            }
+        }
+    }
+
+    /// <summary>403: a tenant's key is valid for the API but not for every tenant's metrics.</summary>
+    private static IResult OperatorKeyRequired() =>
+        ApiProblems.Forbidden(
+            "An operator key is required.",
+            $"GET {MetricsPath} shows every tenant's series, so a tenant's API key may not read it. Send a key listed in " +
+            $"{MetricsKeysSetting} or {PrivacySettingNames.AdminKeys} in the {ApiRoutes.ApiKeyHeader} or {AdminKeyRing.Header} header " +
+            $"(or as a bearer token), or set {MetricsPublicSetting}=true to serve it without a key.");
+
+    private const string BearerPrefix = "Bearer ";
 }

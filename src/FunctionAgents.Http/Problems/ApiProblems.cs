@@ -39,6 +39,9 @@ public static class ApiProblems
             401,
             $"Send your API key in the {ApiRoutes.ApiKeyHeader} header."));
 
+    /// <summary>403: the key is valid but may not do this; <paramref name="detail"/> says which key may.</summary>
+    public static IResult Forbidden(string title, string detail) => Write(new Problem(TypeBase + "forbidden", title, 403, detail));
+
     public static IResult NotFound(string detail) => Write(new Problem(TypeBase + "not-found", "Not found.", 404, detail));
 
     /// <summary>409 with the run's and, when given, the step's current state.</summary>

@@ -17,7 +17,11 @@ public sealed class AdminKeyRing
     private AdminKeyRing(Dictionary<string, string> nameByKeyHash) => _nameByKeyHash = nameByKeyHash;
 
     /// <exception cref="FormatException">An entry is not <c>name:key</c> with a key of at least 16 characters.</exception>
-    public static AdminKeyRing Parse(string? setting)
+    public static AdminKeyRing Parse(string? setting) => Parse(setting, PrivacySettingNames.AdminKeys);
+
+    /// <summary>Parses another setting of the same <c>name:key</c> form (e.g. the metrics keys); errors name <paramref name="settingName"/>.</summary>
+    /// <exception cref="FormatException">An entry is not <c>name:key</c> with a key of at least 16 characters.</exception>
+    public static AdminKeyRing Parse(string? setting, string settingName)
     {
         var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
         var entries = (setting ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -28,7 +32,7 @@ public sealed class AdminKeyRing
             if (colon <= 0 || entry.Length - colon - 1 < 16 || entry.IndexOf(':', colon + 1) >= 0 || entry.Any(char.IsWhiteSpace))
             {
                 throw new FormatException(
-                    $"{PrivacySettingNames.AdminKeys} entry {i + 1} must be name:key with a key of at least 16 characters, without spaces or a second ':'.");
+                    $"{settingName} entry {i + 1} must be name:key with a key of at least 16 characters, without spaces or a second ':'.");
             }
 
             byHash[Hash(entry[(colon + 1)..])] = entry[..colon];

@@ -14,7 +14,7 @@ internal sealed partial class TenancyScenario
     /// (as GET), with A's ids in the path and B's key. Routes with an id must refuse; the others must not show A's data.
     /// </summary>
     private static async Task CheckRoutesAsync(
-        HttpClient beta, AlphaFixture a, List<string> checks, List<string> problems, List<string> known, CancellationToken cancellationToken)
+        HttpClient beta, AlphaFixture a, List<string> checks, List<string> problems, CancellationToken cancellationToken)
     {
         var operations = Operations().ToList();
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -71,14 +71,29 @@ internal sealed partial class TenancyScenario
             }
         }
 
-        // The local host's metrics endpoint is no ApiRoutes template; it counts runs per tenant.
+        // The local host's metrics endpoint is no ApiRoutes template; it counts runs per tenant, so only an operator
+        // key (FA_METRICS_KEYS or FA_ADMIN_KEYS) reads it: B's key must get 403 and none of A's series.
         using var metrics = await beta.GetAsync(new Uri("metrics", UriKind.Relative), cancellationToken);
         var metricsText = await metrics.Content.ReadAsStringAsync(cancellationToken);
         checks.Add("http GET /metrics");
-        if (metricsText.Contains("fa_tenant=\"alpha\"", StringComparison.Ordinal))
+        if (metrics.StatusCode != HttpStatusCode.Forbidden || metricsText.Contains("fa_tenant=", StringComparison.Ordinal))
         {
-            // Documented (any tenant's key reads /metrics), so named as a known gap rather than failed: see docs/reliability.md.
-            known.Add("GET /metrics with B's key shows tenant alpha's series (counts and costs per tenant)");
+            problems.Add($"GET /metrics with B's key -> {(int)metrics.StatusCode} (expected 403 without series): {Shorten(metricsText)}");
+        }
+    }
+
+    private const string OperatorCheck = "operator GET /metrics";
+
+    /// <summary>The operator's key does read A's series: the 403 above is the key's doing, not an empty or broken endpoint.</summary>
+    private static async Task CheckOperatorMetricsAsync(LocalHostProcess host, List<string> checks, List<string> problems, CancellationToken cancellationToken)
+    {
+        using var operatorClient = host.Client(AdminKey);
+        using var metrics = await operatorClient.GetAsync(new Uri("metrics", UriKind.Relative), cancellationToken);
+        var metricsText = await metrics.Content.ReadAsStringAsync(cancellationToken);
+        checks.Add(OperatorCheck);
+        if (metrics.StatusCode != HttpStatusCode.OK || !metricsText.Contains("fa_tenant=\"alpha\"", StringComparison.Ordinal))
+        {
+            problems.Add($"GET /metrics with the admin key -> {(int)metrics.StatusCode}, expected 200 with A's series: {Shorten(metricsText)}");
         }
     }
 

@@ -6,8 +6,9 @@ namespace FunctionAgents.Soak.Scenarios;
 
 /// <summary>
 /// Issue 17 scenario 8: tenant B's key on tenant A's ids, on every route of the OpenAPI document, every tool the MCP
-/// server lists and every CLI verb that takes a run id. B never reads or changes anything of A's: routes with A's ids
-/// answer 404 or 403, lists and reports never name A's runs, and A's run is unchanged at the end.
+/// server lists, <c>GET /metrics</c> and every CLI verb that takes a run id. B never reads or changes anything of A's:
+/// routes with A's ids answer 404 or 403, lists and reports never name A's runs, <c>/metrics</c> answers B 403 (and
+/// the admin key A's series), and A's run is unchanged at the end.
 /// </summary>
 internal sealed partial class TenancyScenario : IScenario
 {
@@ -31,7 +32,8 @@ internal sealed partial class TenancyScenario : IScenario
         var checks = new List<string>();
         var problems = new List<string>();
         var known = new List<string>();
-        await CheckRoutesAsync(beta, a, checks, problems, known, cancellationToken);
+        await CheckRoutesAsync(beta, a, checks, problems, cancellationToken);
+        await CheckOperatorMetricsAsync(host, checks, problems, cancellationToken);
         await CheckMcpAsync(beta, a, checks, problems, cancellationToken);
         await CheckCliAsync(environment, host, a, checks, problems, known, cancellationToken);
 
@@ -53,8 +55,8 @@ internal sealed partial class TenancyScenario : IScenario
         }
 
         var detail = problems.Count == 0
-            ? $"{checks.Count} calls with B's key on A's ids ({checks.Count(c => c.StartsWith("http", StringComparison.Ordinal))} HTTP, " +
-              $"{checks.Count(c => c.StartsWith("mcp", StringComparison.Ordinal))} MCP, {checks.Count(c => c.StartsWith("cli", StringComparison.Ordinal))} CLI): 0 reads or actions across tenants, A's run unchanged" +
+            ? $"{checks.Count(c => c != OperatorCheck)} calls with B's key on A's ids ({checks.Count(c => c.StartsWith("http", StringComparison.Ordinal))} HTTP, " +
+              $"{checks.Count(c => c.StartsWith("mcp", StringComparison.Ordinal))} MCP, {checks.Count(c => c.StartsWith("cli", StringComparison.Ordinal))} CLI): 0 reads or actions across tenants (/metrics: 403), A's run unchanged; the admin key reads /metrics" +
               (known.Count == 0 ? string.Empty : $"; known gaps (not counted): {string.Join("; ", known)}")
             : $"{problems.Count} cross-tenant answers, e.g. {string.Join("; ", problems.Take(3))}";
         return new ScenarioResult(Name, checks.Count + 1, problems.Count, started.Elapsed, detail);
