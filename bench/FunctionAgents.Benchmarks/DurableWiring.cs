@@ -43,17 +43,9 @@ internal static class DurableWiring
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddFunctionAgentsStorage(settings, Get, options);
-        services.AddFunctionAgentsCore(settings, root, Get);
-        services.AddFunctionAgentsForensics();
+        services.AddFunctionAgents(settings, Get, root, o => BenchmarkWiring.Configure(o, options, counter, privacy, forensics: true));
         services.AddSingleton<ManualScheduling>();
         services.AddSingleton<IRunOrchestrations>(sp => sp.GetRequiredService<ManualScheduling>());
-        if (privacy)
-        {
-            var tableOptions = new global::Azure.Data.Tables.TableClientOptions();
-            tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-            services.AddFunctionAgentsPrivacy(settings, Get, tableOptions: tableOptions);
-        }
 
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<FunctionAgentsStorage>().EnsureCreatedAsync(cancellationToken);
