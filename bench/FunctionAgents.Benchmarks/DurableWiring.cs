@@ -55,11 +55,12 @@ internal static class DurableWiring
 
     /// <summary>The step runner every activity uses, fed every registered projection (run index first, then audit and checkpoints).</summary>
     public static StepRunner Runner(IServiceProvider services) => new(
-        services.GetRequiredService<IEventJournal>(),
-        services.GetRequiredService<RunActivities>(),
-        services.GetRequiredService<IRunIndex>(),
-        TimeProvider.System,
-        services.GetServices<IJournalProjection>());
+        new RunAppender(
+            services.GetRequiredService<IEventJournal>(),
+            services.GetRequiredService<IRunIndex>(),
+            TimeProvider.System,
+            services.GetServices<IJournalProjection>()),
+        services.GetRequiredService<RunActivities>());
 
     /// <summary>The projections the runner feeds after the run index, by type name.</summary>
     public static string ProjectionNames(IServiceProvider services) =>
