@@ -43,17 +43,9 @@ internal static class DurableWiring
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddFunctionAgentsStorage(settings, Get, options);
-        services.AddFunctionAgentsCore(settings, root, Get);
-        services.AddFunctionAgentsForensics();
+        services.AddFunctionAgents(settings, Get, root, o => BenchmarkWiring.Configure(o, options, counter, privacy, forensics: true));
         services.AddSingleton<ManualScheduling>();
         services.AddSingleton<IRunOrchestrations>(sp => sp.GetRequiredService<ManualScheduling>());
-        if (privacy)
-        {
-            var tableOptions = new global::Azure.Data.Tables.TableClientOptions();
-            tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-            services.AddFunctionAgentsPrivacy(settings, Get, tableOptions: tableOptions);
-        }
 
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<FunctionAgentsStorage>().EnsureCreatedAsync(cancellationToken);
@@ -63,11 +55,12 @@ internal static class DurableWiring
 
     /// <summary>The step runner every activity uses, fed every registered projection (run index first, then audit and checkpoints).</summary>
     public static StepRunner Runner(IServiceProvider services) => new(
-        services.GetRequiredService<IEventJournal>(),
-        services.GetRequiredService<RunActivities>(),
-        services.GetRequiredService<IRunIndex>(),
-        TimeProvider.System,
-        services.GetServices<IJournalProjection>());
+        new RunAppender(
+            services.GetRequiredService<IEventJournal>(),
+            services.GetRequiredService<IRunIndex>(),
+            TimeProvider.System,
+            services.GetServices<IJournalProjection>()),
+        services.GetRequiredService<RunActivities>());
 
     /// <summary>The projections the runner feeds after the run index, by type name.</summary>
     public static string ProjectionNames(IServiceProvider services) =>

@@ -130,14 +130,7 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         // The benchmark drives runs itself (RunsBenchmark in process, DurableBenchmark on its own LocalTaskHub): a start only appends.
         services.AddSingleton<IRunOrchestrations>(new DrivenByTheBenchmark());
-        services.AddFunctionAgentsStorage(settings, Get, options);
-        services.AddFunctionAgentsCore(settings, root, Get);
-        if (privacy)
-        {
-            var tableOptions = new global::Azure.Data.Tables.TableClientOptions();
-            tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-            services.AddFunctionAgentsPrivacy(settings, Get, tableOptions: tableOptions);
-        }
+        services.AddFunctionAgents(settings, Get, root, o => BenchmarkWiring.Configure(o, options, counter, privacy, forensics: false));
 
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<FunctionAgentsStorage>().EnsureCreatedAsync(cancellationToken);

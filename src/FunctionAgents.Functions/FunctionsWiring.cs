@@ -1,22 +1,12 @@
 // Reference sheet section 1.5 (serializer), 3.1 (the Durable extension registers itself: no Program.cs call).
 using FunctionAgents.Azure.DependencyInjection;
-using FunctionAgents.Azure.Evaluation;
-using FunctionAgents.Azure.Forensics;
-using FunctionAgents.Azure.Memory;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Telemetry;
 using FunctionAgents.Durable;
 using FunctionAgents.Functions.Orchestration;
 using FunctionAgents.Http.Auth;
-using FunctionAgents.Http.Dashboard;
-using FunctionAgents.Http.Endpoints;
-using FunctionAgents.Http.Evaluations;
-using FunctionAgents.Http.Forensics;
-using FunctionAgents.Http.Privacy;
-using FunctionAgents.Mcp.Server;
 using FunctionAgents.Mcp;
 using FunctionAgents.Runtime.Engine;
-using FunctionAgents.Runtime.Forensics.Retention;
 using FunctionAgents.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,20 +78,11 @@ internal static class FunctionsWiring
                 .UseFunctionsWorkerDefaults();
         }
 
+        // The shared root and API (the local host calls the same two), then the app's own bindings: the storage
+        // initializer and the run orchestrations on the Durable client each trigger binds.
         var settings = FunctionAgentsSettings.FromSettings(name => configuration[name]);
-        services.AddFunctionAgentsStorage(settings, name => configuration[name]);
-        services.AddFunctionAgentsCore(settings, contentRoot, name => configuration[name]);
-        services.AddFunctionAgentsMcpTools(name => configuration[name], contentRoot);
-        services.AddFunctionAgentsEvaluation(settings);
-        services.AddFunctionAgentsForensics(RetentionSettings.FromSetting(configuration[RetentionSettings.MinimumRetentionDays]));
-        services.AddFunctionAgentsPrivacy(settings, name => configuration[name]);
-        services.AddFunctionAgentsPrivacyHttp(name => configuration[name]);
-        services.AddFunctionAgentsMemory(settings, name => configuration[name], PrivacyServiceCollectionExtensions.TableServicesFor(settings, name => configuration[name]));
-        services.AddFunctionAgentsHttp(ApiKeyRing.Parse(settings.ApiKeys));
-        services.AddFunctionAgentsEvaluationsHttp();
-        services.AddFunctionAgentsForensicsHttp();
-        services.AddFunctionAgentsDashboard();
-        services.AddFunctionAgentsMcpServer();
+        services.AddFunctionAgents(settings, name => configuration[name], contentRoot);
+        services.AddFunctionAgentsApi(ApiKeyRing.Parse(settings.ApiKeys), name => configuration[name], contentRoot);
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<InvocationDurableClient>();
         services.AddSingleton<IRunOrchestrations>(sp =>

@@ -4,6 +4,7 @@ using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Policy;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Runs;
 using Microsoft.DurableTask.Client;
 
@@ -17,7 +18,7 @@ public sealed class CommandsOnDurableTests
     private static StaticPolicy NotifyNeedsApproval() => new(new() { ["notify"] = PolicyAction.RequireHumanApproval });
 
     private static RunSweeper Sweeper(DurableRunHarness harness) =>
-        new(harness.Index, harness.Journal, harness.Engine, new RunWriter(harness.Journal, harness.Index, TimeProvider.System), TimeProvider.System, TimeSpan.Zero);
+        new(harness.Index, harness.Journal, harness.Engine, new RunWriter(new RunAppender(harness.Journal, harness.Index, TimeProvider.System)), TimeProvider.System, TimeSpan.Zero);
 
     [Fact]
     public async Task Approve_OrchestrationTerminatedWhileWaiting_ConflictWithTheRunStatusAndNothingAppended()

@@ -29,9 +29,9 @@ internal sealed class DurableRunHarness : IAsyncDisposable
         var catalog = new FakeCatalog(Tools);
         var activities = new RunActivities(planner, new EchoResponseBuilder(), catalog, new FakeToolRunner(catalog), policy ?? new StaticPolicy(), TimeProvider.System);
         Faults = new FaultyJournal(Journal);
-        Runner = new StepRunner(Faults, activities, Index, TimeProvider.System);
-        Commands = new RunCommands(Journal, Index, new LazyOrchestrations(this), TimeProvider.System, options ?? new RunOptions());
-        Unscheduled = new RunCommands(Journal, Index, new FakeOrchestrations(), TimeProvider.System, options ?? new RunOptions());
+        Runner = new StepRunner(new RunAppender(Faults, Index, TimeProvider.System), activities);
+        Commands = new RunCommands(new RunAppender(Journal, Index, TimeProvider.System), Index, new LazyOrchestrations(this), options ?? new RunOptions());
+        Unscheduled = new RunCommands(new RunAppender(Journal, Index, TimeProvider.System), Index, new FakeOrchestrations(), options ?? new RunOptions());
     }
 
     public InMemoryEventJournal Journal { get; } = new();

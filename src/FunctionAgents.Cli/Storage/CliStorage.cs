@@ -2,6 +2,7 @@ using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Storage;
+using FunctionAgents.Runtime.Forensics.Retention;
 using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Projections;
@@ -23,10 +24,7 @@ internal static class CliStorage
         {
             settings = FunctionAgentsSettings.FromSettings(context.GetSetting);
             settings = storage is null ? settings : settings with { Storage = storage };
-            var services = new ServiceCollection()
-                .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 })
-                .AddFunctionAgentsPrivacy(settings, context.GetSetting, LocalKekFile.ExistingFor(settings), readOnly: true);
-            var provider = services.BuildServiceProvider();
+            var provider = Services(context, settings).BuildServiceProvider();
             var connection = provider.GetRequiredService<StorageClients>();
             return new RunSource(
                 provider.GetRequiredService<IRunIndex>(),
@@ -39,6 +37,24 @@ internal static class CliStorage
             throw CliException.Usage($"storage is not configured: {ex.Message}", ex);
         }
     }
+
+    /// <summary>
+    /// The services <c>fa</c> reads with, from the composition root every host calls: storage (retried less), forensics
+    /// when <paramref name="forensics"/> is given, and read-only privacy (the local KEK file only if it exists); no
+    /// runtime, evaluation or memory.
+    /// </summary>
+    public static IServiceCollection Services(CliContext context, FunctionAgentsSettings settings, RetentionPolicy? forensics = null) =>
+        new ServiceCollection().AddFunctionAgents(settings, context.GetSetting, context.WorkingDirectory, o =>
+        {
+            o.StorageClientOptions = new StorageClientOptions { MaxAttempts = 2 };
+            o.Runtime = false;
+            o.Evaluation = false;
+            o.Forensics = forensics is not null;
+            o.Retention = forensics;
+            o.DefaultKekFile = LocalKekFile.ExistingFor(settings);
+            o.ReadOnlyPrivacy = true;
+            o.Memory = false;
+        });
 
     /// <summary>Runs a storage call; a storage failure becomes one line naming the account (exit 1).</summary>
     public static async Task<T> CallAsync<T>(RunSource source, Func<Task<T>> call)

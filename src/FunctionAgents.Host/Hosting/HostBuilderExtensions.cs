@@ -1,21 +1,11 @@
 using FunctionAgents.Azure.DependencyInjection;
-using FunctionAgents.Azure.Evaluation;
-using FunctionAgents.Azure.Forensics;
-using FunctionAgents.Azure.Memory;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Host.Azurite;
 using FunctionAgents.Host.Demo;
 using FunctionAgents.Host.Scheduling;
 using FunctionAgents.Host.Telemetry;
 using FunctionAgents.Http.Auth;
-using FunctionAgents.Http.Dashboard;
-using FunctionAgents.Http.Endpoints;
-using FunctionAgents.Http.Evaluations;
-using FunctionAgents.Http.Forensics;
-using FunctionAgents.Http.Privacy;
-using FunctionAgents.Mcp.Server;
 using FunctionAgents.Mcp;
-using FunctionAgents.Runtime.Forensics.Retention;
 using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Hosting;
@@ -82,66 +72,31 @@ internal static class HostBuilderExtensions
         }
 
         var services = builder.Services;
+        var contentRoot = builder.Environment.ContentRootPath;
         try
         {
-            services.AddFunctionAgentsStorage(settings, name => configuration[name]);
+            // The shared root (storage, runtime, evaluation, forensics, privacy, memory), then the API both hosts serve;
+            // locally the KEK defaults to a file in the data folder (docs/privacy.md).
+            services.AddFunctionAgents(settings, name => configuration[name], contentRoot, o => o.DefaultKekFile = LocalKekFile.PathFor(settings));
+            services.AddFunctionAgentsApi(keys, name => configuration[name], contentRoot);
         }
-        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+        catch (StorageSettingsException ex)
         {
             throw new StartupFailedException($"{SettingNames.Storage}: {ex.Message}", ex);
         }
-
-        try
-        {
-            services.AddFunctionAgentsCore(settings, builder.Environment.ContentRootPath, name => configuration[name]);
-        }
         catch (FormatException ex)
         {
             throw new StartupFailedException(ex.Message, ex);
         }
 
-        try
-        {
-            services.AddFunctionAgentsMcpTools(name => configuration[name], builder.Environment.ContentRootPath);
-        }
-        catch (FormatException ex)
-        {
-            throw new StartupFailedException(ex.Message, ex);
-        }
-
-        services.AddFunctionAgentsEvaluation(settings);
-        try
-        {
-            services.AddFunctionAgentsForensics(RetentionSettings.FromSetting(configuration[RetentionSettings.MinimumRetentionDays]));
-        }
-        catch (FormatException ex)
-        {
-            throw new StartupFailedException(ex.Message, ex);
-        }
-
-        try
-        {
-            // Personal data is encrypted per data subject and memory is opt-in (docs/privacy.md); locally the KEK defaults to a file in the data folder.
-            services.AddFunctionAgentsPrivacy(settings, name => configuration[name], LocalKekFile.PathFor(settings));
-            services.AddFunctionAgentsPrivacyHttp(name => configuration[name]);
-            services.AddFunctionAgentsMemory(settings, name => configuration[name], PrivacyServiceCollectionExtensions.TableServicesFor(settings, name => configuration[name]));
-        }
-        catch (FormatException ex)
-        {
-            throw new StartupFailedException(ex.Message, ex);
-        }
-
-        services.AddSingleton(new AzuriteLauncherOptions(settings.Storage, builder.Environment.ContentRootPath));
+        // The local host's own bindings: Azurite, its startup checks, the local Durable task hub, telemetry and the
+        // background services the Functions app has triggers for.
+        services.AddSingleton(new AzuriteLauncherOptions(settings.Storage, contentRoot));
         services.AddHostedService<AzuriteLauncher>();
         services.AddSingleton(new StartupReport(generatedKey));
         services.AddHostedService<StorageStartupService>();
         services.AddLocalTaskHub(settings);
-        services.AddFunctionAgentsHttp(keys);
         services.AddFunctionAgentsHostTelemetry(configuration);
-        services.AddFunctionAgentsEvaluationsHttp();
-        services.AddFunctionAgentsForensicsHttp();
-        services.AddFunctionAgentsDashboard();
-        services.AddFunctionAgentsMcpServer();
         services.AddHostedService<AgentRunsQueueService>();
         services.AddHostedService<RunSweeperService>();
         services.AddSingleton<IScheduleMonitor, TableScheduleMonitor>();

@@ -21,16 +21,10 @@ public sealed class StepRunner
     private readonly RunAppender _appender;
     private readonly RunWriter _writer;
 
-    public StepRunner(
-        IEventJournal journal, RunActivities activities, IRunIndex index, TimeProvider clock, IEnumerable<IJournalProjection>? projections = null)
-    {
-        _journal = journal;
-        _activities = activities;
-        _appender = new RunAppender(journal, index, clock, projections);
-        _writer = new RunWriter(journal, clock, _appender);
-    }
-
-    /// <summary>A step runner over the process's one <paramref name="appender"/>.</summary>
+    /// <summary>
+    /// A step runner over the process's one <paramref name="appender"/> (there is no constructor that builds its own: one
+    /// would skip the personal-data protection the registered appender applies).
+    /// </summary>
     public StepRunner(RunAppender appender, RunActivities activities)
     {
         ArgumentNullException.ThrowIfNull(appender);

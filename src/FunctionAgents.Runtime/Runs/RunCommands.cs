@@ -22,26 +22,12 @@ public sealed partial class RunCommands
     private readonly RunAppender _appender;
     private readonly RunWriter _writer;
 
-    /// <param name="orchestrations">The host's Durable engine: a started run's orchestration is scheduled there, decisions are raised on it.</param>
-    public RunCommands(
-        IEventJournal journal,
-        IRunIndex index,
-        IRunOrchestrations orchestrations,
-        TimeProvider clock,
-        RunOptions options,
-        IEnumerable<IJournalProjection>? projections = null)
-    {
-        _journal = journal;
-        _index = index;
-        _orchestrations = orchestrations;
-        _clock = clock;
-        _options = options;
-        _appender = new RunAppender(journal, index, clock, projections);
-        _writer = new RunWriter(journal, clock, _appender);
-    }
-
-    /// <summary>Commands over the process's one <paramref name="appender"/>, which writes every event and index row.</summary>
+    /// <summary>
+    /// Commands over the process's one <paramref name="appender"/>, which writes every event and index row (there is no
+    /// constructor that builds its own: one would skip the personal-data protection the registered appender applies).
+    /// </summary>
     /// <param name="index">The run index, for reads (listing and finding runs).</param>
+    /// <param name="orchestrations">The host's Durable engine: a started run's orchestration is scheduled there, decisions are raised on it.</param>
     public RunCommands(RunAppender appender, IRunIndex index, IRunOrchestrations orchestrations, RunOptions options)
     {
         ArgumentNullException.ThrowIfNull(appender);

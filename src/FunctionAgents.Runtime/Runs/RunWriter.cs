@@ -18,21 +18,15 @@ public sealed class RunWriter
     private readonly TimeProvider _clock;
     private readonly RunAppender _appender;
 
-    public RunWriter(IEventJournal journal, IRunIndex index, TimeProvider clock, IEnumerable<IJournalProjection>? projections = null)
-        : this(journal, clock, new RunAppender(journal, index, clock, projections))
-    {
-    }
-
-    /// <summary>A writer over the process's one <paramref name="appender"/> (its journal and clock).</summary>
+    /// <summary>
+    /// A writer over the process's one <paramref name="appender"/> (its journal and clock). There is no constructor that
+    /// builds its own appender: one would skip the personal-data protection the registered appender applies.
+    /// </summary>
     public RunWriter(RunAppender appender)
-        : this(appender.Journal, appender.Clock, appender)
     {
-    }
-
-    public RunWriter(IEventJournal journal, TimeProvider clock, RunAppender appender)
-    {
-        _journal = journal;
-        _clock = clock;
+        ArgumentNullException.ThrowIfNull(appender);
+        _journal = appender.Journal;
+        _clock = appender.Clock;
         _appender = appender;
     }
 

@@ -45,8 +45,8 @@ internal static class RealRuns
             clock);
         var journal = new InMemoryEventJournal();
         var index = new MemoryRunIndex();
-        var commands = new RunCommands(journal, index, new NoOrchestrations(), clock, new RunOptions());
-        var runner = new StepRunner(journal, activities, index, clock);
+        var commands = new RunCommands(new RunAppender(journal, index, clock), index, new NoOrchestrations(), new RunOptions());
+        var runner = new StepRunner(new RunAppender(journal, index, clock), activities);
         var lines = new List<string>();
         for (var i = 0; i < Goals.Length; i++)
         {

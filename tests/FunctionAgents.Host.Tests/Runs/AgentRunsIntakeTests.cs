@@ -29,7 +29,8 @@ public sealed class AgentRunsIntakeTests(HostFixture fixture)
         await _queues.CreateQueueIfNotExistsAsync(names.AgentRuns);
         await _queues.CreateQueueIfNotExistsAsync(names.AgentRunsPoison);
         var journal = new UnavailableJournal();
-        var commands = new RunCommands(journal, new NoIndex(), new NoOrchestrations(), TimeProvider.System, new RunOptions());
+        var index = new NoIndex();
+        var commands = new RunCommands(new RunAppender(journal, index, TimeProvider.System), index, new NoOrchestrations(), new RunOptions());
         var intake = new AgentRunsIntake(_queues, names, commands, TimeProvider.System, NullLogger<AgentRunsIntake>.Instance, new AgentRunsIntakeOptions { RetryDelay = TimeSpan.Zero });
         await _queues.SendMessageAsync(names.AgentRuns, """{"tenant":"acme","goal":"refund?"}""");
 
@@ -58,7 +59,8 @@ public sealed class AgentRunsIntakeTests(HostFixture fixture)
     [InlineData("""{"tenant":"acme","goal":"x","traceParent":"abc"}""", "traceParent")]
     public async Task Handle_UnprocessableMessage_IsRejectedWithTheReason(string? text, string reason)
     {
-        var commands = new RunCommands(new InMemoryEventJournal(), new NoIndex(), new NoOrchestrations(), TimeProvider.System, new RunOptions());
+        var index = new NoIndex();
+        var commands = new RunCommands(new RunAppender(new InMemoryEventJournal(), index, TimeProvider.System), index, new NoOrchestrations(), new RunOptions());
         var intake = new AgentRunsIntake(_queues, StorageNames.Create(null), commands, TimeProvider.System, NullLogger<AgentRunsIntake>.Instance);
 
         var result = await intake.HandleAsync(text);
@@ -72,7 +74,8 @@ public sealed class AgentRunsIntakeTests(HostFixture fixture)
     {
         var names = StorageNames.Create("p" + Guid.NewGuid().ToString("N")[..12]);
         await _queues.CreateQueueIfNotExistsAsync(names.AgentRunsPoison);
-        var commands = new RunCommands(new InMemoryEventJournal(), new NoIndex(), new NoOrchestrations(), TimeProvider.System, new RunOptions());
+        var index = new NoIndex();
+        var commands = new RunCommands(new RunAppender(new InMemoryEventJournal(), index, TimeProvider.System), index, new NoOrchestrations(), new RunOptions());
         var intake = new AgentRunsIntake(_queues, names, commands, TimeProvider.System, NullLogger<AgentRunsIntake>.Instance);
 
         await intake.PoisonAsync("{oops", "the message is not valid JSON", 1);

@@ -3,6 +3,7 @@ using FunctionAgents.Domain.Engine;
 using FunctionAgents.Domain.Policy;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Journal;
 
 namespace FunctionAgents.Runtime.Tests.Engine;
 
@@ -15,7 +16,7 @@ public sealed class OrchestrationLoopTests
     public async Task RunAsync_ApprovalEventArrives_RunCompletesWithSameEventsAsTheJournalEngine()
     {
         var harness = new RunHarness(TwoSteps(), new StaticPolicy(new() { ["notify"] = PolicyAction.RequireHumanApproval }));
-        var runner = new StepRunner(harness.Journal, harness.Activities, harness.Index, harness.Clock);
+        var runner = new StepRunner(new RunAppender(harness.Journal, harness.Index, harness.Clock), harness.Activities);
         var runId = await harness.StartAsync();
         var waited = new List<string>();
 
@@ -42,7 +43,7 @@ public sealed class OrchestrationLoopTests
     {
         var policy = new StaticPolicy(new() { ["notify"] = PolicyAction.RequireHumanApproval }, new ApprovalSettings(TimeSpan.FromMinutes(30), PolicyAction.Deny));
         var harness = new RunHarness(TwoSteps(), policy);
-        var runner = new StepRunner(harness.Journal, harness.Activities, harness.Index, harness.Clock);
+        var runner = new StepRunner(new RunAppender(harness.Journal, harness.Index, harness.Clock), harness.Activities);
         var runId = await harness.StartAsync();
 
         var status = await OrchestrationLoop.RunAsync(
@@ -65,7 +66,7 @@ public sealed class OrchestrationLoopTests
     public async Task PerformAsync_RetriedActivityAfterItAppended_ReturnsSameEventsWithoutRunningAgain()
     {
         var harness = new RunHarness(TwoSteps());
-        var runner = new StepRunner(harness.Journal, harness.Activities, harness.Index, harness.Clock);
+        var runner = new StepRunner(new RunAppender(harness.Journal, harness.Index, harness.Clock), harness.Activities);
         var runId = await harness.StartAsync();
         var request = new StepRequest(runId, 1, "Plan", harness.Clock.GetUtcNow());
 
@@ -82,7 +83,7 @@ public sealed class OrchestrationLoopTests
     public async Task PerformAsync_StepNoLongerNext_DoesNothing()
     {
         var harness = new RunHarness(TwoSteps());
-        var runner = new StepRunner(harness.Journal, harness.Activities, harness.Index, harness.Clock);
+        var runner = new StepRunner(new RunAppender(harness.Journal, harness.Index, harness.Clock), harness.Activities);
         var runId = await harness.StartAsync();
 
         var result = await runner.PerformAsync(new StepRequest(runId, 1, "Synthesize", harness.Clock.GetUtcNow()));

@@ -4,6 +4,7 @@ using FunctionAgents.Domain.Planning;
 using FunctionAgents.Domain.Responses;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Runs;
 using FunctionAgents.Runtime.Tests.Runs.Fakes;
 
@@ -38,11 +39,9 @@ internal sealed record GoldenScenario(
         var runner = Planner is null && Builder is null
             ? harness.Runner
             : new StepRunner(
-                harness.Journal,
+                new RunAppender(harness.Journal, harness.Index, harness.Clock),
                 new RunActivities(
-                    Planner?.Invoke() ?? harness.Planner, Builder?.Invoke() ?? new EchoResponseBuilder(), harness.Catalog, new FakeToolRunner(harness.Catalog), harness.Policy, harness.Clock),
-                harness.Index,
-                harness.Clock);
+                    Planner?.Invoke() ?? harness.Planner, Builder?.Invoke() ?? new EchoResponseBuilder(), harness.Catalog, new FakeToolRunner(harness.Catalog), harness.Policy, harness.Clock));
         var runId = await harness.StartAsync(budgetUsd: BudgetUsd, key: $"golden-{Name}");
         await LoopDriver.DriveAsync(runner, harness.Journal, runId, harness.Clock);
         await Drive(harness, runId);

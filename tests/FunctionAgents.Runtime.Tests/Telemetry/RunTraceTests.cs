@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FunctionAgents.Runtime.Tests.Runs.Fakes;
 using FunctionAgents.Domain.Policy;
 using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Runs;
 using FunctionAgents.Runtime.Telemetry;
 
@@ -113,7 +114,9 @@ public sealed class RunTraceTests
     {
         var journal = new Runtime.Journal.InMemoryEventJournal();
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
-        var commands = new RunCommands(new InstrumentedEventJournal(journal), new InMemoryRunIndex(), new FakeOrchestrations(), clock, new RunOptions(), [new TelemetryProjection()]);
+        var index = new InMemoryRunIndex();
+        var commands = new RunCommands(
+            new RunAppender(new InstrumentedEventJournal(journal), index, clock, [new TelemetryProjection()]), index, new FakeOrchestrations(), new RunOptions());
 
         Assert.False(FaTelemetry.Source.HasListeners());
         var result = await commands.StartAsync(new StartRunRequest("tenant-quiet", "help", null, null, null, null, null, "http", CallerTraceParent));

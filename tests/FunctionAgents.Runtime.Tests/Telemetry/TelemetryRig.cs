@@ -35,8 +35,8 @@ internal sealed class TelemetryRig : IDisposable
         var activities = new RunActivities(
             new ModelPlanner(plan), new EchoResponseBuilder(), catalog, new FakeToolRunner(catalog), policy ?? new StaticPolicy(), Clock,
             PriceTable.Uniform(new ModelPrice(10m, 30m)));
-        Commands = new RunCommands(Journal, Index, new FakeOrchestrations(), Clock, new RunOptions(), [projection]);
-        Runner = new StepRunner(Journal, activities, Index, Clock, [projection]);
+        Commands = new RunCommands(new RunAppender(Journal, Index, Clock, [projection]), Index, new FakeOrchestrations(), new RunOptions());
+        Runner = new StepRunner(new RunAppender(Journal, Index, Clock, [projection]), activities);
     }
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));

@@ -101,11 +101,7 @@ internal sealed class ForensicsSource : IAsyncDisposable
         {
             var settings = FunctionAgentsSettings.FromSettings(context.GetSetting);
             settings = storage is null ? settings : settings with { Storage = storage };
-            var provider = new ServiceCollection()
-                .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 })
-                .AddFunctionAgentsForensics(retention)
-                .AddFunctionAgentsPrivacy(settings, context.GetSetting, LocalKekFile.ExistingFor(settings), readOnly: true)
-                .BuildServiceProvider();
+            var provider = CliStorage.Services(context, settings, forensics: retention).BuildServiceProvider();
             return new ForensicsSource(
                 provider.GetRequiredService<IRunIndex>(),
                 provider.GetRequiredService<IEventJournal>(),

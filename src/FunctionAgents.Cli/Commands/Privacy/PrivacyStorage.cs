@@ -2,6 +2,7 @@ using Azure;
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
+using FunctionAgents.Cli.Storage;
 using FunctionAgents.Domain.Storage;
 using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Privacy;
@@ -18,10 +19,7 @@ internal static class PrivacyStorage
         {
             var settings = FunctionAgentsSettings.FromSettings(context.GetSetting);
             settings = storage is null ? settings : settings with { Storage = storage };
-            return new ServiceCollection()
-                .AddFunctionAgentsStorage(settings, context.GetSetting, new StorageClientOptions { MaxAttempts = 2 })
-                .AddFunctionAgentsPrivacy(settings, context.GetSetting, LocalKekFile.ExistingFor(settings), readOnly: true)
-                .BuildServiceProvider();
+            return CliStorage.Services(context, settings).BuildServiceProvider();
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {

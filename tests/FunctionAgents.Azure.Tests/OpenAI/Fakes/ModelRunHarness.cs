@@ -27,8 +27,8 @@ internal sealed class ModelRunHarness : IAsyncDisposable
         Builder = new AzureOpenAIResponseBuilder(Options, Logs);
         var runner = new TestToolRunner(new ToolExecutor(Catalog, TimeProvider.System));
         Activities = new RunActivities(Planner, Builder, Catalog, runner, Policy, TimeProvider.System, Options.Prices);
-        Engine = new InMemoryDurableEngine(new StepRunner(Journal, Activities, Index, TimeProvider.System));
-        Commands = new RunCommands(Journal, Index, new ScheduledByRunAsync(Engine), TimeProvider.System, new RunOptions());
+        Engine = new InMemoryDurableEngine(new StepRunner(new RunAppender(Journal, Index, TimeProvider.System), Activities));
+        Commands = new RunCommands(new RunAppender(Journal, Index, TimeProvider.System), Index, new ScheduledByRunAsync(Engine), new RunOptions());
     }
 
     public FakeChatServer Server { get; } = new();

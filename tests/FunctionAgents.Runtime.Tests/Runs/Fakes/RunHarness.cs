@@ -19,8 +19,8 @@ internal sealed class RunHarness
         Planner = planner;
         Policy = policy ?? new StaticPolicy();
         Activities = new RunActivities(planner, new EchoResponseBuilder(), Catalog, new FakeToolRunner(Catalog), Policy, Clock);
-        Commands = new RunCommands(Journal, Index, Orchestrations, Clock, options ?? new RunOptions());
-        Runner = new StepRunner(Journal, Activities, Index, Clock);
+        Commands = new RunCommands(new RunAppender(Journal, Index, Clock), Index, Orchestrations, options ?? new RunOptions());
+        Runner = new StepRunner(new RunAppender(Journal, Index, Clock), Activities);
     }
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));

@@ -40,8 +40,8 @@ internal sealed class SupportDesk
         var activities = new RunActivities(
             new DeskPlanner(plan ?? RefundPlan), new DeskResponder(answer), catalog, catalog, new DeskPolicy(), Clock, PriceTable.Uniform(new ModelPrice(2.5m, 10m)));
         IJournalProjection[] projections = [new AuditProjection(Audit), Checkpoints];
-        Commands = new RunCommands(Journal, Index, Orchestrations, Clock, new RunOptions(), projections);
-        Runner = new StepRunner(Journal, activities, Index, Clock, projections);
+        Commands = new RunCommands(new RunAppender(Journal, Index, Clock, projections), Index, Orchestrations, new RunOptions());
+        Runner = new StepRunner(new RunAppender(Journal, Index, Clock, projections), activities);
     }
 
     public DeskClock Clock { get; }

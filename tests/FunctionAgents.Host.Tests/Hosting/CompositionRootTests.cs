@@ -1,0 +1,63 @@
+using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Host.Hosting;
+using FunctionAgents.Http.Auth;
+using FunctionAgents.Mcp;
+using FunctionAgents.Runtime.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunctionAgents.Host.Tests.Hosting;
+
+/// <summary>
+/// The local host registers the FunctionAgents services of the one composition root (<c>AddFunctionAgents</c> and
+/// <c>AddFunctionAgentsApi</c>), each exactly as often as the root does, and besides them only its own bindings, listed
+/// here. FunctionAgents.Functions.Tests' CompositionRootTests prove the same of the Functions app against the same root.
+/// </summary>
+public sealed class CompositionRootTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("fa-root-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void LocalHost_RegistersTheSharedRootOnce_AndOnlyItsOwnBindingsBesides()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            [SettingNames.Storage] = "UseDevelopmentStorage=true",
+            [SettingNames.ApiKeys] = "tenant-a:key-0123456789",
+            [SettingNames.StoragePrefix] = "fa",
+            [SettingNames.DataPath] = _root,
+        };
+        string? Get(string name) => values.GetValueOrDefault(name);
+        var settings = FunctionAgentsSettings.FromSettings(Get);
+        var shared = Count(new ServiceCollection()
+            .AddFunctionAgents(settings, Get, _root, o => o.DefaultKekFile = Path.Combine(_root, "kek"))
+            .AddFunctionAgentsApi(ApiKeyRing.Parse(settings.ApiKeys), Get, _root));
+
+        var local = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = _root, EnvironmentName = "Development" });
+        local.Configuration.AddInMemoryCollection(values);
+        Assert.True(local.TryAddFunctionAgentsHost(HostCommandLine.Parse([])));
+
+        Assert.Equal(
+            ["FunctionAgents.Durable.AzureStorage.LocalTaskHub", "FunctionAgents.Host.Azurite.AzuriteLauncherOptions", "FunctionAgents.Host.Hosting.StartupReport",
+             "FunctionAgents.Runtime.Engine.IRunOrchestrations", "FunctionAgents.Runtime.Hosting.IScheduleMonitor"],
+            OwnBindings(Count(local.Services), shared));
+    }
+
+    // Every FunctionAgents service type a host registers beyond the shared root; a shared type registered a different
+    // number of times (wired twice, or missed) shows up too, with its counts.
+    private static List<string> OwnBindings(Dictionary<string, int> host, Dictionary<string, int> shared)
+    {
+        var missing = shared.Where(s => host.GetValueOrDefault(s.Key) != s.Value).Select(s => $"{s.Key} x{host.GetValueOrDefault(s.Key)} (root x{s.Value})");
+        var own = host.Keys.Where(k => !shared.ContainsKey(k));
+        return [.. missing.Concat(own).Order(StringComparer.Ordinal)];
+    }
+
+    private static Dictionary<string, int> Count(IServiceCollection services) =>
+        services
+            .Where(d => d.ServiceType.FullName?.StartsWith("FunctionAgents.", StringComparison.Ordinal) == true)
+            .GroupBy(d => d.ServiceType.FullName!)
+            .ToDictionary(g => g.Key, g => g.Count());
+}
