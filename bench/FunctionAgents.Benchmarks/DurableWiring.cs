@@ -53,14 +53,11 @@ internal static class DurableWiring
         return provider;
     }
 
-    /// <summary>The step runner every activity uses, fed every registered projection (run index first, then audit and checkpoints).</summary>
-    public static StepRunner Runner(IServiceProvider services) => new(
-        new RunAppender(
-            services.GetRequiredService<IEventJournal>(),
-            services.GetRequiredService<IRunIndex>(),
-            TimeProvider.System,
-            services.GetServices<IJournalProjection>()),
-        services.GetRequiredService<RunActivities>());
+    /// <summary>
+    /// The step runner as the hosts register it: the one appender, with personal-data protection when privacy is on, feeding
+    /// every registered projection (run index first, then audit and checkpoints).
+    /// </summary>
+    public static StepRunner Runner(IServiceProvider services) => services.GetRequiredService<StepRunner>();
 
     /// <summary>The projections the runner feeds after the run index, by type name.</summary>
     public static string ProjectionNames(IServiceProvider services) =>
