@@ -2,6 +2,7 @@ using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Mcp;
 using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,30 +31,15 @@ public sealed class CompositionRootTests : IDisposable
         };
         string? Get(string name) => values.GetValueOrDefault(name);
         var settings = FunctionAgentsSettings.FromSettings(Get);
-        var shared = Count(new ServiceCollection()
+        var shared = new ServiceCollection()
             .AddFunctionAgents(settings, Get, _root)
-            .AddFunctionAgentsApi(ApiKeyRing.Parse(settings.ApiKeys), Get, _root));
+            .AddFunctionAgentsApi(ApiKeyRing.Parse(settings.ApiKeys), Get, _root);
 
         var functions = new ServiceCollection()
             .AddFunctionAgentsFunctionsApp(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), _root);
 
         Assert.Equal(
             ["FunctionAgents.Functions.Orchestration.InvocationDurableClient", "FunctionAgents.Runtime.Engine.IRunOrchestrations"],
-            OwnBindings(Count(functions), shared));
+            RootRegistrations.BeyondRoot(functions, shared));
     }
-
-    // Every FunctionAgents service type the app registers beyond the shared root; a shared type registered a different
-    // number of times (wired twice, or missed) shows up too, with its counts.
-    private static List<string> OwnBindings(Dictionary<string, int> host, Dictionary<string, int> shared)
-    {
-        var missing = shared.Where(s => host.GetValueOrDefault(s.Key) != s.Value).Select(s => $"{s.Key} x{host.GetValueOrDefault(s.Key)} (root x{s.Value})");
-        var own = host.Keys.Where(k => !shared.ContainsKey(k));
-        return [.. missing.Concat(own).Order(StringComparer.Ordinal)];
-    }
-
-    private static Dictionary<string, int> Count(IServiceCollection services) =>
-        services
-            .Where(d => d.ServiceType.FullName?.StartsWith("FunctionAgents.", StringComparison.Ordinal) == true)
-            .GroupBy(d => d.ServiceType.FullName!)
-            .ToDictionary(g => g.Key, g => g.Count());
 }

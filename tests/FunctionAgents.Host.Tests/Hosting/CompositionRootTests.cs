@@ -3,6 +3,7 @@ using FunctionAgents.Host.Hosting;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Mcp;
 using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,9 +33,9 @@ public sealed class CompositionRootTests : IDisposable
         };
         string? Get(string name) => values.GetValueOrDefault(name);
         var settings = FunctionAgentsSettings.FromSettings(Get);
-        var shared = Count(new ServiceCollection()
+        var shared = new ServiceCollection()
             .AddFunctionAgents(settings, Get, _root, o => o.DefaultKekFile = Path.Combine(_root, "kek"))
-            .AddFunctionAgentsApi(ApiKeyRing.Parse(settings.ApiKeys), Get, _root));
+            .AddFunctionAgentsApi(ApiKeyRing.Parse(settings.ApiKeys), Get, _root);
 
         var local = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = _root, EnvironmentName = "Development" });
         local.Configuration.AddInMemoryCollection(values);
@@ -43,21 +44,6 @@ public sealed class CompositionRootTests : IDisposable
         Assert.Equal(
             ["FunctionAgents.Durable.AzureStorage.LocalTaskHub", "FunctionAgents.Host.Azurite.AzuriteLauncherOptions", "FunctionAgents.Host.Hosting.StartupReport",
              "FunctionAgents.Runtime.Engine.IRunOrchestrations", "FunctionAgents.Runtime.Hosting.IScheduleMonitor"],
-            OwnBindings(Count(local.Services), shared));
+            RootRegistrations.BeyondRoot(local.Services, shared));
     }
-
-    // Every FunctionAgents service type a host registers beyond the shared root; a shared type registered a different
-    // number of times (wired twice, or missed) shows up too, with its counts.
-    private static List<string> OwnBindings(Dictionary<string, int> host, Dictionary<string, int> shared)
-    {
-        var missing = shared.Where(s => host.GetValueOrDefault(s.Key) != s.Value).Select(s => $"{s.Key} x{host.GetValueOrDefault(s.Key)} (root x{s.Value})");
-        var own = host.Keys.Where(k => !shared.ContainsKey(k));
-        return [.. missing.Concat(own).Order(StringComparer.Ordinal)];
-    }
-
-    private static Dictionary<string, int> Count(IServiceCollection services) =>
-        services
-            .Where(d => d.ServiceType.FullName?.StartsWith("FunctionAgents.", StringComparison.Ordinal) == true)
-            .GroupBy(d => d.ServiceType.FullName!)
-            .ToDictionary(g => g.Key, g => g.Count());
 }
