@@ -1,14 +1,14 @@
+using FunctionAgents.Azure.Content;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Planning.Offline;
 using FunctionAgents.Domain.Policy;
 using FunctionAgents.Domain.Responses.Offline;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Domain.Tools;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Policy;
 using FunctionAgents.Runtime.Runs;
-using FunctionAgents.Runtime.Tools.Sql;
 using FunctionAgents.Runtime.Tools;
+using FunctionAgents.Runtime.Tools.Sql;
 
 namespace FunctionAgents.Benchmarks;
 

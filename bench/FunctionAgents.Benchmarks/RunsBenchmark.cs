@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Core;
 using Azure.Data.Tables;
+using FunctionAgents.Azure.Content;
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
@@ -9,14 +10,13 @@ using FunctionAgents.Domain.Engine;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Runtime.Engine;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Runtime.Runs;
 using FunctionAgents.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FunctionAgents.Benchmarks;
 
@@ -115,9 +115,9 @@ internal sealed class RunsBenchmark : IBenchmarkVerb
             ?? throw new InvalidOperationException("Run the benchmark from a clone of the repository (samples/ is needed).");
         var values = new Dictionary<string, string?>
         {
-            [SettingNames.Storage] = connectionString,
-            [SettingNames.StoragePrefix] = "bench",
-            [SettingNames.DataPath] = Path.Combine(Path.GetTempPath(), "functionagents-bench"),
+            [StorageSettings.ConnectionSetting] = connectionString,
+            [StorageSettings.PrefixSetting] = "bench",
+            [ContentSettings.DataPathSetting] = Path.Combine(Path.GetTempPath(), "functionagents-bench"),
             [PrivacySettingNames.Kek] = KeyEncryptionKey.NewBase64(),
         };
         string? Get(string name) => values.GetValueOrDefault(name);

@@ -1,4 +1,5 @@
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Azure.Evaluation;
+using FunctionAgents.Azure.Storage;
 
 namespace FunctionAgents.Functions;
 
@@ -11,10 +12,10 @@ internal static class FunctionsBindingSettings
 {
     /// <summary>
     /// The run queue as deployed: the same <c>prefix-name</c> the local host and every other part of the app use
-    /// (<see cref="StorageNames.Queue"/>), with the prefix from <see cref="SettingNames.StoragePrefix"/>. A binding
+    /// (<see cref="StorageNames.Queue"/>), with the prefix from <see cref="StorageSettings.PrefixSetting"/>. A binding
     /// expression cannot drop an empty prefix's hyphen, so the Functions app requires a prefix.
     /// </summary>
-    public const string AgentRunsQueue = "%" + SettingNames.StoragePrefix + "%-" + QueueNames.AgentRuns;
+    public const string AgentRunsQueue = "%" + StorageSettings.PrefixSetting + "%-" + StorageNames.Queues.AgentRuns;
 
     /// <summary>The sweeper's NCRONTAB schedule (six fields, UTC).</summary>
     public const string SweepSchedule = "FA_SWEEP_SCHEDULE";
@@ -29,6 +30,9 @@ internal static class FunctionsBindingSettings
     /// </summary>
     public const string DefaultSweepSchedule = "0 */5 * * * *";
 
+    /// <summary>The nightly evaluation timer's schedule expression, resolved from <see cref="NightlyEvaluationSettings.ScheduleSetting"/>.</summary>
+    public const string NightlyScheduleExpression = "%" + NightlyEvaluationSettings.ScheduleSetting + "%";
+
     /// <summary>Every setting a trigger attribute names.</summary>
-    public static readonly IReadOnlyList<string> Required = [SettingNames.StoragePrefix, SweepSchedule, SettingNames.NightlySchedule];
+    public static readonly IReadOnlyList<string> Required = [StorageSettings.PrefixSetting, SweepSchedule, NightlyEvaluationSettings.ScheduleSetting];
 }

@@ -1,5 +1,5 @@
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Domain.Privacy;
+using FunctionAgents.Http.Auth;
 using FunctionAgents.Runtime.Privacy;
 
 namespace FunctionAgents.Functions;
@@ -33,10 +33,10 @@ internal static class FunctionsStartupCheck
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(getSetting(SettingNames.ApiKeys)))
+        if (string.IsNullOrWhiteSpace(getSetting(ApiKeyRing.Setting)))
         {
             throw new FunctionsStartupException(
-                $"{SettingNames.ApiKeys} is not set: every call would answer 401. Set it to tenant:key pairs (infra references a Key Vault secret; docs/deploy.md).");
+                $"{ApiKeyRing.Setting} is not set: every call would answer 401. Set it to tenant:key pairs (infra references a Key Vault secret; docs/deploy.md).");
         }
 
         var privacyOff = string.Equals(getSetting(PrivacySettingNames.Enabled), "false", StringComparison.OrdinalIgnoreCase);

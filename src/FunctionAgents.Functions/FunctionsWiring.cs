@@ -7,11 +7,10 @@ using FunctionAgents.Functions.Orchestration;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Mcp;
 using FunctionAgents.Runtime.Engine;
-using FunctionAgents.Runtime.Hosting;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using OpenTelemetry.Trace;
 
 namespace FunctionAgents.Functions;
@@ -82,7 +81,7 @@ internal static class FunctionsWiring
         // initializer and the run orchestrations on the Durable client each trigger binds.
         var settings = FunctionAgentsSettings.FromSettings(name => configuration[name]);
         services.AddFunctionAgents(settings, name => configuration[name], contentRoot);
-        services.AddFunctionAgentsApi(ApiKeyRing.Parse(settings.ApiKeys), name => configuration[name], contentRoot);
+        services.AddFunctionAgentsApi(ApiKeyRing.FromSettings(name => configuration[name]), name => configuration[name], contentRoot);
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton<InvocationDurableClient>();
         services.AddSingleton<IRunOrchestrations>(sp =>

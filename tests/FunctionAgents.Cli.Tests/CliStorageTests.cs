@@ -1,12 +1,12 @@
 using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Storage;
 using FunctionAgents.Cli.Storage;
-using FunctionAgents.Runtime.Memory;
-using FunctionAgents.Runtime.Runs;
 using FunctionAgents.Runtime.Forensics.Audit;
 using FunctionAgents.Runtime.Forensics.Retention;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Memory;
 using FunctionAgents.Runtime.Privacy;
+using FunctionAgents.Runtime.Runs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Cli.Tests;
@@ -16,8 +16,8 @@ public sealed class CliStorageTests
 {
     private static readonly Dictionary<string, string?> Values = new()
     {
-        [SettingNames.Storage] = "UseDevelopmentStorage=true",
-        [SettingNames.StoragePrefix] = "fa",
+        [StorageSettings.ConnectionSetting] = "UseDevelopmentStorage=true",
+        [StorageSettings.PrefixSetting] = "fa",
     };
 
     [Fact]

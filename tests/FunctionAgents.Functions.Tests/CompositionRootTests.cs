@@ -1,7 +1,8 @@
+using FunctionAgents.Azure.Content;
 using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Storage;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Mcp;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,16 +25,16 @@ public sealed class CompositionRootTests : IDisposable
     {
         var values = new Dictionary<string, string?>
         {
-            [SettingNames.Storage] = "UseDevelopmentStorage=true",
-            [SettingNames.ApiKeys] = "tenant-a:key-0123456789",
-            [SettingNames.StoragePrefix] = "fa",
-            [SettingNames.DataPath] = _root,
+            [StorageSettings.ConnectionSetting] = "UseDevelopmentStorage=true",
+            [ApiKeyRing.Setting] = "tenant-a:key-0123456789",
+            [StorageSettings.PrefixSetting] = "fa",
+            [ContentSettings.DataPathSetting] = _root,
         };
         string? Get(string name) => values.GetValueOrDefault(name);
         var settings = FunctionAgentsSettings.FromSettings(Get);
         var shared = new ServiceCollection()
             .AddFunctionAgents(settings, Get, _root)
-            .AddFunctionAgentsApi(ApiKeyRing.Parse(settings.ApiKeys), Get, _root);
+            .AddFunctionAgentsApi(ApiKeyRing.FromSettings(Get), Get, _root);
 
         var functions = new ServiceCollection()
             .AddFunctionAgentsFunctionsApp(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), _root);

@@ -35,7 +35,7 @@ internal sealed class RunApi
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/runs", UriKind.Relative)) { Content = JsonContent.Create(body) };
         if (idempotencyKey is not null)
         {
-            request.Headers.Add(Runtime.Hosting.ApiRoutes.IdempotencyKeyHeader, idempotencyKey);
+            request.Headers.Add(FunctionAgents.Http.Routing.ApiRoutes.IdempotencyKeyHeader, idempotencyKey);
         }
 
         using var response = await _client.SendAsync(request, cancellationToken);

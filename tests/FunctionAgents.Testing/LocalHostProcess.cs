@@ -104,7 +104,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public HttpClient Client(string apiKey)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add(Runtime.Hosting.ApiRoutes.ApiKeyHeader, apiKey);
+        client.DefaultRequestHeaders.Add(FunctionAgents.Http.Routing.ApiRoutes.ApiKeyHeader, apiKey);
         return client;
     }
 

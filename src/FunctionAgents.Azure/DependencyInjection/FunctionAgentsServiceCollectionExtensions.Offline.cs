@@ -1,13 +1,12 @@
+using FunctionAgents.Domain.Planning;
 using FunctionAgents.Domain.Planning.Offline;
 using FunctionAgents.Domain.Planning.Planners;
-using FunctionAgents.Domain.Planning;
-using FunctionAgents.Domain.Responses.Offline;
 using FunctionAgents.Domain.Responses;
+using FunctionAgents.Domain.Responses.Offline;
 using FunctionAgents.Domain.Tools;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Tools;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FunctionAgents.Azure.DependencyInjection;
 
@@ -21,6 +20,6 @@ public static partial class FunctionAgentsServiceCollectionExtensions
     {
         services.AddSingleton<IToolRunner>(sp => new ToolExecutor(sp.GetRequiredService<IToolCatalog>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IPlanner>(sp => new OfflinePlanner(sp.GetRequiredService<IToolCatalog>()));
-        services.TryAddSingleton<IResponseBuilder>(_ => new OfflineResponseBuilder(settings.DocsPath));
+        services.TryAddSingleton<IResponseBuilder>(_ => new OfflineResponseBuilder(settings.Content.DocsPath));
     }
 }

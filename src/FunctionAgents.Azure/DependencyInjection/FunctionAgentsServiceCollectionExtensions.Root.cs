@@ -3,7 +3,6 @@ using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Memory;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Runtime.Forensics.Retention;
-using FunctionAgents.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Azure.DependencyInjection;

@@ -1,6 +1,8 @@
+using FunctionAgents.Azure.Content;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.OpenAI;
 using FunctionAgents.Azure.Runs;
+using FunctionAgents.Azure.Scheduling;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Azure.Telemetry;
 using FunctionAgents.Azure.Tools;
@@ -9,16 +11,16 @@ using FunctionAgents.Domain.Runs;
 using FunctionAgents.Domain.Storage;
 using FunctionAgents.Domain.Tools;
 using FunctionAgents.Runtime.Engine;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Policy;
 using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Runs;
-using FunctionAgents.Runtime.Tools.Sql;
+using FunctionAgents.Runtime.Scheduling;
 using FunctionAgents.Runtime.Tools;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using FunctionAgents.Runtime.Tools.Sql;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Azure.DependencyInjection;
@@ -31,7 +33,7 @@ namespace FunctionAgents.Azure.DependencyInjection;
 public static partial class FunctionAgentsServiceCollectionExtensions
 {
     /// <summary>
-    /// Storage clients (one connection from <see cref="FunctionAgentsSettings.Storage"/>, or the identity-based
+    /// Storage clients (one connection from <see cref="StorageSettings.Connection"/>, or the identity-based
     /// settings read through <paramref name="getSetting"/>), the journal, the run index, the
     /// ticket store and email outbox, and <see cref="FunctionAgentsStorage"/> to create them all.
     /// </summary>
@@ -40,10 +42,10 @@ public static partial class FunctionAgentsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
-        var clients = settings.Storage is { } connectionString
+        var clients = settings.Storage.Connection is { } connectionString
             ? StorageClientFactory.FromConnectionString(connectionString, clientOptions)
             : StorageClientFactory.FromSettings(name => getSetting?.Invoke(name), options: clientOptions);
-        var names = settings.Names;
+        var names = settings.Storage.Names;
 
         services.TryAddSingleton(settings);
         services.TryAddSingleton(names);
@@ -67,8 +69,8 @@ public static partial class FunctionAgentsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The runtime: tools (the four built-ins over <see cref="FunctionAgentsSettings.DocsPath"/> and the sample shop
-    /// database built from <c>samples/shop/shop.sql</c>), policy (<see cref="FunctionAgentsSettings.PolicyPath"/>),
+    /// The runtime: tools (the four built-ins over <see cref="ContentSettings.DocsPath"/> and the sample shop
+    /// database built from <c>samples/shop/shop.sql</c>), policy (<see cref="ContentSettings.PolicyPath"/>),
     /// planner and response builder, activities, the step runner the orchestration's activities call, commands, sweeper and the
     /// agent-runs intake. The host registers <see cref="IRunOrchestrations"/> (its Durable engine).
     /// Relative paths resolve against <paramref name="contentRoot"/>, then the repository root. The planner and the
@@ -84,7 +86,7 @@ public static partial class FunctionAgentsServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(contentRoot);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(new RunOptions { RunDeadline = settings.RunDeadline });
+        services.TryAddSingleton(new RunOptions { RunDeadline = settings.Runs.RunDeadline });
         services.TryAddSingleton(new AgentRunsIntakeOptions());
 
         services.AddSingleton<IToolCatalog>(sp => BuildTools(sp, settings, contentRoot));
@@ -119,7 +121,7 @@ public static partial class FunctionAgentsServiceCollectionExtensions
             sp.GetRequiredService<IRunOrchestrations>(),
             sp.GetRequiredService<RunWriter>(),
             sp.GetRequiredService<TimeProvider>(),
-            settings.SweepAfter));
+            settings.Runs.SweepAfter));
         services.AddSingleton(sp => new AgentRunsIntake(
             sp.GetRequiredService<QueueStorageClient>(),
             sp.GetRequiredService<StorageNames>(),
@@ -144,7 +146,7 @@ public static partial class FunctionAgentsServiceCollectionExtensions
     public static string ShopDatabasePath(FunctionAgentsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var folder = settings.DataPath ?? Path.Combine(Path.GetTempPath(), "functionagents");
+        var folder = settings.Content.DataFolder;
         return Path.Combine(folder, "shop.db");
     }
 
@@ -153,11 +155,11 @@ public static partial class FunctionAgentsServiceCollectionExtensions
         var script = ContentPaths.Resolve(contentRoot, "samples/shop/shop.sql");
         var database = ShopDatabasePath(settings);
         SampleShopDatabase.EnsureCreated(script, database);
-        var options = new BuiltInToolOptions(ContentPaths.Resolve(contentRoot, settings.DocsPath), database);
+        var options = new BuiltInToolOptions(ContentPaths.Resolve(contentRoot, settings.Content.DocsPath), database);
         return BuiltInTools.CreateRegistry(
             options, services.GetRequiredService<ITicketStore>(), services.GetRequiredService<IEmailOutbox>(), services.GetRequiredService<TimeProvider>());
     }
 
     private static PolicyEngine LoadPolicy(FunctionAgentsSettings settings, string contentRoot) =>
-        PolicyFile.Load(ContentPaths.Resolve(contentRoot, settings.PolicyPath));
+        PolicyFile.Load(ContentPaths.Resolve(contentRoot, settings.Content.PolicyPath));
 }

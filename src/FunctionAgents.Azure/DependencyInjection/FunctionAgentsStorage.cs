@@ -1,6 +1,5 @@
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Storage;
-using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Azure.DependencyInjection;
 

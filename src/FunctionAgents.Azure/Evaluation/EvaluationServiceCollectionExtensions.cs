@@ -5,9 +5,8 @@ using FunctionAgents.Domain.Evaluation.Replay;
 using FunctionAgents.Domain.Evaluation.Trends;
 using FunctionAgents.Domain.Policy;
 using FunctionAgents.Domain.Tools;
-using FunctionAgents.Runtime.Evaluation.Replay;
 using FunctionAgents.Runtime.Evaluation;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Evaluation.Replay;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,13 +20,13 @@ public static class EvaluationServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IEvaluationStore"/> and <see cref="IEvaluationReportCatalog"/> (Azure Tables), <see cref="RunReplayer"/> (the registered tool catalog,
     /// policy and prices, recorded mode), <see cref="EvaluationService"/> and <see cref="NightlyEvaluationJob"/> on
-    /// <see cref="FunctionAgentsSettings.NightlySchedule"/>. Call after <c>AddFunctionAgentsStorage</c> and <c>AddFunctionAgentsCore</c>.
+    /// <see cref="NightlyEvaluationSettings.Schedule"/>. Call after <c>AddFunctionAgentsStorage</c> and <c>AddFunctionAgentsCore</c>.
     /// </summary>
     public static IServiceCollection AddFunctionAgentsEvaluation(this IServiceCollection services, FunctionAgentsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
-        var names = settings.Names;
+        var names = settings.Storage.Names;
         services.AddSingleton(sp => new TableEvaluationStore(
             sp.GetRequiredService<TableStorageClient>(), names.Table(EvaluationTableNames.Reports), names.Table(EvaluationTableNames.Scores)));
         services.AddSingleton<IEvaluationStore>(sp => sp.GetRequiredService<TableEvaluationStore>());
@@ -43,7 +42,7 @@ public static class EvaluationServiceCollectionExtensions
             sp.GetRequiredService<ILogger<EvaluationService>>(),
             appender: sp.GetService<RunAppender>()));
         services.AddSingleton<NightlyEvaluationJob>();
-        services.AddScheduledJob(NightlyEvaluationJob.Name, settings.NightlySchedule, runOnStartup: false, sp => sp.GetRequiredService<NightlyEvaluationJob>());
+        services.AddScheduledJob(NightlyEvaluationJob.Name, settings.Nightly.Schedule, runOnStartup: false, sp => sp.GetRequiredService<NightlyEvaluationJob>());
         return services;
     }
 }

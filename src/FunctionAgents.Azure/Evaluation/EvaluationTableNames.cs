@@ -1,4 +1,5 @@
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Azure.Storage;
+
 
 namespace FunctionAgents.Azure.Evaluation;
 
@@ -6,8 +7,8 @@ namespace FunctionAgents.Azure.Evaluation;
 public static class EvaluationTableNames
 {
     /// <summary>Reports: PartitionKey <c>report</c> / RowKey = evaluation id (the JSON report), and PartitionKey <c>latest</c> / RowKey = inverted start time (newest first).</summary>
-    public const string Reports = TableNames.EvaluationReports;
+    public const string Reports = StorageNames.Tables.EvaluationReports;
 
     /// <summary>Run scores: PartitionKey = evaluation id, RowKey = run id.</summary>
-    public const string Scores = TableNames.EvaluationScores;
+    public const string Scores = StorageNames.Tables.EvaluationScores;
 }

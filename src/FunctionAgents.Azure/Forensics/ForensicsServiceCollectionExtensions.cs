@@ -1,14 +1,13 @@
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Forensics.Invariants;
+using FunctionAgents.Runtime.Forensics;
 using FunctionAgents.Runtime.Forensics.Audit;
 using FunctionAgents.Runtime.Forensics.Retention;
 using FunctionAgents.Runtime.Forensics.Verification;
-using FunctionAgents.Runtime.Forensics;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Projections;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Azure.Forensics;

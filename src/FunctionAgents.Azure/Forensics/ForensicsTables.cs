@@ -1,4 +1,5 @@
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Azure.Storage;
+
 
 namespace FunctionAgents.Azure.Forensics;
 
@@ -8,11 +9,11 @@ namespace FunctionAgents.Azure.Forensics;
 /// <param name="RetentionLog">One row per purged run: PartitionKey = tenant, RowKey = RunId.</param>
 public sealed record ForensicsTables(string Journal, string RunsByTenant, string RunsByDay, string Audit, string Checkpoints, string RetentionLog)
 {
-    public const string AuditTable = TableNames.Audit;
+    public const string AuditTable = StorageNames.Tables.Audit;
 
-    public const string CheckpointsTable = TableNames.ChainCheckpoints;
+    public const string CheckpointsTable = StorageNames.Tables.ChainCheckpoints;
 
-    public const string RetentionLogTable = TableNames.RetentionLog;
+    public const string RetentionLogTable = StorageNames.Tables.RetentionLog;
 
     /// <summary>The names of one deployment (its prefix applied).</summary>
     public static ForensicsTables From(StorageNames names)

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Events;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
 
 namespace FunctionAgents.Azure.Journal;
@@ -16,7 +15,7 @@ namespace FunctionAgents.Azure.Journal;
 public sealed partial class TableEventJournal : IEventJournal
 {
     /// <summary>The table name used unless another is configured.</summary>
-    public const string DefaultTableName = TableNames.Journal;
+    public const string DefaultTableName = StorageNames.Tables.Journal;
 
     private readonly TableStorageClient _client;
 

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Scheduling;
 using FunctionAgents.Domain.Memory;
 using FunctionAgents.Domain.Policy;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Memory;
 using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +25,7 @@ public static class MemoryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(tables);
         var options = MemoryOptions.FromSettings(getSetting);
         services.AddSingleton(options);
-        services.AddSingleton<IMemoryStore>(_ => new TableMemoryStore(tables.GetTableClient(settings.Names.Table(TableMemoryStore.DefaultTableName)), options.MaxEntryChars));
+        services.AddSingleton<IMemoryStore>(_ => new TableMemoryStore(tables.GetTableClient(settings.Storage.Names.Table(TableMemoryStore.DefaultTableName)), options.MaxEntryChars));
         services.AddSingleton<IRunMemory>(sp => new RunMemory(
             sp.GetRequiredService<IMemoryStore>(), options, sp.GetRequiredService<IPolicyEvaluator>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IJournalProjection>(sp => new MemoryWriter(

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Azure.DependencyInjection;
 
 namespace FunctionAgents.Azure.OpenAI;
 
@@ -69,8 +69,8 @@ public static class AzureOpenAISettings
         };
         return options with
         {
-            TotalTimeout = FunctionAgentsSettings.Duration(Timeout, Get(getSetting, Timeout)) ?? options.TotalTimeout,
-            AttemptTimeout = FunctionAgentsSettings.Duration(AttemptTimeout, Get(getSetting, AttemptTimeout)) ?? options.AttemptTimeout,
+            TotalTimeout = SettingValue.Duration(Timeout, Get(getSetting, Timeout)) ?? options.TotalTimeout,
+            AttemptTimeout = SettingValue.Duration(AttemptTimeout, Get(getSetting, AttemptTimeout)) ?? options.AttemptTimeout,
             MaxRetries = Count(MaxRetries, Get(getSetting, MaxRetries)) ?? options.MaxRetries,
         };
     }

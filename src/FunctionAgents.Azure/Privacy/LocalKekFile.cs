@@ -1,4 +1,5 @@
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Azure.DependencyInjection;
+
 
 namespace FunctionAgents.Azure.Privacy;
 
@@ -9,7 +10,7 @@ public static class LocalKekFile
     public static string PathFor(FunctionAgentsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Path.Combine(settings.DataPath ?? Path.Combine(Path.GetTempPath(), "functionagents"), "privacy-kek");
+        return Path.Combine(settings.Content.DataFolder, "privacy-kek");
     }
 
     /// <summary>The local KEK file when it exists (a reader must never create a KEK it cannot open anything with).</summary>

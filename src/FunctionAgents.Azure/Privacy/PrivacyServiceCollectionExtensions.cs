@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Memory;
 using FunctionAgents.Runtime.Privacy;
@@ -41,7 +41,7 @@ public static class PrivacyServiceCollectionExtensions
         // the caller wants its own pipeline (a benchmark counting requests).
         var ownTables = tableOptions is null ? null : TableServicesFor(settings, getSetting, tableOptions);
         TableServiceClient Tables(IServiceProvider sp) => ownTables ?? sp.GetRequiredService<TableServiceClient>();
-        var names = settings.Names;
+        var names = settings.Storage.Names;
         services.AddSingleton<IDataKeyStore>(sp => new TableDataKeyStore(
             Tables(sp).GetTableClient(names.Table(PrivacyTables.DataKeys)), loadKek, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IErasureLog>(sp => new TableErasureLog(Tables(sp).GetTableClient(names.Table(PrivacyTables.Erasures))));
@@ -72,7 +72,7 @@ public static class PrivacyServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(getSetting);
-        return settings.Storage is { Length: > 0 } connectionString
+        return settings.Storage.Connection is { Length: > 0 } connectionString
             ? new TableServiceClient(connectionString, options)
             : StorageClientFactory.FromSettings(getSetting).Tables; // identity-based settings, parsed in one place
     }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Domain.Storage;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Runs;
 using Microsoft.Extensions.Logging;
 
@@ -201,7 +200,7 @@ public sealed record AgentRunsIntakeOptions
     public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Deliveries before a message that keeps failing is poisoned (the Functions <c>maxDequeueCount</c>).</summary>
-    public int MaxAttempts { get; init; } = QueueNames.MaxDequeueCount;
+    public int MaxAttempts { get; init; } = StorageNames.Queues.MaxDequeueCount;
 
     /// <summary>Longest wait between polls of an empty queue.</summary>
     public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Domain.Storage;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Azure.Runs;

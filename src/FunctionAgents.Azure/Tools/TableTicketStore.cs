@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Azure.Tools;
@@ -13,7 +12,7 @@ namespace FunctionAgents.Azure.Tools;
 public sealed class TableTicketStore : DispatchKeyedTable<TicketRecord>, ITicketStore
 {
     /// <summary>The table name used unless another is configured.</summary>
-    public const string DefaultTableName = TableNames.Tickets;
+    public const string DefaultTableName = StorageNames.Tables.Tickets;
 
     public TableTicketStore(TableStorageClient client, string tableName = DefaultTableName)
         : base(client, tableName, "ticket")

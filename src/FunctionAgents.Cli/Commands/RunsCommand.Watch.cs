@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FunctionAgents.Cli.Watching;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 
 namespace FunctionAgents.Cli.Commands;
 

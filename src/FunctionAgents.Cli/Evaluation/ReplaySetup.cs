@@ -1,7 +1,7 @@
+using FunctionAgents.Azure.Content;
 using FunctionAgents.Cli.Storage;
 using FunctionAgents.Domain.Evaluation.Replay;
 using FunctionAgents.Domain.Policy;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Policy;
 using FunctionAgents.Runtime.Tools;
 
@@ -19,7 +19,7 @@ internal static class ReplaySetup
     {
         var tools = BuiltInTools.CreateRegistry(
             new BuiltInToolOptions(
-                Resolve(context, context.GetSetting(SettingNames.DocsPath) ?? FunctionAgentsSettings.DefaultDocsPath),
+                Resolve(context, context.GetSetting(ContentSettings.DocsPathSetting) ?? ContentSettings.DefaultDocsPath),
                 Path.Combine(Path.GetTempPath(), "functionagents-fa", "shop.db")),
             new RefusingToolStores(),
             new RefusingToolStores(),
@@ -27,7 +27,7 @@ internal static class ReplaySetup
         var candidate = candidatePolicyFile is not null;
         var policy = LoadPolicy(
             context,
-            candidatePolicyFile ?? policyFile ?? context.GetSetting(SettingNames.PolicyPath) ?? FunctionAgentsSettings.DefaultPolicyPath,
+            candidatePolicyFile ?? policyFile ?? context.GetSetting(ContentSettings.PolicyPathSetting) ?? ContentSettings.DefaultPolicyPath,
             candidate ? "candidate policy" : "policy");
         if (mode == ReplayMode.Recorded)
         {

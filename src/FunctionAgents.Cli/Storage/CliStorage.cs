@@ -3,7 +3,6 @@ using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Storage;
 using FunctionAgents.Runtime.Forensics.Retention;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Projections;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +22,7 @@ internal static class CliStorage
         try
         {
             settings = FunctionAgentsSettings.FromSettings(context.GetSetting);
-            settings = storage is null ? settings : settings with { Storage = storage };
+            settings = storage is null ? settings : settings with { Storage = settings.Storage with { Connection = storage } };
             var provider = Services(context, settings).BuildServiceProvider();
             var connection = provider.GetRequiredService<StorageClients>();
             return new RunSource(

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using FunctionAgents.Domain.Forensics.Explaining;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 
 namespace FunctionAgents.Cli.Watching;
 

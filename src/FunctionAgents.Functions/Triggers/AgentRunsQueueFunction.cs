@@ -5,7 +5,6 @@
 using System.Globalization;
 using FunctionAgents.Azure.Runs;
 using FunctionAgents.Functions.Orchestration;
-using FunctionAgents.Runtime.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 

@@ -4,7 +4,7 @@ using FunctionAgents.Http.Approvals;
 using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

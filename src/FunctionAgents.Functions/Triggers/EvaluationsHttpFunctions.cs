@@ -1,7 +1,7 @@
 // Reference sheet sections 1.2 (ASP.NET Core integration: HttpRequest in, IResult out), 2.2 (HttpTrigger with Route;
 // route tokens bind by parameter name); checklist section 7 item 1 (the auth level is explicit).
 using FunctionAgents.Http.Evaluations;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,6 +1,6 @@
 using FunctionAgents.Functions.Orchestration;
+using FunctionAgents.Http.Routing;
 using FunctionAgents.Mcp.Server;
-using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

@@ -1,5 +1,5 @@
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Memory;
+using FunctionAgents.Runtime.Scheduling;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionAgents.Functions.Triggers;

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using FunctionAgents.Http.OpenApi;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

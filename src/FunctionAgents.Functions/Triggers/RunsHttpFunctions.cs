@@ -3,7 +3,7 @@
 // checklist section 7 item 1 (the auth level is explicit).
 using FunctionAgents.Functions.Orchestration;
 using FunctionAgents.Http.Endpoints;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;

@@ -1,5 +1,5 @@
+using FunctionAgents.Http.Routing;
 using FunctionAgents.Http.Streaming;
-using FunctionAgents.Runtime.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,5 +1,5 @@
 using FunctionAgents.Http.Privacy;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

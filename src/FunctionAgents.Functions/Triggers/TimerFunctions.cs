@@ -1,7 +1,9 @@
 // Reference sheet section 2.4 (TimerTrigger(schedule) with %Setting% resolution, TimerInfo.IsPastDue and ScheduleStatus).
+using FunctionAgents.Azure.Scheduling;
 using FunctionAgents.Functions.Orchestration;
 using FunctionAgents.Runtime.Engine;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Evaluation;
+using FunctionAgents.Runtime.Scheduling;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -34,7 +36,7 @@ public sealed class TimerFunctions
     }
 
     [Function("NightlyEvaluation")]
-    public async Task NightlyAsync([TimerTrigger(FunctionRoutes.NightlyScheduleExpression)] TimerInfo timer, FunctionContext context)
+    public async Task NightlyAsync([TimerTrigger(FunctionsBindingSettings.NightlyScheduleExpression)] TimerInfo timer, FunctionContext context)
     {
         var now = DateTimeOffset.UtcNow;
         var tick = new ScheduleTick(
@@ -42,7 +44,7 @@ public sealed class TimerFunctions
             timer.IsPastDue,
             timer.ScheduleStatus is { } last ? new DateTimeOffset(DateTime.SpecifyKind(last.Last, DateTimeKind.Utc)) : null,
             timer.ScheduleStatus is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next.Next, DateTimeKind.Utc)) : now);
-        foreach (var job in _jobs.Where(j => j.Name == ScheduledJobNames.NightlyEvaluation))
+        foreach (var job in _jobs.Where(j => j.Name == NightlyEvaluationJob.Name))
         {
             await job.Create(_services).ExecuteAsync(tick, context.CancellationToken);
         }

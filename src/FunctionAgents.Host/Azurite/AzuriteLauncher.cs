@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
+using FunctionAgents.Azure.Content;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Host.Hosting;
-using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Azurite;
 
@@ -101,7 +101,7 @@ internal sealed class AzuriteLauncher : IHostedService, IAsyncDisposable
 
     private bool UsesDefaultEmulator()
     {
-        if (string.Equals(_options.StorageSetting, FunctionAgentsSettings.DefaultStorage, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(_options.StorageSetting, StorageSettings.DefaultConnection, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

@@ -1,12 +1,12 @@
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Privacy;
+using FunctionAgents.Azure.Storage;
 using FunctionAgents.Host.Azurite;
 using FunctionAgents.Host.Demo;
 using FunctionAgents.Host.Scheduling;
 using FunctionAgents.Host.Telemetry;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Mcp;
-using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Hosting;
 
@@ -41,8 +41,8 @@ internal static class HostBuilderExtensions
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             configuration[DemoRunner.KeySetting] = DemoRunner.NewKey();
-            configuration[SettingNames.ApiKeys] = string.Join(
-                ',', new[] { configuration[SettingNames.ApiKeys], $"{DemoRunner.Tenant}:{configuration[DemoRunner.KeySetting]}" }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            configuration[ApiKeyRing.Setting] = string.Join(
+                ',', new[] { configuration[ApiKeyRing.Setting], $"{DemoRunner.Tenant}:{configuration[DemoRunner.KeySetting]}" }.Where(s => !string.IsNullOrWhiteSpace(s)));
             builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("FunctionAgents.Host", LogLevel.Information);
         }
 
@@ -51,7 +51,7 @@ internal static class HostBuilderExtensions
         try
         {
             settings = FunctionAgentsSettings.FromSettings(name => configuration[name]);
-            keys = ApiKeyRing.Parse(settings.ApiKeys);
+            keys = ApiKeyRing.FromSettings(name => configuration[name]);
         }
         catch (FormatException ex)
         {
@@ -64,7 +64,7 @@ internal static class HostBuilderExtensions
             if (!builder.Environment.IsDevelopment())
             {
                 throw new StartupFailedException(
-                    $"{SettingNames.ApiKeys} is not set: set it to tenant:key pairs separated by commas (only Development generates a key).");
+                    $"{ApiKeyRing.Setting} is not set: set it to tenant:key pairs separated by commas (only Development generates a key).");
             }
 
             generatedKey = ApiKeyRing.GenerateEntry("dev");
@@ -82,7 +82,7 @@ internal static class HostBuilderExtensions
         }
         catch (StorageSettingsException ex)
         {
-            throw new StartupFailedException($"{SettingNames.Storage}: {ex.Message}", ex);
+            throw new StartupFailedException($"{StorageSettings.ConnectionSetting}: {ex.Message}", ex);
         }
         catch (FormatException ex)
         {
@@ -91,7 +91,7 @@ internal static class HostBuilderExtensions
 
         // The local host's own bindings: Azurite, its startup checks, the local Durable task hub, telemetry and the
         // background services the Functions app has triggers for.
-        services.AddSingleton(new AzuriteLauncherOptions(settings.Storage, contentRoot));
+        services.AddSingleton(new AzuriteLauncherOptions(settings.Storage.Connection, contentRoot));
         services.AddHostedService<AzuriteLauncher>();
         services.AddSingleton(new StartupReport(generatedKey));
         services.AddHostedService<StorageStartupService>();

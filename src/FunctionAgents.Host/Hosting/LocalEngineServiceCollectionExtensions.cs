@@ -1,6 +1,7 @@
+using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Storage;
 using FunctionAgents.Durable.AzureStorage;
 using FunctionAgents.Runtime.Engine;
-using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Hosting;
 
@@ -17,14 +18,14 @@ internal static class LocalEngineServiceCollectionExtensions
     /// <exception cref="StartupFailedException">Storage is configured by identity, not by a connection string.</exception>
     public static IServiceCollection AddLocalTaskHub(this IServiceCollection services, FunctionAgentsSettings settings)
     {
-        var connection = settings.Storage
+        var connection = settings.Storage.Connection
             ?? throw new StartupFailedException(
-                $"{SettingNames.Storage} must be a connection string for the local task hub (Azurite: UseDevelopmentStorage=true).");
+                $"{StorageSettings.ConnectionSetting} must be a connection string for the local task hub (Azurite: UseDevelopmentStorage=true).");
         var options = new LocalTaskHubOptions
         {
             ConnectionString = connection,
             // Each storage prefix is its own deployment, so it gets its own hub (tables, queues and leases).
-            TaskHubName = TaskHubName(settings.Names.Prefix),
+            TaskHubName = TaskHubName(settings.Storage.Names.Prefix),
         };
         services.AddSingleton(sp => new LocalTaskHub(options, sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IRunOrchestrations>(sp => new LocalRunOrchestrations(sp.GetRequiredService<LocalTaskHub>()));

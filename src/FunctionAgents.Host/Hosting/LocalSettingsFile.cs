@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Azure.Content;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace FunctionAgents.Host.Hosting;

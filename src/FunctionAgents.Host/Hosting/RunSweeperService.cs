@@ -1,5 +1,5 @@
+using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Runtime.Engine;
-using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Hosting;
 
@@ -16,7 +16,7 @@ internal sealed class RunSweeperService : BackgroundService
         _sweeper = sweeper;
         _clock = clock;
         _logger = logger;
-        var half = settings.SweepAfter / 2;
+        var half = settings.Runs.SweepAfter / 2;
         _period = half < TimeSpan.FromSeconds(30) ? half : TimeSpan.FromSeconds(30);
     }
 

@@ -1,4 +1,5 @@
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Azure.Scheduling;
+
 
 namespace FunctionAgents.Host.Scheduling;
 

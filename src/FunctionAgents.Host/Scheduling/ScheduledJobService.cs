@@ -1,4 +1,6 @@
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Azure.Scheduling;
+using FunctionAgents.Runtime.Scheduling;
+
 
 namespace FunctionAgents.Host.Scheduling;
 

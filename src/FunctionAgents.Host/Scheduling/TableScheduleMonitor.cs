@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Scheduling;
 

@@ -1,12 +1,12 @@
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Runtime.Telemetry;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using OpenTelemetry;
 
 namespace FunctionAgents.Host.Telemetry;
 

@@ -5,7 +5,7 @@ using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Contracts;
 using FunctionAgents.Http.Dashboard;
 using FunctionAgents.Http.Problems;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Runs;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using System.Text;
-using FunctionAgents.Runtime.Hosting;
+using System.Text.RegularExpressions;
 
 namespace FunctionAgents.Http.Auth;
 
@@ -11,6 +10,9 @@ namespace FunctionAgents.Http.Auth;
 /// </summary>
 public sealed partial class ApiKeyRing
 {
+    /// <summary>The setting that lists the keys.</summary>
+    public const string Setting = "FA_API_KEYS";
+
     private readonly Dictionary<string, string> _tenantByKeyHash;
 
     private ApiKeyRing(Dictionary<string, string> tenantByKeyHash) => _tenantByKeyHash = tenantByKeyHash;
@@ -19,6 +21,14 @@ public sealed partial class ApiKeyRing
     public IReadOnlyCollection<string> Tenants => _tenantByKeyHash.Values.Distinct(StringComparer.Ordinal).ToList();
 
     public bool IsEmpty => _tenantByKeyHash.Count == 0;
+
+    /// <summary>Parses <see cref="Setting"/> as read through <paramref name="getSetting"/>.</summary>
+    /// <exception cref="FormatException">An entry is malformed; the message names it without repeating any key.</exception>
+    public static ApiKeyRing FromSettings(Func<string, string?> getSetting)
+    {
+        ArgumentNullException.ThrowIfNull(getSetting);
+        return Parse(getSetting(Setting));
+    }
 
     /// <summary>Parses the setting; null or blank gives an empty ring (every request is refused).</summary>
     /// <exception cref="FormatException">An entry is malformed; the message names it without repeating any key.</exception>
@@ -39,23 +49,23 @@ public sealed partial class ApiKeyRing
             if (!TenantPattern().IsMatch(tenant))
             {
                 throw new FormatException(
-                    $"{SettingNames.ApiKeys} entry {i + 1} must be tenant:key with a tenant of 1 to 64 lowercase letters, digits and -.");
+                    $"{Setting} entry {i + 1} must be tenant:key with a tenant of 1 to 64 lowercase letters, digits and -.");
             }
 
             if (key.Length < 8 || key.Any(char.IsWhiteSpace))
             {
-                throw new FormatException($"{SettingNames.ApiKeys} entry {i + 1} (tenant {tenant}): the key must be at least 8 characters without spaces.");
+                throw new FormatException($"{Setting} entry {i + 1} (tenant {tenant}): the key must be at least 8 characters without spaces.");
             }
 
             // "al:pha:key" would otherwise start as tenant "al" with key "pha:key": a tenant typo must not pass silently.
             if (key.Contains(':', StringComparison.Ordinal))
             {
-                throw new FormatException($"{SettingNames.ApiKeys} entry {i + 1} (tenant {tenant}) has a second ':'; an entry is tenant:key and a key has no ':'.");
+                throw new FormatException($"{Setting} entry {i + 1} (tenant {tenant}) has a second ':'; an entry is tenant:key and a key has no ':'.");
             }
 
             if (!ring.TryAdd(Hash(key), tenant))
             {
-                throw new FormatException($"{SettingNames.ApiKeys} entry {i + 1} (tenant {tenant}) repeats a key of an earlier entry.");
+                throw new FormatException($"{Setting} entry {i + 1} (tenant {tenant}) repeats a key of an earlier entry.");
             }
         }
 

@@ -1,6 +1,6 @@
 using FunctionAgents.Domain.Storage;
 using FunctionAgents.Http.Problems;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FunctionAgents.Domain.Policy;
 using FunctionAgents.Domain.Runs;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Http.Contracts;

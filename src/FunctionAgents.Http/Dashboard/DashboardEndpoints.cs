@@ -2,14 +2,14 @@ using FunctionAgents.Domain.Evaluation.Trends;
 using FunctionAgents.Http.Approvals;
 using FunctionAgents.Http.Evaluations;
 using FunctionAgents.Http.Forensics;
-using FunctionAgents.Runtime.Evaluation.Trends;
+using FunctionAgents.Http.Routing;
 using FunctionAgents.Runtime.Evaluation;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Evaluation.Trends;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FunctionAgents.Http.Dashboard;
 

@@ -2,9 +2,9 @@ using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Contracts;
 using FunctionAgents.Http.Problems;
 using FunctionAgents.Http.Requests;
-using FunctionAgents.Runtime.Hosting;
-using Microsoft.AspNetCore.Http.HttpResults;
+using FunctionAgents.Http.Routing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FunctionAgents.Http.Endpoints;
 

@@ -1,7 +1,8 @@
 using FunctionAgents.Http.Contracts;
 using FunctionAgents.Http.Problems;
 using FunctionAgents.Http.Requests;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
+using FunctionAgents.Runtime.Runs;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Endpoints;

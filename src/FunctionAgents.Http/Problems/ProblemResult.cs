@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FunctionAgents.Http.Contracts;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Http.Problems;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using ModelContextProtocol;
 
 namespace FunctionAgents.Mcp.Server;

@@ -1,6 +1,6 @@
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Problems;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using Microsoft.AspNetCore.Http;
 
 namespace FunctionAgents.Mcp.Server;

@@ -3,11 +3,11 @@ using System.Security.Claims;
 using System.Text.Json;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Http.Contracts;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Runs;
-using ModelContextProtocol.Server;
 using ModelContextProtocol;
+using ModelContextProtocol.Server;
 
 namespace FunctionAgents.Mcp.Server;
 

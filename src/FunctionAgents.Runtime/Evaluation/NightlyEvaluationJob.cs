@@ -1,4 +1,5 @@
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Scheduling;
+
 
 namespace FunctionAgents.Runtime.Evaluation;
 

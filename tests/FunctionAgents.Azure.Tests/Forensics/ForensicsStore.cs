@@ -3,7 +3,6 @@ using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Runs;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Testing;
 

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Privacy;
+using FunctionAgents.Azure.Storage;
 using FunctionAgents.Cli.Tests.Support;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Testing;
 
@@ -71,7 +71,7 @@ public sealed class EraseCommandTests : IClassFixture<AzuriteFixture>
     {
         var settings = new Dictionary<string, string>
         {
-            [SettingNames.StoragePrefix] = _prefix,
+            [StorageSettings.PrefixSetting] = _prefix,
             [PrivacySettingNames.AdminKeys] = $"ops:{AdminKey}",
         };
         if (withKey)

@@ -4,7 +4,7 @@ namespace FunctionAgents.Cli.Tests.Support;
 internal static class Fa
 {
     public static string RepositoryRoot { get; } =
-        Runtime.Hosting.ContentPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run the tests from a clone of the repository.");
+        Azure.Content.ContentPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run the tests from a clone of the repository.");
 
     public static async Task<FaResult> RunAsync(string[] args, IReadOnlyDictionary<string, string>? settings = null, string? workingDirectory = null)
     {

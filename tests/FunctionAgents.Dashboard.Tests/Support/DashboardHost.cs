@@ -1,8 +1,11 @@
 using System.Net;
-using FunctionAgents.Runtime.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting.Server;
+using FunctionAgents.Azure.Content;
+using FunctionAgents.Azure.Storage;
+using FunctionAgents.Http.Auth;
+using FunctionAgents.Http.Routing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,10 +23,10 @@ public sealed class DashboardHost : WebApplicationFactory<Program>
     {
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            [SettingNames.Storage] = connectionString,
-            [SettingNames.ApiKeys] = apiKeys,
-            [SettingNames.StoragePrefix] = "d" + Guid.NewGuid().ToString("N")[..12],
-            [SettingNames.DataPath] = Path.Combine(Path.GetTempPath(), "functionagents-dashboard-tests"),
+            [StorageSettings.ConnectionSetting] = connectionString,
+            [ApiKeyRing.Setting] = apiKeys,
+            [StorageSettings.PrefixSetting] = "d" + Guid.NewGuid().ToString("N")[..12],
+            [ContentSettings.DataPathSetting] = Path.Combine(Path.GetTempPath(), "functionagents-dashboard-tests"),
         };
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Privacy;
-using FunctionAgents.Runtime.Hosting;
-using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Privacy;
-using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Endpoints;
+using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -70,7 +71,7 @@ public sealed partial class DeploymentContractTests(DeployedTemplate template, A
         var ours = source.Read.Where(name => OurSetting().IsMatch(name)).ToList();
         var undocumented = ours.Where(name => !template.AppSettings.ContainsKey(name) && !readme.Contains($"`{name}`", StringComparison.Ordinal)).ToList();
 
-        Assert.Contains(SettingNames.ApiKeys, ours);
+        Assert.Contains(ApiKeyRing.Setting, ours);
         Assert.Contains(PrivacySettingNames.AdminKeys, ours);
         Assert.True(undocumented.Count == 0, "read by the app, set by no infra and documented nowhere: " + string.Join(", ", undocumented));
     }
@@ -82,7 +83,7 @@ public sealed partial class DeploymentContractTests(DeployedTemplate template, A
         var vaultUri = $"https://{vault.GetProperty("name").GetString()}.vault.azure.net/";
 
         Assert.True(vault.GetProperty("properties").GetProperty("enableRbacAuthorization").GetBoolean());
-        Assert.Equal($"@Microsoft.KeyVault(SecretUri={vaultUri}secrets/fa-api-keys)", template.AppSettings[SettingNames.ApiKeys]);
+        Assert.Equal($"@Microsoft.KeyVault(SecretUri={vaultUri}secrets/fa-api-keys)", template.AppSettings[ApiKeyRing.Setting]);
         Assert.Equal($"@Microsoft.KeyVault(SecretUri={vaultUri}secrets/fa-admin-keys)", template.AppSettings[PrivacySettingNames.AdminKeys]);
         Assert.Equal(vaultUri, template.AppSettings[PrivacySettingNames.KeyVaultUri]);
         Assert.Contains(template.AppSettings[PrivacySettingNames.KekSecretName]!, template.SeededSecrets.Keys);
@@ -108,14 +109,14 @@ public sealed partial class DeploymentContractTests(DeployedTemplate template, A
     [Fact]
     public void FreshDeployment_BindingSettingsQueueAndModels_MatchWhatInfraCreates()
     {
-        var names = FunctionAgentsSettings.FromSettings(name => template.AppSettings.GetValueOrDefault(name)).Names;
+        var names = FunctionAgentsSettings.FromSettings(name => template.AppSettings.GetValueOrDefault(name)).Storage.Names;
         var queues = template.Resources.Where(r => DeployedTemplate.Type(r).EndsWith("/queues", StringComparison.Ordinal)).Select(r => r.GetProperty("name").GetString()!.Split('/')[^1]);
         var tables = template.Resources.Where(r => DeployedTemplate.Type(r).EndsWith("/tables", StringComparison.Ordinal)).Select(r => r.GetProperty("name").GetString()!.Split('/')[^1]);
         var deployments = template.Resources.Where(r => DeployedTemplate.Type(r) == "Microsoft.CognitiveServices/accounts/deployments")
             .ToDictionary(r => r.GetProperty("name").GetString()!.Split('/')[^1], r => r.GetProperty("properties").GetProperty("model").GetProperty("name").GetString());
 
         Assert.All(FunctionsBindingSettings.Required, name => Assert.False(string.IsNullOrWhiteSpace(template.AppSettings.GetValueOrDefault(name)), name));
-        Assert.Equal(names.AgentRuns, FunctionsBindingSettings.AgentRunsQueue.Replace("%FA_STORAGE_PREFIX%", template.AppSettings[SettingNames.StoragePrefix], StringComparison.Ordinal));
+        Assert.Equal(names.AgentRuns, FunctionsBindingSettings.AgentRunsQueue.Replace("%FA_STORAGE_PREFIX%", template.AppSettings[StorageSettings.PrefixSetting], StringComparison.Ordinal));
         Assert.Contains(names.AgentRuns, queues);
         Assert.Contains(names.Journal, tables);
         Assert.Equal(deployments[template.AppSettings["AZURE_OPENAI_PLANNER_DEPLOYMENT"]!], template.AppSettings["AZURE_OPENAI_PLANNER_MODEL"]);
@@ -143,11 +144,11 @@ public sealed partial class DeploymentContractTests(DeployedTemplate template, A
     public async Task Production_WithoutApiKeys_RefusesToStartWithOneLine()
     {
         var (settings, _) = LocalSettings();
-        settings.Remove(SettingNames.ApiKeys);
+        settings.Remove(ApiKeyRing.Setting);
 
         var refused = await Assert.ThrowsAsync<FunctionsStartupException>(() => StartAsync(settings));
 
-        Assert.StartsWith(SettingNames.ApiKeys, refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith(ApiKeyRing.Setting, refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', refused.Message);
     }
 
@@ -175,7 +176,7 @@ public sealed partial class DeploymentContractTests(DeployedTemplate template, A
     public async Task Production_ApiKeyWithASecondColon_IsRefusedNamingTheEntry()
     {
         var (settings, _) = LocalSettings();
-        settings[SettingNames.ApiKeys] = "default:first-key-0001,al:pha:key-0002";
+        settings[ApiKeyRing.Setting] = "default:first-key-0001,al:pha:key-0002";
 
         var refused = await Assert.ThrowsAsync<FunctionsStartupException>(() => StartAsync(settings));
 
@@ -197,7 +198,7 @@ public sealed partial class DeploymentContractTests(DeployedTemplate template, A
         settings.Remove(PrivacySettingNames.KeyVaultUri);
         settings.Remove("AzureWebJobsStorage__accountName");
         settings.Remove("AzureWebJobsStorage__credential");
-        settings[SettingNames.Storage] = azurite.ConnectionString;
+        settings[StorageSettings.ConnectionSetting] = azurite.ConnectionString;
 
         // Only Azure knows the Application Insights connection string (reference()): an address nothing listens on.
         Assert.Null(settings["APPLICATIONINSIGHTS_CONNECTION_STRING"]);

@@ -1,8 +1,10 @@
+using FunctionAgents.Azure.Content;
 using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Storage;
 using FunctionAgents.Host.Hosting;
+using FunctionAgents.Host.Scheduling;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Mcp;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -26,16 +28,16 @@ public sealed class CompositionRootTests : IDisposable
     {
         var values = new Dictionary<string, string?>
         {
-            [SettingNames.Storage] = "UseDevelopmentStorage=true",
-            [SettingNames.ApiKeys] = "tenant-a:key-0123456789",
-            [SettingNames.StoragePrefix] = "fa",
-            [SettingNames.DataPath] = _root,
+            [StorageSettings.ConnectionSetting] = "UseDevelopmentStorage=true",
+            [ApiKeyRing.Setting] = "tenant-a:key-0123456789",
+            [StorageSettings.PrefixSetting] = "fa",
+            [ContentSettings.DataPathSetting] = _root,
         };
         string? Get(string name) => values.GetValueOrDefault(name);
         var settings = FunctionAgentsSettings.FromSettings(Get);
         var shared = new ServiceCollection()
             .AddFunctionAgents(settings, Get, _root, o => o.DefaultKekFile = Path.Combine(_root, "kek"))
-            .AddFunctionAgentsApi(ApiKeyRing.Parse(settings.ApiKeys), Get, _root);
+            .AddFunctionAgentsApi(ApiKeyRing.FromSettings(Get), Get, _root);
 
         var local = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = _root, EnvironmentName = "Development" });
         local.Configuration.AddInMemoryCollection(values);
@@ -43,7 +45,7 @@ public sealed class CompositionRootTests : IDisposable
 
         Assert.Equal(
             ["FunctionAgents.Durable.AzureStorage.LocalTaskHub", "FunctionAgents.Host.Azurite.AzuriteLauncherOptions", "FunctionAgents.Host.Hosting.StartupReport",
-             "FunctionAgents.Runtime.Engine.IRunOrchestrations", "FunctionAgents.Runtime.Hosting.IScheduleMonitor"],
+             "FunctionAgents.Host.Scheduling.IScheduleMonitor", "FunctionAgents.Runtime.Engine.IRunOrchestrations"],
             RootRegistrations.BeyondRoot(local.Services, shared));
     }
 }

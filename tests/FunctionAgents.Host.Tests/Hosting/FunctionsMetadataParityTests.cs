@@ -1,9 +1,13 @@
 using System.Text.Json;
+using FunctionAgents.Azure.Evaluation;
+using FunctionAgents.Azure.Scheduling;
+using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Engine;
-using FunctionAgents.Runtime.Engine;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Durable;
+using FunctionAgents.Http.Routing;
 using FunctionAgents.Host.Tests.Support;
+using FunctionAgents.Runtime.Engine;
+using FunctionAgents.Runtime.Evaluation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,7 +45,7 @@ public sealed class FunctionsMetadataParityTests(HostFixture fixture)
     {
         // The Functions host resolves %SETTING% in trigger attributes from the app settings; given the local host's
         // FA_STORAGE_PREFIX, the queue trigger must listen on exactly the queue the local host and the health endpoint use.
-        var settings = new Dictionary<string, string> { [SettingNames.StoragePrefix] = fixture.Shared.Prefix };
+        var settings = new Dictionary<string, string> { [StorageSettings.PrefixSetting] = fixture.Shared.Prefix };
 
         var functions = Functions.Where(f => f.Type == "queueTrigger").Select(f => ResolveBindingExpression(f.QueueName!, settings)).ToHashSet();
 
@@ -55,10 +59,10 @@ public sealed class FunctionsMetadataParityTests(HostFixture fixture)
         var timers = Functions.Where(f => f.Type == "timerTrigger").ToDictionary(f => f.Name, f => f.Schedule);
 
         Assert.Equal("%FA_SWEEP_SCHEDULE%", timers["RunSweeper"]);
-        Assert.Equal($"%{SettingNames.NightlySchedule}%", timers["NightlyEvaluation"]);
+        Assert.Equal($"%{NightlyEvaluationSettings.ScheduleSetting}%", timers["NightlyEvaluation"]);
         Assert.Contains(
             fixture.Shared.Services.GetServices<ScheduledJobRegistration>(),
-            job => job.Name == ScheduledJobNames.NightlyEvaluation);
+            job => job.Name == NightlyEvaluationJob.Name);
     }
 
     [Fact]

@@ -1,8 +1,13 @@
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Azure.Content;
+using FunctionAgents.Azure.DependencyInjection;
+using FunctionAgents.Azure.Evaluation;
+using FunctionAgents.Azure.Runs;
+using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Privacy;
-using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Host.Hosting;
 using FunctionAgents.Http.Auth;
+using FunctionAgents.Http.Routing;
+using FunctionAgents.Runtime.Privacy;
 
 namespace FunctionAgents.Host.Tests.Hosting;
 
@@ -13,14 +18,14 @@ public sealed class HostingContractTests
     {
         var settings = FunctionAgentsSettings.FromSettings(_ => null);
 
-        Assert.Equal("UseDevelopmentStorage=true", settings.Storage);
-        Assert.Equal("AgentEvents", settings.Names.Journal);
-        Assert.Equal("agent-runs", settings.Names.AgentRuns);
-        Assert.Equal("agent-runs-poison", settings.Names.AgentRunsPoison);
-        Assert.Equal(TimeSpan.FromHours(1), settings.RunDeadline);
-        Assert.Equal(TimeSpan.FromMinutes(2), settings.SweepAfter);
-        Assert.Equal("0 0 2 * * *", settings.NightlySchedule.Expression);
-        Assert.Equal("samples/policies/default.yaml", settings.PolicyPath);
+        Assert.Equal("UseDevelopmentStorage=true", settings.Storage.Connection);
+        Assert.Equal("AgentEvents", settings.Storage.Names.Journal);
+        Assert.Equal("agent-runs", settings.Storage.Names.AgentRuns);
+        Assert.Equal("agent-runs-poison", settings.Storage.Names.AgentRunsPoison);
+        Assert.Equal(TimeSpan.FromHours(1), settings.Runs.RunDeadline);
+        Assert.Equal(TimeSpan.FromMinutes(2), settings.Runs.SweepAfter);
+        Assert.Equal("0 0 2 * * *", settings.Nightly.Schedule.Expression);
+        Assert.Equal("samples/policies/default.yaml", settings.Content.PolicyPath);
     }
 
     [Fact]
@@ -28,20 +33,20 @@ public sealed class HostingContractTests
     {
         var values = new Dictionary<string, string>
         {
-            [SettingNames.RunDeadline] = "PT30M",
-            [SettingNames.SweepAfter] = "PT45S",
-            [SettingNames.StoragePrefix] = "t1",
-            [SettingNames.JournalTable] = "Journal2",
-            [SettingNames.NightlySchedule] = "0 30 3 * * *",
+            [RunTimingSettings.RunDeadlineSetting] = "PT30M",
+            [RunTimingSettings.SweepAfterSetting] = "PT45S",
+            [StorageSettings.PrefixSetting] = "t1",
+            [StorageSettings.JournalTableSetting] = "Journal2",
+            [NightlyEvaluationSettings.ScheduleSetting] = "0 30 3 * * *",
         };
 
         var settings = FunctionAgentsSettings.FromSettings(name => values.GetValueOrDefault(name));
 
-        Assert.Equal(TimeSpan.FromMinutes(30), settings.RunDeadline);
-        Assert.Equal(TimeSpan.FromSeconds(45), settings.SweepAfter);
-        Assert.Equal("t1Journal2", settings.Names.Journal);
-        Assert.Equal("t1AgentRunsByTenant", settings.Names.RunsByTenant);
-        Assert.Equal("t1-agent-runs", settings.Names.AgentRuns);
+        Assert.Equal(TimeSpan.FromMinutes(30), settings.Runs.RunDeadline);
+        Assert.Equal(TimeSpan.FromSeconds(45), settings.Runs.SweepAfter);
+        Assert.Equal("t1Journal2", settings.Storage.Names.Journal);
+        Assert.Equal("t1AgentRunsByTenant", settings.Storage.Names.RunsByTenant);
+        Assert.Equal("t1-agent-runs", settings.Storage.Names.AgentRuns);
     }
 
     [Fact]
@@ -49,14 +54,14 @@ public sealed class HostingContractTests
     {
         var settings = FunctionAgentsSettings.FromSettings(name => name == "AzureWebJobsStorage__accountName" ? "acct" : null);
 
-        Assert.Null(settings.Storage);
+        Assert.Null(settings.Storage.Connection);
     }
 
     [Theory]
-    [InlineData(SettingNames.RunDeadline, "1 hour")]
-    [InlineData(SettingNames.SweepAfter, "-PT1M")]
-    [InlineData(SettingNames.StoragePrefix, "Has-Caps")]
-    [InlineData(SettingNames.NightlySchedule, "0 2 * * *")]
+    [InlineData(RunTimingSettings.RunDeadlineSetting, "1 hour")]
+    [InlineData(RunTimingSettings.SweepAfterSetting, "-PT1M")]
+    [InlineData(StorageSettings.PrefixSetting, "Has-Caps")]
+    [InlineData(NightlyEvaluationSettings.ScheduleSetting, "0 2 * * *")]
     public void FromSettings_MalformedValue_ThrowsNamingTheSetting(string name, string value)
     {
         var error = Assert.Throws<FormatException>(() => FunctionAgentsSettings.FromSettings(n => n == name ? value : null));
@@ -87,7 +92,7 @@ public sealed class HostingContractTests
     {
         var error = Assert.Throws<FormatException>(() => ApiKeyRing.Parse(setting));
 
-        Assert.Contains(SettingNames.ApiKeys, error.Message, StringComparison.Ordinal);
+        Assert.Contains(ApiKeyRing.Setting, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("key-aaaaaaaa", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Runs;
 
 namespace FunctionAgents.Host.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using FunctionAgents.Host.Hosting;
 using FunctionAgents.Host.Tests.Support;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Auth;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Host.Tests.Http;
@@ -15,7 +15,7 @@ public sealed class ApiKeyStartupTests(HostFixture fixture)
         // Arrange
         await using var host = fixture.CreateHost(new Dictionary<string, string?>
         {
-            [SettingNames.ApiKeys] = string.Empty,
+            [ApiKeyRing.Setting] = string.Empty,
             [TestHost.EnvironmentSetting] = "Development",
         });
 
@@ -39,7 +39,7 @@ public sealed class ApiKeyStartupTests(HostFixture fixture)
     {
         await using var host = fixture.CreateHost(new Dictionary<string, string?>
         {
-            [SettingNames.ApiKeys] = string.Empty,
+            [ApiKeyRing.Setting] = string.Empty,
             [TestHost.EnvironmentSetting] = "Production",
         });
 

@@ -1,5 +1,5 @@
+using FunctionAgents.Azure.Content;
 using FunctionAgents.Host.Tests.Support;
-using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Tests.Http;
 
@@ -21,7 +21,7 @@ public sealed class PolicyDenyTests(HostFixture fixture)
                 reason: this deployment sends no email
 
             """);
-        await using var host = fixture.CreateHost(new Dictionary<string, string?> { [SettingNames.PolicyPath] = policy });
+        await using var host = fixture.CreateHost(new Dictionary<string, string?> { [ContentSettings.PolicyPathSetting] = policy });
         using var client = host.Client();
 
         // Act

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using FunctionAgents.Host.Tests.Support;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using FunctionAgents.Host.Tests.Support;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Routing;
 using ModelContextProtocol.Client;
 
 namespace FunctionAgents.Host.Tests.Mcp;

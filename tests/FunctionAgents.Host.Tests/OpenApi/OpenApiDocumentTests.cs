@@ -2,9 +2,9 @@ using System.Net;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using FunctionAgents.Host.Tests.Support;
-using FunctionAgents.Runtime.Hosting;
-using Microsoft.OpenApi.Reader;
+using FunctionAgents.Http.Routing;
 using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 
 namespace FunctionAgents.Host.Tests.OpenApi;
 

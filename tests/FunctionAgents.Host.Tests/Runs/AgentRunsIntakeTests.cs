@@ -8,7 +8,6 @@ using FunctionAgents.Domain.Runs;
 using FunctionAgents.Domain.Storage;
 using FunctionAgents.Host.Tests.Support;
 using FunctionAgents.Runtime.Engine;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Runs;

@@ -1,9 +1,8 @@
-using System.Net.Sockets;
 using System.Net;
+using System.Net.Sockets;
 using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Host.Tests.Support;
-using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Tests.Runs;
 

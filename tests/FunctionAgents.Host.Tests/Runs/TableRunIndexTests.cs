@@ -1,7 +1,7 @@
 using FunctionAgents.Azure.Runs;
+using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Host.Tests.Support;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Host.Tests.Runs;

@@ -1,5 +1,5 @@
+using FunctionAgents.Azure.Scheduling;
 using FunctionAgents.Host.Scheduling;
-using FunctionAgents.Runtime.Hosting;
 
 namespace FunctionAgents.Host.Tests.Scheduling;
 

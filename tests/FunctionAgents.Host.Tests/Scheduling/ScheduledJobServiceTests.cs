@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
+using FunctionAgents.Azure.Scheduling;
 using FunctionAgents.Host.Scheduling;
 using FunctionAgents.Host.Tests.Support;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,6 @@
+using FunctionAgents.Http.Routing;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Mcp.Server;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Runs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

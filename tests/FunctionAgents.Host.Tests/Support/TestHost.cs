@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
+using FunctionAgents.Azure.Content;
 using FunctionAgents.Azure.Storage;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Http.Auth;
+using FunctionAgents.Http.Routing;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -22,10 +24,10 @@ public sealed class TestHost : WebApplicationFactory<Program>
         Prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            [SettingNames.Storage] = connectionString,
-            [SettingNames.ApiKeys] = apiKeys,
-            [SettingNames.StoragePrefix] = Prefix,
-            [SettingNames.DataPath] = Path.Combine(Path.GetTempPath(), "functionagents-tests"),
+            [StorageSettings.ConnectionSetting] = connectionString,
+            [ApiKeyRing.Setting] = apiKeys,
+            [StorageSettings.PrefixSetting] = Prefix,
+            [ContentSettings.DataPathSetting] = Path.Combine(Path.GetTempPath(), "functionagents-tests"),
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {

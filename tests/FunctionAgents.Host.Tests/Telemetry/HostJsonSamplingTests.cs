@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Azure.Content;
 
 namespace FunctionAgents.Host.Tests.Telemetry;
 

@@ -1,13 +1,13 @@
+using FunctionAgents.Domain.Evaluation;
 using FunctionAgents.Domain.Evaluation.Gating;
 using FunctionAgents.Domain.Evaluation.Replay;
 using FunctionAgents.Domain.Evaluation.Reporting;
-using FunctionAgents.Domain.Evaluation;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Runs;
-using FunctionAgents.Runtime.Evaluation.Replay;
 using FunctionAgents.Runtime.Evaluation;
-using FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Evaluation.Replay;
 using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Scheduling;
 using FunctionAgents.Runtime.Tests.Runs.Fakes;
 using FunctionAgents.Testing.Stores;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,5 @@
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Memory;
+using FunctionAgents.Runtime.Scheduling;
 using FunctionAgents.Testing.Stores;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Data.Tables;
+using FunctionAgents.Azure.Storage;
 
 namespace FunctionAgents.Soak.Scenarios;
 
@@ -23,9 +24,9 @@ internal sealed class IdempotentStartScenario : IScenario
         await using var host = await LocalHostProcess.StartAsync(environment.ConnectionString, Prefix, cancellationToken);
         using var client = host.Client(LocalHostProcess.AlphaKey);
         var api = new RunApi(client);
-        var queue = environment.Queue(Prefix, Runtime.Hosting.QueueNames.AgentRuns);
+        var queue = environment.Queue(Prefix, Azure.Storage.StorageNames.Queues.AgentRuns);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var poison = environment.Queue(Prefix, Runtime.Hosting.QueueNames.Poison(Runtime.Hosting.QueueNames.AgentRuns));
+        var poison = environment.Queue(Prefix, Azure.Storage.StorageNames.Queues.Poison(Azure.Storage.StorageNames.Queues.AgentRuns));
 
         // Interleave HTTP and queue starts of every key so both paths race for the same key.
         var httpRuns = new ConcurrentDictionary<string, ConcurrentBag<string>>(StringComparer.Ordinal);

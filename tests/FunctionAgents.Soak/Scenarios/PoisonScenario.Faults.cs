@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Azure.Storage.Queues;
+using FunctionAgents.Azure.Storage;
 
 namespace FunctionAgents.Soak.Scenarios;
 
@@ -81,7 +82,7 @@ internal sealed partial class PoisonScenario
             var envelope = envelopes[0];
             var dequeue = envelope.GetProperty("dequeueCount").GetInt64();
             var reason = envelope.GetProperty("reason").GetString() ?? string.Empty;
-            if (dequeue != Runtime.Hosting.QueueNames.MaxDequeueCount || envelope.GetProperty("message").GetString() != body || reason.Length == 0)
+            if (dequeue != Azure.Storage.StorageNames.Queues.MaxDequeueCount || envelope.GetProperty("message").GetString() != body || reason.Length == 0)
             {
                 problems.Add($"outage poison envelope: dequeueCount {dequeue}, reason '{reason}'");
             }

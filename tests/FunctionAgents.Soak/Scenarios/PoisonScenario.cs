@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Storage.Queues;
+using FunctionAgents.Azure.Storage;
 
 namespace FunctionAgents.Soak.Scenarios;
 
@@ -30,8 +31,8 @@ internal sealed partial class PoisonScenario : IScenario
         await using var host = await LocalHostProcess.StartAsync(proxied, Prefix, cancellationToken);
         using var client = host.Client(LocalHostProcess.AlphaKey);
         var api = new RunApi(client);
-        var runs = environment.Queue(Prefix, Runtime.Hosting.QueueNames.AgentRuns);
-        var poison = environment.Queue(Prefix, Runtime.Hosting.QueueNames.Poison(Runtime.Hosting.QueueNames.AgentRuns));
+        var runs = environment.Queue(Prefix, Azure.Storage.StorageNames.Queues.AgentRuns);
+        var poison = environment.Queue(Prefix, Azure.Storage.StorageNames.Queues.Poison(Azure.Storage.StorageNames.Queues.AgentRuns));
         var raw = new QueueClient(environment.ConnectionString, runs.Name);
         await runs.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Reflection;
-using System.Text.Json.Nodes;
 using System.Text;
-using FunctionAgents.Runtime.Hosting;
+using System.Text.Json.Nodes;
+using FunctionAgents.Http.Routing;
 
 namespace FunctionAgents.Soak.Scenarios;
 

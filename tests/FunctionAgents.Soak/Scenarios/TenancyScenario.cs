@@ -75,7 +75,7 @@ internal sealed partial class TenancyScenario : IScenario
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add(Runtime.Hosting.ApiRoutes.IdempotencyKeyHeader, IdempotencyKey);
+        request.Headers.Add(Http.Routing.ApiRoutes.IdempotencyKeyHeader, IdempotencyKey);
         using var response = await alpha.SendAsync(request, cancellationToken);
         var runId = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!["runId"]!;
         var run = await api.WaitAsync(runId, TimeSpan.FromSeconds(60), cancellationToken, "awaiting_approval")

@@ -7,7 +7,6 @@ using FunctionAgents.Domain.Storage;
 using FunctionAgents.Runtime.Forensics.Audit;
 using FunctionAgents.Runtime.Forensics.Retention;
 using FunctionAgents.Runtime.Forensics.Verification;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Runtime.Projections;
@@ -100,7 +99,7 @@ internal sealed class ForensicsSource : IAsyncDisposable
         try
         {
             var settings = FunctionAgentsSettings.FromSettings(context.GetSetting);
-            settings = storage is null ? settings : settings with { Storage = storage };
+            settings = storage is null ? settings : settings with { Storage = settings.Storage with { Connection = storage } };
             var provider = CliStorage.Services(context, settings, forensics: retention).BuildServiceProvider();
             return new ForensicsSource(
                 provider.GetRequiredService<IRunIndex>(),

@@ -4,7 +4,6 @@ using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Cli.Storage;
 using FunctionAgents.Domain.Storage;
-using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +17,7 @@ internal static class PrivacyStorage
         try
         {
             var settings = FunctionAgentsSettings.FromSettings(context.GetSetting);
-            settings = storage is null ? settings : settings with { Storage = storage };
+            settings = storage is null ? settings : settings with { Storage = settings.Storage with { Connection = storage } };
             return CliStorage.Services(context, settings).BuildServiceProvider();
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)

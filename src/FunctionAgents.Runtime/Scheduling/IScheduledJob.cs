@@ -1,7 +1,7 @@
-namespace FunctionAgents.Runtime.Hosting;
+namespace FunctionAgents.Runtime.Scheduling;
 
 /// <summary>
-/// Work that runs on a <see cref="CronSchedule"/>: an Azure Functions timer trigger in Azure, the local host's
+/// Work that runs on a schedule (six-field NCRONTAB): an Azure Functions timer trigger in Azure, the local host's
 /// scheduler locally. Invocations of one job never overlap.
 /// </summary>
 public interface IScheduledJob

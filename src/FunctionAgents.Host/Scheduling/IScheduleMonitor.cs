@@ -1,4 +1,4 @@
-namespace FunctionAgents.Runtime.Hosting;
+namespace FunctionAgents.Host.Scheduling;
 
 /// <summary>
 /// Persists each job's <see cref="ScheduleStatus"/> so an occurrence missed while the host was down is

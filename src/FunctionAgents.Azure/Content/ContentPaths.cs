@@ -1,4 +1,4 @@
-namespace FunctionAgents.Runtime.Hosting;
+namespace FunctionAgents.Azure.Content;
 
 /// <summary>
 /// Resolves the relative paths of settings (policy file, docs folder, sample data): against the host's

@@ -1,4 +1,4 @@
-namespace FunctionAgents.Runtime.Hosting;
+namespace FunctionAgents.Http.Routing;
 
 /// <summary>
 /// The <see cref="ApiRoutes"/> templates as Azure Functions HTTP triggers write them: relative to the host's
@@ -27,10 +27,4 @@ public static class FunctionRoutes
     public const string Verification = "runs/{runId}/verification";
     public const string EvaluationDays = "evaluations/days";
     public const string Dashboard = "dashboard/{*path}";
-
-    /// <summary>The schedule expression of the nightly evaluation timer, resolved from app settings.</summary>
-    public const string NightlyScheduleExpression = "%" + SettingNames.NightlySchedule + "%";
-
-    /// <summary>The sweeper's schedule: every minute (it only re-enqueues runs idle past FA_SWEEP_AFTER).</summary>
-    public const string SweepSchedule = "0 * * * * *";
 }

@@ -1,4 +1,4 @@
-namespace FunctionAgents.Runtime.Hosting;
+namespace FunctionAgents.Http.Routing;
 
 /// <summary>
 /// The HTTP API's route templates and the root-relative URIs it hands out. The local host and the

@@ -1,6 +1,6 @@
 using NCrontab;
 
-namespace FunctionAgents.Runtime.Hosting;
+namespace FunctionAgents.Azure.Scheduling;
 
 /// <summary>
 /// A six-field NCRONTAB schedule (<c>{second} {minute} {hour} {day} {month} {day-of-week}</c>), the format of

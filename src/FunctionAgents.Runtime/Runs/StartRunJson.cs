@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FunctionAgents.Domain.Runs;
 
-namespace FunctionAgents.Runtime.Hosting;
+namespace FunctionAgents.Runtime.Runs;
 
 /// <summary>
 /// Reads a start request from JSON strictly, for the HTTP body and the <c>agent-runs</c> queue message alike:

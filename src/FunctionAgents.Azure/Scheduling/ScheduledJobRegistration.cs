@@ -1,4 +1,6 @@
-namespace FunctionAgents.Runtime.Hosting;
+using FunctionAgents.Runtime.Scheduling;
+
+namespace FunctionAgents.Azure.Scheduling;
 
 /// <summary>A job and when it runs. Hosts collect these from the service container.</summary>
 /// <param name="Name">Unique job name; keys the schedule status that survives restarts.</param>
