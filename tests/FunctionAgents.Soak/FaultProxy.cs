@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using FunctionAgents.Testing;
 
 namespace FunctionAgents.Soak;
 
@@ -16,11 +16,9 @@ internal sealed class FaultProxy : IAsyncDisposable
         "Host", "Connection", "Content-Length", "Transfer-Encoding", "Expect", "Keep-Alive", "Proxy-Connection",
     };
 
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly HttpClient _forward = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = DecompressionMethods.None });
     private readonly Uri _target;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
     private long _refused;
     private long _lost;
     private long _forwarded;
@@ -28,16 +26,10 @@ internal sealed class FaultProxy : IAsyncDisposable
     public FaultProxy(Uri target)
     {
         _target = target;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(HandleAsync);
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     /// <summary>Share of requests answered 503 before they reach Azurite (0 to 1).</summary>
     public double RefuseRate { get; set; }
@@ -53,84 +45,49 @@ internal sealed class FaultProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-
+        await _server.DisposeAsync();
         _forward.Dispose();
-        _stop.Dispose();
     }
 
-    private async Task ServeAsync()
+    // A client that gave up, or the proxy stopping, aborts the response (LoopbackHttpServer): another transient fault.
+    private async Task HandleAsync(HttpListenerContext context, CancellationToken stopping)
     {
-        while (!_stop.IsCancellationRequested)
+        var dice = Random.Shared.NextDouble();
+        if (dice < RefuseRate)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
+            Interlocked.Increment(ref _refused);
+            await FailAsync(context.Response, 503, "ServerBusy");
+            return;
         }
+
+        using var response = await ForwardAsync(context.Request, stopping);
+        Interlocked.Increment(ref _forwarded);
+        if (dice < RefuseRate + LoseRate)
+        {
+            Interlocked.Increment(ref _lost);
+            await FailAsync(context.Response, 500, "InternalError");
+            return;
+        }
+
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            if (!HopHeaders.Contains(name))
+            {
+                context.Response.Headers[name] = string.Join(",", values);
+            }
+        }
+
+        var body = await response.Content.ReadAsByteArrayAsync(stopping);
+        context.Response.ContentLength64 = body.Length;
+        await context.Response.OutputStream.WriteAsync(body, stopping);
+        context.Response.Close();
     }
 
-    private async Task HandleAsync(HttpListenerContext context)
-    {
-        try
-        {
-            var dice = Random.Shared.NextDouble();
-            if (dice < RefuseRate)
-            {
-                Interlocked.Increment(ref _refused);
-                await FailAsync(context.Response, 503, "ServerBusy");
-                return;
-            }
-
-            using var response = await ForwardAsync(context.Request);
-            Interlocked.Increment(ref _forwarded);
-            if (dice < RefuseRate + LoseRate)
-            {
-                Interlocked.Increment(ref _lost);
-                await FailAsync(context.Response, 500, "InternalError");
-                return;
-            }
-
-            context.Response.StatusCode = (int)response.StatusCode;
-            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
-            {
-                if (!HopHeaders.Contains(name))
-                {
-                    context.Response.Headers[name] = string.Join(",", values);
-                }
-            }
-
-            var body = await response.Content.ReadAsByteArrayAsync(_stop.Token);
-            context.Response.ContentLength64 = body.Length;
-            await context.Response.OutputStream.WriteAsync(body, _stop.Token);
-            context.Response.Close();
-        }
-        catch (Exception ex) when (ex is HttpListenerException or HttpRequestException or OperationCanceledException or ObjectDisposedException or IOException)
-        {
-            // The client gave up, or the proxy is stopping; the client sees a broken connection, another transient fault.
-            context.Response.Abort();
-        }
-    }
-
-    private async Task<HttpResponseMessage> ForwardAsync(HttpListenerRequest request)
+    private async Task<HttpResponseMessage> ForwardAsync(HttpListenerRequest request, CancellationToken stopping)
     {
         using var body = new MemoryStream();
-        await request.InputStream.CopyToAsync(body, _stop.Token);
+        await request.InputStream.CopyToAsync(body, stopping);
         var message = new HttpRequestMessage(new HttpMethod(request.HttpMethod), new Uri(_target, request.RawUrl));
         if (body.Length > 0 || request.HttpMethod is "PUT" or "POST" or "PATCH" or "MERGE")
         {
@@ -151,7 +108,7 @@ internal sealed class FaultProxy : IAsyncDisposable
             }
         }
 
-        return await _forward.SendAsync(message, HttpCompletionOption.ResponseContentRead, _stop.Token);
+        return await _forward.SendAsync(message, HttpCompletionOption.ResponseContentRead, stopping);
     }
 
     private static async Task FailAsync(HttpListenerResponse response, int status, string code)

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using FunctionAgents.Testing;
 
 namespace FunctionAgents.Soak;
 
@@ -15,26 +15,13 @@ namespace FunctionAgents.Soak;
 /// </summary>
 internal sealed partial class ScriptedModelServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly ConcurrentDictionary<string, ModelScript> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
 
-    public ScriptedModelServer()
-    {
-        // HttpListener cannot bind port 0, so ask the OS for a free port first.
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Root = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(Root.ToString());
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
-    }
+    public ScriptedModelServer() => _server = new LoopbackHttpServer(AnswerAsync);
 
-    public Uri Root { get; }
+    public Uri Root => _server.Root;
 
     /// <summary>The child host's settings that make it plan and answer through this server.</summary>
     public IReadOnlyDictionary<string, string> HostSettings => new Dictionary<string, string>
@@ -57,65 +44,27 @@ internal sealed partial class ScriptedModelServer : IAsyncDisposable
 
     public static string Tagged(string tag, string goal) => $"[soak:{tag}] {goal}";
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private async Task AnswerAsync(HttpListenerContext context, CancellationToken stopping)
     {
-        await _stop.CancelAsync();
-        _listener.Close();
-        try
+        string body;
+        using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
         {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
+            body = await reader.ReadToEndAsync(stopping);
         }
 
-        _stop.Dispose();
-    }
-
-    private async Task ServeAsync()
-    {
-        while (!_stop.IsCancellationRequested)
+        var (status, reply, delay) = Reply(JsonNode.Parse(body)!);
+        if (delay > TimeSpan.Zero)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
+            await Task.Delay(delay, stopping);
         }
-    }
 
-    private async Task AnswerAsync(HttpListenerContext context)
-    {
-        try
-        {
-            string body;
-            using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
-            {
-                body = await reader.ReadToEndAsync(_stop.Token);
-            }
-
-            var (status, reply, delay) = Reply(JsonNode.Parse(body)!);
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, _stop.Token);
-            }
-
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            var bytes = Encoding.UTF8.GetBytes(reply);
-            await context.Response.OutputStream.WriteAsync(bytes, _stop.Token);
-            context.Response.Close();
-        }
-        catch (Exception ex) when (ex is HttpListenerException or OperationCanceledException or ObjectDisposedException or IOException)
-        {
-            // The host gave up on a slow reply, or the server is stopping.
-        }
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        var bytes = Encoding.UTF8.GetBytes(reply);
+        await context.Response.OutputStream.WriteAsync(bytes, stopping);
+        context.Response.Close();
     }
 
     /// <summary>Picks the script from the goal's tag and answers as chat.completion with the script's usage.</summary>
