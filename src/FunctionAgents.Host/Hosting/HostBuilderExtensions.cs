@@ -95,7 +95,15 @@ internal static class HostBuilderExtensions
         services.AddHostedService<AzuriteLauncher>();
         services.AddSingleton(new StartupReport(generatedKey));
         services.AddHostedService<StorageStartupService>();
-        services.AddLocalTaskHub(settings);
+        try
+        {
+            services.AddLocalTaskHub(settings, name => configuration[name]);
+        }
+        catch (FormatException ex)
+        {
+            throw new StartupFailedException(ex.Message, ex);
+        }
+
         services.AddFunctionAgentsHostTelemetry(configuration);
         services.AddHostedService<AgentRunsQueueService>();
         services.AddHostedService<RunSweeperService>();
