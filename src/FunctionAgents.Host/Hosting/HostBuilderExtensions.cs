@@ -116,6 +116,7 @@ internal static class HostBuilderExtensions
     {
         try
         {
+            ShutdownGuard.Arm(app.Lifetime, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value.ShutdownTimeout);
             if (!commandLine.Demo)
             {
                 await app.RunAsync();

@@ -31,9 +31,8 @@ internal static class LocalEngineServiceCollectionExtensions
             },
             getSetting);
 
-        // The host's whole stop gets the hub's bound; the guard ends the process if anything still hangs after it.
+        // The host's whole stop gets the hub's bound; the process's ShutdownGuard ends it if anything still hangs after it.
         services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
-        services.AddHostedService<ShutdownGuard>();
         services.AddSingleton(sp => new LocalTaskHub(options, sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IRunOrchestrations>(sp => new LocalRunOrchestrations(sp.GetRequiredService<LocalTaskHub>()));
         services.AddHostedService<LocalTaskHubService>();

@@ -1,64 +1,56 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Microsoft.Extensions.Options;
 
 namespace FunctionAgents.Host.Hosting;
 
 /// <summary>
-/// Makes stopping bounded whatever a component does: once the host starts stopping, the process ends at the latest
-/// <see cref="Grace"/> after the shutdown bound, and a second SIGTERM or Ctrl+C ends it at once. Work left running is
-/// abandoned; the Durable engine delivers it again, because nothing is acknowledged before it is journaled.
+/// Makes stopping the host process bounded whatever a component does: once the host starts stopping, the process
+/// ends at the latest <see cref="Grace"/> after the shutdown bound, and a second SIGTERM or Ctrl+C ends it at once.
+/// Work left running is abandoned; the Durable engine delivers it again, because nothing is acknowledged before it is
+/// journaled. Armed by the process's entry point only (never in-process test hosts), and it lives until the process ends.
 /// </summary>
-internal sealed class ShutdownGuard : IHostedService, IDisposable
+internal static class ShutdownGuard
 {
     /// <summary>What the orderly stop gets beyond the bound (disposal, log flush) before the process is ended.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
 
-    private readonly IHostApplicationLifetime _lifetime;
-    private readonly TimeSpan _bound;
-    private readonly List<PosixSignalRegistration> _signals = [];
-    private CancellationTokenRegistration _stopping;
-    private int _signalCount;
+    private static readonly List<PosixSignalRegistration> Signals = [];
+    private static int _signalCount;
 
-    public ShutdownGuard(IHostApplicationLifetime lifetime, IOptions<HostOptions> options)
+    /// <summary>
+    /// Watches <paramref name="lifetime"/>: from its stopping, the process has <paramref name="bound"/> plus <see cref="Grace"/>.
+    /// Does nothing when the host does not own the process (an in-process test server runs the same entry point).
+    /// </summary>
+    public static void Arm(IHostApplicationLifetime lifetime, TimeSpan bound)
     {
-        _lifetime = lifetime;
-        _bound = options.Value.ShutdownTimeout;
-    }
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        // Registered beside the console lifetime's own handlers: the first signal still stops the host gracefully.
-        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT })
+        ArgumentNullException.ThrowIfNull(lifetime);
+        if (System.Reflection.Assembly.GetEntryAssembly() != typeof(ShutdownGuard).Assembly)
         {
-            _signals.Add(PosixSignalRegistration.Create(signal, OnSignal));
+            return;
         }
 
-        _stopping = _lifetime.ApplicationStopping.Register(() =>
+        // Registered beside the console lifetime's own handlers: the first signal still stops the host gracefully.
+        lock (Signals)
+        {
+            foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT })
+            {
+                Signals.Add(PosixSignalRegistration.Create(signal, OnSignal));
+            }
+        }
+
+        lifetime.ApplicationStopping.Register(() =>
         {
             var watchdog = new Thread(() =>
             {
-                Thread.Sleep(_bound + Grace);
-                End($"did not stop within {(_bound + Grace).TotalSeconds:0} s");
+                Thread.Sleep(bound + Grace);
+                End($"did not stop within {(bound + Grace).TotalSeconds:0} s");
             })
             { IsBackground = true, Name = "shutdown-guard" };
             watchdog.Start();
         });
-        return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose()
-    {
-        _stopping.Dispose();
-        foreach (var registration in _signals)
-        {
-            registration.Dispose();
-        }
-    }
-
-    private void OnSignal(PosixSignalContext context)
+    private static void OnSignal(PosixSignalContext context)
     {
         if (Interlocked.Increment(ref _signalCount) > 1)
         {
