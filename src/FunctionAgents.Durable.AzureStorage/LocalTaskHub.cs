@@ -1,10 +1,11 @@
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
-using DurableTask.Core.Exceptions;
 using DurableTask.Core;
+using DurableTask.Core.Exceptions;
 using FunctionAgents.Runtime.Engine;
-using Microsoft.DurableTask.Worker.Shims;
-using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionAgents.Durable.AzureStorage;
@@ -16,9 +17,10 @@ namespace FunctionAgents.Durable.AzureStorage;
 /// schedules instances (instance id = RunId) and raises events. Never waits with WaitForOrchestrationAsync (it polls
 /// every 2 s): callers poll <see cref="GetStatusAsync"/> or the journal.
 /// </summary>
-public sealed class LocalTaskHub : IAsyncDisposable
+public sealed partial class LocalTaskHub : IAsyncDisposable
 {
     private readonly AzureStorageOrchestrationService _service;
+    private readonly ILogger _logger;
     private readonly TaskHubWorker _worker;
     private readonly TaskHubClient _client;
     private int _running;
@@ -36,6 +38,13 @@ public sealed class LocalTaskHub : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(runner);
         Options = options;
+        _logger = loggerFactory.CreateLogger<LocalTaskHub>();
+        if (options.PartitionCount is < 1 or > LocalTaskHubOptions.MaxPartitionCount)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.PartitionCount, $"PartitionCount must be 1 to {LocalTaskHubOptions.MaxPartitionCount}.");
+        }
+
         _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
@@ -46,6 +55,10 @@ public sealed class LocalTaskHub : IAsyncDisposable
             LeaseInterval = options.LeaseInterval,
             ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+            ExtendedSessionsEnabled = options.ExtendedSessions,
+            ControlQueueBatchSize = options.ControlQueueBatchSize,
             LoggerFactory = loggerFactory,
         });
 
@@ -67,17 +80,32 @@ public sealed class LocalTaskHub : IAsyncDisposable
     public LocalTaskHubOptions Options { get; }
 
     /// <summary>Creates the hub's tables, queues and leases if missing, then starts polling.</summary>
-    /// <exception cref="LocalTaskHubUnavailableException">The storage account cannot be reached.</exception>
+    /// <exception cref="LocalTaskHubUnavailableException">
+    /// The storage account cannot be reached, or the hub exists with another partition count than <see cref="LocalTaskHubOptions.PartitionCount"/>.
+    /// </exception>
     public async Task StartAsync()
     {
+        int existing;
         try
         {
-            await _service.CreateIfNotExistsAsync();
+            existing = await ExistingPartitionCountAsync();
+            if (existing == 0 || existing == Options.PartitionCount)
+            {
+                await _service.CreateIfNotExistsAsync();
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new LocalTaskHubUnavailableException(
                 $"task hub {Options.TaskHubName}: storage unreachable ({ex.GetType().Name}: {FirstLine(ex.Message)})", ex);
+        }
+
+        if (existing != 0 && existing != Options.PartitionCount)
+        {
+            // The provider would run on the hub's own count and leave the setting silently ignored.
+            throw new LocalTaskHubUnavailableException(
+                $"task hub {Options.TaskHubName} was created with {existing} partition(s), but this worker is configured for {Options.PartitionCount}: " +
+                "the partition count is fixed when a hub is created. Set it back, or give the new count its own hub (another FA_STORAGE_PREFIX).");
         }
 
         await _worker.StartAsync();
@@ -115,8 +143,12 @@ public sealed class LocalTaskHub : IAsyncDisposable
         // The provider answers an unknown instance with a list holding one null.
         (await _service.GetOrchestrationStateAsync(runId, allExecutions: false)).FirstOrDefault(s => s is not null);
 
-    /// <summary>Stops polling (idempotent); instances in flight resume when a worker on this hub starts again.</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// Stops polling (idempotent) within <see cref="LocalTaskHubOptions.ShutdownTimeout"/>, or sooner when
+    /// <paramref name="cancellationToken"/> fires, also when storage is unreachable. Work still running then is
+    /// abandoned: its messages reappear after the visibility timeout and this or another worker runs it again.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         // A host may stop twice at once (its lifetime and its owner): only the first call stops the worker.
         if (Interlocked.CompareExchange(ref _running, 0, 1) != 1)
@@ -124,13 +156,18 @@ public sealed class LocalTaskHub : IAsyncDisposable
             return;
         }
 
+        var started = TimeProvider.System.GetTimestamp();
         try
         {
-            await _worker.StopAsync(isForced: true);
+            await _worker.StopAsync(isForced: true).WaitAsync(Options.ShutdownTimeout, cancellationToken);
         }
         catch (ObjectDisposedException)
         {
             // The container disposed the hub (and its worker) first: nothing is left to stop.
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            LogStopAbandoned(_logger, Options.TaskHubName, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
         }
     }
 
@@ -146,4 +183,21 @@ public sealed class LocalTaskHub : IAsyncDisposable
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    /// <summary>How many control queues the hub already has (0 when it does not exist yet): its partition count.</summary>
+    private async Task<int> ExistingPartitionCountAsync()
+    {
+        var prefix = Options.TaskHubName.ToLowerInvariant() + "-control-";
+        var count = 0;
+        await foreach (var _ in new QueueServiceClient(Options.ConnectionString).GetQueuesAsync(prefix: prefix))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Warning,
+        Message = "Task hub {TaskHub} did not stop within {Seconds:F1} s; in-flight work items are abandoned and will be delivered again")]
+    private static partial void LogStopAbandoned(ILogger logger, string taskHub, double seconds);
 }

@@ -1,24 +1,37 @@
 namespace FunctionAgents.Durable.AzureStorage;
 
-/// <summary>Settings of the local task hub (see docs/durable.md).</summary>
+/// <summary>
+/// Settings of the local task hub, each with its Durable Functions <c>host.json</c> counterpart (the table in
+/// docs/durable.md). Several workers may share one hub: each owns some of its <see cref="PartitionCount"/> control
+/// queues through leases, and takes over a dead worker's partitions when their leases expire.
+/// </summary>
 public sealed record LocalTaskHubOptions
 {
+    /// <summary>The most partitions the Azure Storage provider supports.</summary>
+    public const int MaxPartitionCount = 16;
+
     /// <summary>The AzureWebJobsStorage connection string (Azurite locally): the same account the journal uses.</summary>
     public required string ConnectionString { get; init; }
 
     /// <summary>Task hub name: prefixes the hub's tables (Instances, History), queues and lease container.</summary>
     public string TaskHubName { get; init; } = "FunctionAgentsLocal";
 
-    /// <summary>Control-queue partitions; one worker owns them all locally.</summary>
-    public int PartitionCount { get; init; } = 1;
+    /// <summary>
+    /// Control-queue partitions, 1 to 16 (Durable Functions' default: 4): at most this many workers share the
+    /// orchestrations. Fixed when the hub is created; a worker configured otherwise refuses to start on that hub.
+    /// </summary>
+    public int PartitionCount { get; init; } = 4;
 
     /// <summary>Longest idle back-off of the queue pollers: the wake-up latency after idle (DTFx default 30 s).</summary>
     public TimeSpan MaxQueuePollingInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Stable per machine, so a restarted host takes its own partition leases back at once.</summary>
-    public string WorkerId { get; init; } = Environment.MachineName;
+    /// <summary>
+    /// This worker's name in the partition leases: unique per process by default (<see cref="DefaultWorkerId"/>), so two
+    /// hosts on one machine are two workers. A stable value lets a restarted host take its own leases back at once.
+    /// </summary>
+    public string WorkerId { get; init; } = DefaultWorkerId();
 
-    /// <summary>Partition lease length; short locally so a crashed worker's leases free up quickly.</summary>
+    /// <summary>Partition lease length: a dead worker's partitions move to a survivor after at most this (plus a renewal).</summary>
     public TimeSpan LeaseInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -26,4 +39,25 @@ public sealed record LocalTaskHubOptions
     /// reappears after this (DTFx default 5 min). Held messages are renewed while work is in progress.
     /// </summary>
     public TimeSpan MessageVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Activities this worker runs at once (DTFx default: 10 per processor).</summary>
+    public int MaxConcurrentActivities { get; init; } = 10 * Environment.ProcessorCount;
+
+    /// <summary>Orchestration episodes this worker runs at once (DTFx default: 100 per processor).</summary>
+    public int MaxConcurrentOrchestrations { get; init; } = 100 * Environment.ProcessorCount;
+
+    /// <summary>Keep an orchestration's history in memory between episodes instead of replaying it from storage (DTFx default off).</summary>
+    public bool ExtendedSessions { get; init; }
+
+    /// <summary>Control-queue messages fetched per poll (DTFx default 32).</summary>
+    public int ControlQueueBatchSize { get; init; } = 32;
+
+    /// <summary>
+    /// How long stopping may take: in-flight work items get this long to finish; what is still running is abandoned,
+    /// and DTFx delivers it again (to this or another worker) after <see cref="MessageVisibilityTimeout"/>.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary><c>machine-pid</c>: unique per process on a machine, readable in the lease blobs and logs.</summary>
+    public static string DefaultWorkerId() => $"{Environment.MachineName}-{Environment.ProcessId}";
 }

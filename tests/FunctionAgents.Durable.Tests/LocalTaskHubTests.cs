@@ -114,4 +114,34 @@ public sealed class LocalTaskHubTests(AzuriteFixture azurite)
         Assert.Contains(options.TaskHubName, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [Fact]
+    public async Task Start_HubCreatedWithAnotherPartitionCount_RefusesAndNamesBothCounts()
+    {
+        await using var harness = new DurableRunHarness(TwoSteps());
+        var hubName = NewHubName();
+        var first = new LocalTaskHubOptions { ConnectionString = azurite.ConnectionString, TaskHubName = hubName, PartitionCount = 2 };
+        await using (var created = new LocalTaskHub(first, harness.Runner, NullLoggerFactory.Instance))
+        {
+            await created.StartAsync();
+        }
+
+        await using var other = new LocalTaskHub(first with { PartitionCount = 4 }, harness.Runner, NullLoggerFactory.Instance);
+        var error = await Assert.ThrowsAsync<LocalTaskHubUnavailableException>(other.StartAsync);
+
+        Assert.Contains($"{hubName} was created with 2 partition(s)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("configured for 4", error.Message, StringComparison.Ordinal);
+        await using var same = new LocalTaskHub(first, harness.Runner, NullLoggerFactory.Instance);
+        await same.StartAsync();
+    }
+
+    [Fact]
+    public void Options_ByDefault_FourPartitionsAndAWorkerIdUniquePerProcess()
+    {
+        var options = new LocalTaskHubOptions { ConnectionString = azurite.ConnectionString };
+
+        Assert.Equal(4, options.PartitionCount);
+        Assert.EndsWith("-" + Environment.ProcessId, options.WorkerId, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.ShutdownTimeout);
+    }
 }

@@ -126,6 +126,33 @@ public sealed class LocalHostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// Sends SIGTERM, as a platform or an operator stopping the host does, and waits at most <paramref name="waitAtMost"/>
+    /// for it to exit. Returns how long it took, or null when it was still running (it is then left running).
+    /// </summary>
+    public async Task<TimeSpan?> TerminateAsync(TimeSpan waitAtMost)
+    {
+        var clock = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(waitAtMost);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return clock.Elapsed;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The exit code of a host that has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>The last lines the host wrote to stdout and stderr.</summary>
     public string OutputTail()
     {

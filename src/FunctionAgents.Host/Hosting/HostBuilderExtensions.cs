@@ -95,7 +95,15 @@ internal static class HostBuilderExtensions
         services.AddHostedService<AzuriteLauncher>();
         services.AddSingleton(new StartupReport(generatedKey));
         services.AddHostedService<StorageStartupService>();
-        services.AddLocalTaskHub(settings);
+        try
+        {
+            services.AddLocalTaskHub(settings, name => configuration[name]);
+        }
+        catch (FormatException ex)
+        {
+            throw new StartupFailedException(ex.Message, ex);
+        }
+
         services.AddFunctionAgentsHostTelemetry(configuration);
         services.AddHostedService<AgentRunsQueueService>();
         services.AddHostedService<RunSweeperService>();
@@ -108,6 +116,7 @@ internal static class HostBuilderExtensions
     {
         try
         {
+            ShutdownGuard.Arm(app.Lifetime, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value.ShutdownTimeout);
             if (!commandLine.Demo)
             {
                 await app.RunAsync();

@@ -16,17 +16,23 @@ internal static class LocalEngineServiceCollectionExtensions
     /// <see cref="IRunOrchestrations"/> and the hosted service that starts it (after <see cref="StorageStartupService"/>).
     /// </summary>
     /// <exception cref="StartupFailedException">Storage is configured by identity, not by a connection string.</exception>
-    public static IServiceCollection AddLocalTaskHub(this IServiceCollection services, FunctionAgentsSettings settings)
+    /// <exception cref="FormatException">An <c>FA_DURABLE_*</c> setting or <c>FA_SHUTDOWN_TIMEOUT</c> is malformed; the message names it.</exception>
+    public static IServiceCollection AddLocalTaskHub(this IServiceCollection services, FunctionAgentsSettings settings, Func<string, string?> getSetting)
     {
         var connection = settings.Storage.Connection
             ?? throw new StartupFailedException(
                 $"{StorageSettings.ConnectionSetting} must be a connection string for the local task hub (Azurite: UseDevelopmentStorage=true).");
-        var options = new LocalTaskHubOptions
-        {
-            ConnectionString = connection,
-            // Each storage prefix is its own deployment, so it gets its own hub (tables, queues and leases).
-            TaskHubName = TaskHubName(settings.Storage.Names.Prefix),
-        };
+        var options = LocalEngineSettings.Apply(
+            new LocalTaskHubOptions
+            {
+                ConnectionString = connection,
+                // Each storage prefix is its own deployment, so it gets its own hub (tables, queues and leases).
+                TaskHubName = TaskHubName(settings.Storage.Names.Prefix),
+            },
+            getSetting);
+
+        // The host's whole stop gets the hub's bound; the process's ShutdownGuard ends it if anything still hangs after it.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         services.AddSingleton(sp => new LocalTaskHub(options, sp.GetRequiredService<StepRunner>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IRunOrchestrations>(sp => new LocalRunOrchestrations(sp.GetRequiredService<LocalTaskHub>()));
         services.AddHostedService<LocalTaskHubService>();

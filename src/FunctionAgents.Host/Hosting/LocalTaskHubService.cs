@@ -4,7 +4,8 @@ namespace FunctionAgents.Host.Hosting;
 
 /// <summary>
 /// Starts the local host's Durable engine (<see cref="LocalTaskHub"/> on the AzureWebJobsStorage account) after
-/// storage is checked, and stops it with the host. Unreachable task hub storage fails the start with a one-line reason.
+/// storage is checked, and stops it with the host within its shutdown bound. Unreachable task hub storage fails the
+/// start with a one-line reason.
 /// </summary>
 internal sealed class LocalTaskHubService : IHostedService
 {
@@ -24,5 +25,5 @@ internal sealed class LocalTaskHubService : IHostedService
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => _hub.StopAsync();
+    public Task StopAsync(CancellationToken cancellationToken) => _hub.StopAsync(cancellationToken);
 }

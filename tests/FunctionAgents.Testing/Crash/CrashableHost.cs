@@ -17,7 +17,10 @@ public sealed class CrashableHost : IAsyncDisposable
     {
         _connectionString = connectionString;
         _prefix = prefix;
-        _environment = environment;
+
+        // One host at a time on one machine: a stable worker id lets each restart take its partitions back at once,
+        // as FA_DURABLE_WORKER_ID is documented for supervised single-machine restarts.
+        _environment = new Dictionary<string, string>(environment) { ["FA_DURABLE_WORKER_ID"] = environment.GetValueOrDefault("FA_DURABLE_WORKER_ID") ?? prefix + "-worker" };
     }
 
     /// <summary>A client (tenant alpha) for the host running now; replaced at every restart.</summary>
