@@ -34,7 +34,8 @@ public sealed class AzureOpenAIPackagePairTests : IAsyncDisposable
     {
         // Arrange
         _server.Reply(ChatReply.Completion("""{"answer":"42"}""", promptTokens: 31, completionTokens: 7));
-        var model = new ChatModel(TestModels.Options(_server), "planner", "gpt-4.1-mini", NullLogger.Instance, TimeProvider.System);
+        var options = TestModels.Options(_server);
+        var model = new ChatModel(ChatClientFactory.Create(options, "planner"), options, "planner", "gpt-4.1-mini", null, NullLogger.Instance, TimeProvider.System);
 
         // Act
         var call = await model.CallAsync(Request(), remainingBudgetUsd: null, CancellationToken.None);
@@ -59,7 +60,7 @@ public sealed class AzureOpenAIPackagePairTests : IAsyncDisposable
         // Arrange
         _server.Reply(ChatReply.Completion("""{"answer":"43"}"""));
         var options = TestModels.Options(_server) with { Client = ModelClientKind.OpenAICompatible, Endpoint = new Uri(_server.Root, "v1/") };
-        var model = new ChatModel(options, "gpt-4.1-mini", null, NullLogger.Instance, TimeProvider.System);
+        var model = new ChatModel(ChatClientFactory.Create(options, "gpt-4.1-mini"), options, "gpt-4.1-mini", null, null, NullLogger.Instance, TimeProvider.System);
 
         // Act
         var call = await model.CallAsync(Request(), remainingBudgetUsd: null, CancellationToken.None);
