@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Telemetry;
 using Microsoft.Extensions.AI;
 
 namespace FunctionAgents.Runtime.Models;
@@ -17,9 +18,6 @@ public sealed class RecordingChatClient : DelegatingChatClient
 {
     /// <summary>The <see cref="ChatResponse.AdditionalProperties"/> key the record travels under.</summary>
     public const string ResponseKey = "fa.model_called";
-
-    /// <summary>The span attribute naming the call's purpose, set on the gen_ai span around this client.</summary>
-    public const string PurposeTag = "fa.model.purpose";
 
     private const int CharactersPerToken = 4;
 
@@ -72,8 +70,29 @@ public sealed class RecordingChatClient : DelegatingChatClient
         var call = Record(sent, ModelCallInfo.From(options), options, response, latency);
         response.AdditionalProperties ??= [];
         response.AdditionalProperties[ResponseKey] = call;
-        Activity.Current?.SetTag(PurposeTag, call.Purpose);
+        TagSpan(call.Purpose);
         return response;
+    }
+
+    /// <summary>
+    /// Puts the purpose, and the run's tags from the step span above it, on the gen_ai span the OpenTelemetry middleware
+    /// started around this client, so the model span is found by run like every other span. Nothing when no one listens.
+    /// </summary>
+    private static void TagSpan(string purpose)
+    {
+        if (Activity.Current is not { } span || span.GetTagItem(TelemetryTags.GenAiOperation) is null)
+        {
+            return;
+        }
+
+        span.SetTag(TelemetryTags.Purpose, purpose);
+        foreach (var key in (string[])[TelemetryTags.RunId, TelemetryTags.Tenant, TelemetryTags.CorrelationId])
+        {
+            if (span.Parent?.GetTagItem(key) is { } value)
+            {
+                span.SetTag(key, value);
+            }
+        }
     }
 
     private static ModelCalled Record(IReadOnlyList<ChatMessage> sent, ModelCallInfo? info, ChatOptions? options, ChatResponse response, long latencyMs)
