@@ -58,11 +58,18 @@ public static class AzureOpenAIServiceCollectionExtensions
             ? PriceTable.Uniform(new ModelPrice(0m, 0m))
             : options.Prices);
         services.TryAddSingleton<IPlanner>(sp => ModelClients.Resolve(sp, ModelPurposes.Planner) is { } client
-            ? new AzureOpenAIPlanner(options, client, sp.GetRequiredService<IToolCatalog>(), sp.GetService<ILoggerFactory>())
+            ? new AzureOpenAIPlanner(options with { PlannerDeployment = Label(options, options.PlannerDeployment, client) }, client, sp.GetRequiredService<IToolCatalog>(), sp.GetService<ILoggerFactory>())
             : sp.GetRequiredService<OfflinePlanner>());
         services.TryAddSingleton<IResponseBuilder>(sp => ModelClients.Resolve(sp, ModelPurposes.Answer) is { } client
-            ? new AzureOpenAIResponseBuilder(options, client, sp.GetService<ILoggerFactory>())
+            ? new AzureOpenAIResponseBuilder(options with { AnswerDeployment = Label(options, options.AnswerDeployment, client) }, client, sp.GetService<ILoggerFactory>())
             : sp.GetRequiredService<OfflineResponseBuilder>());
         return services;
     }
+
+    /// <summary>
+    /// The deployment name recorded and priced for calls through <paramref name="client"/>: the settings' name for a
+    /// client built from settings; for a registered client, the model it says it talks to, else the settings' name.
+    /// </summary>
+    private static string Label(AzureOpenAIOptions options, string configured, IChatClient client) =>
+        options.Endpoint is null && client.GetService<ChatClientMetadata>()?.DefaultModelId is { Length: > 0 } model ? model : configured;
 }

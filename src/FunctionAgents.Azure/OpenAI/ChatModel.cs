@@ -57,7 +57,6 @@ internal sealed partial class ChatModel
         using var schema = JsonDocument.Parse(request.Format.Schema);
         var options = new ChatOptions
         {
-            ModelId = Deployment,
             MaxOutputTokens = request.MaxOutputTokens,
             ResponseFormat = ChatResponseFormat.ForJsonSchema(schema.RootElement.Clone(), request.Format.Name, request.Format.Description),
             AdditionalProperties = new() { [OpenAIRequestOptions.StrictKey] = true },

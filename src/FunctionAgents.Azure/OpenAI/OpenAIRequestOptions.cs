@@ -14,8 +14,11 @@ namespace FunctionAgents.Azure.OpenAI;
 /// </summary>
 internal sealed class OpenAIRequestOptions(IChatClient innerClient, bool azure) : DelegatingChatClient(innerClient)
 {
-    /// <summary>The <see cref="ChatOptions.AdditionalProperties"/> key that asks for a strict JSON schema.</summary>
-    public const string StrictKey = "strictJsonSchema";
+    /// <summary>
+    /// The <see cref="ChatOptions.AdditionalProperties"/> key that asks for a strict JSON schema: the key
+    /// Microsoft.Extensions.AI.OpenAI reads too, so a registered OpenAI-based client sends <c>strict: true</c> as well.
+    /// </summary>
+    public const string StrictKey = "strict";
 
     public override Task<ChatResponse> GetResponseAsync(
         IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
