@@ -1,6 +1,8 @@
+using System.Reflection;
 using Azure.AI.OpenAI;
 using FunctionAgents.Azure.OpenAI;
 using FunctionAgents.Azure.Tests.OpenAI.Fakes;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FunctionAgents.Azure.Tests.OpenAI;
@@ -27,6 +29,32 @@ public sealed class AzureOpenAIPackagePairTests : IAsyncDisposable
         // Assert
         Assert.Equal((2, 9), (azure.Major, azure.Minor));
         Assert.Equal((2, 15), (openAi.Major, openAi.Minor));
+    }
+
+    [Fact]
+    public void ModelPortAssemblies_EveryReferenceLoadsAtOrAboveTheVersionItWasBuiltAgainst()
+    {
+        // Arrange: Microsoft.Extensions.AI 11.0.0 would reference Logging.Abstractions and DiagnosticSource 11.0.0.0,
+        // which neither the 10.0.15 pins nor the .NET 10 runtime provide; restore succeeds, the first call would not.
+        Assembly[] port =
+        [
+            typeof(ChatClientBuilder).Assembly,
+            typeof(IChatClient).Assembly,
+            typeof(OpenAIClientExtensions).Assembly,
+            typeof(AzureOpenAIClient).Assembly,
+        ];
+
+        // Act / Assert
+        foreach (var assembly in port)
+        {
+            foreach (var reference in assembly.GetReferencedAssemblies())
+            {
+                var loaded = Assembly.Load(reference).GetName();
+                Assert.True(loaded.Version >= reference.Version, $"{assembly.GetName().Name} needs {reference}, loaded {loaded.Version}");
+            }
+        }
+
+        Assert.Equal((10, 11), (typeof(ChatClientBuilder).Assembly.GetName().Version!.Major, typeof(ChatClientBuilder).Assembly.GetName().Version!.Minor));
     }
 
     [Fact]
