@@ -17,8 +17,9 @@ public static class AzureOpenAIServiceCollectionExtensions
 {
     /// <summary>
     /// The model clients from settings: for each of <see cref="ModelPurposes"/> a keyed <see cref="IChatClient"/> on its
-    /// deployment (<see cref="AzureOpenAIOptions.DeploymentFor"/>), unless the app registers one under that key, or an
-    /// unkeyed one, which then serves every purpose without its own. Then the planner, response builder and
+    /// deployment (<see cref="AzureOpenAIOptions.DeploymentFor"/>) with the runtime's middleware (<see cref="ModelPipeline"/>:
+    /// gen_ai spans, ModelCalled records, logging, retries), unless the app registers one under that key, or an
+    /// unkeyed one, which then serves (with the same middleware) every purpose without its own. Then the planner, response builder and
     /// <see cref="PriceTable"/> on them (<see cref="AddChatModels"/>). Call it after the runtime's own registrations,
     /// e.g. <c>if (AzureOpenAISettings.TryRead(getSetting) is { } openAi) services.AddAzureOpenAIModels(openAi);</c>.
     /// </summary>
@@ -30,8 +31,14 @@ public static class AzureOpenAIServiceCollectionExtensions
         options.Validate();
         foreach (var purpose in ModelPurposes.All)
         {
-            services.TryAddKeyedSingleton<IChatClient>(
-                purpose, (sp, _) => sp.GetService<IChatClient>() ?? ChatClientFactory.Create(options, options.DeploymentFor(purpose)));
+            var deployment = options.DeploymentFor(purpose);
+            services.TryAddKeyedSingleton<IChatClient>(purpose, (sp, _) => ModelPipeline.ForPurpose(
+                sp.GetService<IChatClient>() ?? ChatClientFactory.Create(options, deployment),
+                options,
+                purpose,
+                deployment,
+                ModelFor(options, purpose),
+                sp.GetService<ILoggerFactory>()));
         }
 
         services.RemoveAll<IPlanner>();
@@ -54,6 +61,11 @@ public static class AzureOpenAIServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         options.ValidateLimits();
         services.TryAddSingleton(options);
+
+        // The judge's keyed client: with no settings, the app's unkeyed client with the runtime's middleware, or none.
+        services.TryAddKeyedSingleton<IChatClient>(ModelPurposes.Judge, (sp, _) => sp.GetService<IChatClient>() is { } client
+            ? ModelPipeline.ForPurpose(client, options, ModelPurposes.Judge, Label(options, options.DeploymentFor(ModelPurposes.Judge), client), options.JudgeModel, sp.GetService<ILoggerFactory>())
+            : null!);
         services.TryAddSingleton(sp => ModelClients.Resolve(sp, ModelPurposes.Planner) is null && ModelClients.Resolve(sp, ModelPurposes.Answer) is null
             ? PriceTable.Uniform(new ModelPrice(0m, 0m))
             : options.Prices);
@@ -65,6 +77,13 @@ public static class AzureOpenAIServiceCollectionExtensions
             : sp.GetRequiredService<OfflineResponseBuilder>());
         return services;
     }
+
+    private static string? ModelFor(AzureOpenAIOptions options, string purpose) => purpose switch
+    {
+        ModelPurposes.Answer => options.AnswerModel,
+        ModelPurposes.Judge => options.JudgeModel ?? (options.JudgeDeployment is null ? options.PlannerModel : null),
+        _ => options.PlannerModel,
+    };
 
     /// <summary>
     /// The deployment name recorded and priced for calls through <paramref name="client"/>: the settings' name for a

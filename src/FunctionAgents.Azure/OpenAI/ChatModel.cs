@@ -31,7 +31,8 @@ internal sealed partial class ChatModel
         _model = model;
         _logger = logger;
         _clock = clock;
-        _client = ModelPipeline.Build(provider, options, deployment, loggerFactory, clock);
+        // A keyed client from settings already carries the middleware; wrapping it again would double every span and retry.
+        _client = ModelPipeline.IsBuilt(provider) ? provider : ModelPipeline.Build(provider, options, deployment, loggerFactory, clock);
     }
 
     public string Deployment { get; }

@@ -15,16 +15,30 @@ namespace FunctionAgents.Azure.OpenAI;
 /// </summary>
 internal static class ModelPipeline
 {
-    public static IChatClient Build(IChatClient provider, AzureOpenAIOptions options, string deployment, ILoggerFactory? loggerFactory, TimeProvider clock)
+    /// <param name="defaults">What the recording records for a request without its own <see cref="ModelCallInfo"/>.</param>
+    public static IChatClient Build(
+        IChatClient provider, AzureOpenAIOptions options, string deployment, ILoggerFactory? loggerFactory, TimeProvider clock, ModelCallInfo? defaults = null)
     {
         ArgumentNullException.ThrowIfNull(provider);
         var loggers = loggerFactory ?? NullLoggerFactory.Instance;
         var retryLogger = loggers.CreateLogger<RetryingChatClient>();
         return new ChatClientBuilder(provider)
             .UseOpenTelemetry(loggers, FaTelemetry.Name, otel => otel.EnableSensitiveData = false)
-            .Use(inner => new RecordingChatClient(inner, clock))
+            .Use(inner => new RecordingChatClient(inner, clock, defaults))
             .UseLogging(loggers)
             .Use(inner => new RetryingChatClient(inner, options, deployment, retryLogger, clock))
             .Build();
     }
+
+    /// <summary>True when <paramref name="client"/> already has this middleware (a keyed client from <c>AddAzureOpenAIModels</c>).</summary>
+    public static bool IsBuilt(IChatClient client) => client.GetService(typeof(RecordingChatClient)) is not null;
+
+    /// <summary>
+    /// The keyed client for <paramref name="purpose"/>, middleware included, so a caller that resolves it directly (the
+    /// evaluation judge) gets spans, retries and a ModelCalled record of purpose <paramref name="purpose"/> like the planner.
+    /// </summary>
+    public static IChatClient ForPurpose(IChatClient provider, AzureOpenAIOptions options, string purpose, string deployment, string? model, ILoggerFactory? loggerFactory) =>
+        IsBuilt(provider)
+            ? provider
+            : Build(provider, options, deployment, loggerFactory, TimeProvider.System, new ModelCallInfo(purpose, deployment, model, string.Empty, string.Empty, 0));
 }

@@ -22,12 +22,15 @@ public sealed class RecordingChatClient : DelegatingChatClient
     private const int CharactersPerToken = 4;
 
     private readonly TimeProvider _clock;
+    private readonly ModelCallInfo? _defaults;
 
     /// <summary>Records the calls made through <paramref name="innerClient"/>; latency is measured on <paramref name="clock"/>.</summary>
-    public RecordingChatClient(IChatClient innerClient, TimeProvider? clock = null)
+    /// <param name="defaults">What is recorded for a request that carries no <see cref="ModelCallInfo"/> (e.g. purpose <c>judge</c>).</param>
+    public RecordingChatClient(IChatClient innerClient, TimeProvider? clock = null, ModelCallInfo? defaults = null)
         : base(innerClient)
     {
         _clock = clock ?? TimeProvider.System;
+        _defaults = defaults;
     }
 
     /// <summary>The record of the call that produced <paramref name="response"/>, if it went through this middleware.</summary>
@@ -67,7 +70,7 @@ public sealed class RecordingChatClient : DelegatingChatClient
     private ChatResponse Attach(ChatResponse response, IReadOnlyList<ChatMessage> sent, ChatOptions? options, long started)
     {
         var latency = (long)_clock.GetElapsedTime(started).TotalMilliseconds;
-        var call = Record(sent, ModelCallInfo.From(options), options, response, latency);
+        var call = Record(sent, ModelCallInfo.From(options) ?? _defaults, options, response, latency);
         response.AdditionalProperties ??= [];
         response.AdditionalProperties[ResponseKey] = call;
         TagSpan(call.Purpose);

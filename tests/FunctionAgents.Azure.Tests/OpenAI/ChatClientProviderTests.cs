@@ -126,8 +126,8 @@ public sealed class ChatClientProviderTests : IAsyncLifetime
     [Fact]
     public async Task Settings_JudgeDeployment_RegistersAKeyedJudgeClientOnThatDeployment()
     {
-        // Arrange
-        _server.Reply(ChatReply.Completion("""{"score":5}"""));
+        // Arrange: one 503 first, which the judge's middleware retries
+        _server.Reply(ChatReply.Error(503), ChatReply.Completion("""{"score":5}""", promptTokens: 50, completionTokens: 5));
         var settings = new Dictionary<string, string?>
         {
             [AzureOpenAISettings.Endpoint] = _server.Endpoint.ToString(),
@@ -147,10 +147,30 @@ public sealed class ChatClientProviderTests : IAsyncLifetime
 
         // Assert
         Assert.Equal("""{"score":5}""", response.Text);
-        var request = Assert.Single(_server.Requests);
-        Assert.Equal("/openai/deployments/judge-deployment/chat/completions", request.Path);
-        Assert.Equal(TestModels.ApiKey, request.Headers["api-key"]);
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.All(_server.Requests, r => Assert.Equal("/openai/deployments/judge-deployment/chat/completions", r.Path));
+        Assert.Equal(TestModels.ApiKey, _server.Requests[1].Headers["api-key"]);
+        var call = RecordingChatClient.Recorded(response);
+        Assert.NotNull(call);
+        Assert.Equal(("judge", "judge-deployment", 50, 5), (call.Purpose, call.Deployment, call.InputTokens, call.OutputTokens));
         Assert.IsType<AzureOpenAIPlanner>(provider.GetRequiredService<IPlanner>());
+    }
+
+    [Fact]
+    public async Task RegisteredClient_NoEndpoint_TheJudgeKeyResolvesItWithTheRuntimeMiddleware()
+    {
+        // Arrange
+        _server.Reply(ChatReply.Completion("""{"score":3}"""));
+        using var provider = Services(services => services.AddSingleton<IChatClient>(OpenAICompatible(_server, "judge-model")));
+
+        // Act
+        var response = await provider.GetRequiredKeyedService<IChatClient>("judge").GetResponseAsync("Rate it.");
+
+        // Assert
+        var call = RecordingChatClient.Recorded(response);
+        Assert.NotNull(call);
+        Assert.Equal(("judge", "judge-model"), (call.Purpose, call.Deployment));
+        Assert.Equal("judge-model", Assert.Single(_server.Requests).Json.GetProperty("model").GetString());
     }
 
     [Fact]

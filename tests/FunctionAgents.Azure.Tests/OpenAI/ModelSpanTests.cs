@@ -3,8 +3,11 @@ using System.Diagnostics;
 using FunctionAgents.Azure.OpenAI;
 using FunctionAgents.Azure.Tests.OpenAI.Fakes;
 using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Planning.Planners;
+using FunctionAgents.Domain.Tools;
 using FunctionAgents.Runtime.Telemetry;
 using FunctionAgents.Runtime.Tools;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Azure.Tests.OpenAI;
 
@@ -70,6 +73,25 @@ public sealed class ModelSpanTests : IAsyncLifetime
         Assert.Equal("run-1", span.GetTagItem(TelemetryTags.RunId));
         Assert.Equal("t1", span.GetTagItem(TelemetryTags.Tenant));
         Assert.DoesNotContain(_spans, s => s.DisplayName.Contains("What is the return policy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PlanAsync_PlannerFromSettingsInDI_IsStillOneSpanAndOneRecordPerCall()
+    {
+        // Arrange: the keyed client from settings already carries the middleware; the planner must not add it twice
+        _server.Reply(ChatReply.Completion(TestModels.Plan("run-3", ("search_docs", "x"))));
+        var services = new ServiceCollection();
+        services.AddSingleton<IToolCatalog>(new ToolRegistry([new TestTool("search_docs")]));
+        services.AddAzureOpenAIModels(TestModels.Options(_server) with { PlannerDeployment = Deployment + "-di" });
+        using var provider = services.BuildServiceProvider();
+
+        // Act
+        var result = await provider.GetRequiredService<IPlanner>().PlanAsync(new PlanRequest("run-3", "goal", 4, 1m, null, 1m), CancellationToken.None);
+
+        // Assert
+        Assert.Single(_spans, s => Equals(s.GetTagItem(TelemetryTags.GenAiRequestModel), Deployment + "-di"));
+        Assert.Equal(("plan", Deployment + "-di"), (Assert.Single(result.ModelCalls).Purpose, result.ModelCalls[0].Deployment));
+        Assert.Single(_server.Requests);
     }
 
     [Fact]
