@@ -120,7 +120,7 @@ public sealed record AzureOpenAIOptions
             throw new ArgumentException("The Azure OpenAI endpoint must be an absolute http or https URL.", nameof(Endpoint));
         }
 
-        if (string.IsNullOrEmpty(ApiKey) && Endpoint.Scheme != Uri.UriSchemeHttps)
+        if (string.IsNullOrEmpty(ApiKey) && Client != ModelClientKind.Ollama && Endpoint.Scheme != Uri.UriSchemeHttps)
         {
             throw new ArgumentException(
                 $"Entra ID tokens are only sent over https; use an https endpoint or set {AzureOpenAISettings.ApiKey}.", nameof(Endpoint));
@@ -139,4 +139,7 @@ public enum ModelClientKind
     /// a bearer token, or without one an Entra ID token (https only).
     /// </summary>
     OpenAICompatible,
+
+    /// <summary>OllamaSharp's <c>OllamaApiClient</c> against an Ollama server (<c>/api/chat</c>); the deployment setting is the model name, no key.</summary>
+    Ollama,
 }

@@ -45,7 +45,7 @@ public static class AzureOpenAISettings
     /// <summary>
     /// Optional: <c>azure</c> (default, Azure.AI.OpenAI's AzureOpenAIClient on the deployment routes) or <c>openai</c> (the
     /// plain OpenAI client for any OpenAI-compatible base URL, Azure's <c>/openai/v1/</c> included, with the api key or an
-    /// Entra ID token).
+    /// Entra ID token) or <c>ollama</c> (OllamaSharp against an Ollama server).
     /// </summary>
     public const string Client = "FA_MODEL_CLIENT";
 
@@ -131,7 +131,8 @@ public static class AzureOpenAISettings
     {
         null or "azure" => ModelClientKind.AzureOpenAI,
         "openai" => ModelClientKind.OpenAICompatible,
-        _ => throw new FormatException($"{Client} '{value}' must be 'azure' (Azure OpenAI) or 'openai' (an OpenAI-compatible endpoint)."),
+        "ollama" => ModelClientKind.Ollama,
+        _ => throw new FormatException($"{Client} '{value}' must be 'azure' (Azure OpenAI), 'openai' (an OpenAI-compatible endpoint) or 'ollama' (an Ollama server)."),
     };
 
     private static string? Get(Func<string, string?> getSetting, string name) =>

@@ -4,6 +4,7 @@ using Azure.AI.OpenAI;
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.AI;
+using OllamaSharp;
 using OpenAI;
 
 namespace FunctionAgents.Azure.OpenAI;
@@ -13,7 +14,8 @@ namespace FunctionAgents.Azure.OpenAI;
 /// deployment. <c>azure</c>: <see cref="AzureOpenAIClient"/> (api-key header, or an Entra ID token from the configured
 /// credential, else DefaultAzureCredential) on the <c>openai/deployments/{name}</c> routes; <c>openai</c>: the plain
 /// <see cref="OpenAIClient"/> against any OpenAI-compatible base URL (a bearer api key, or an Entra ID token through
-/// <see cref="BearerTokenPolicy"/> for Azure's <c>/openai/v1/</c> surface). Either becomes an IChatClient with
+/// <see cref="BearerTokenPolicy"/> for Azure's <c>/openai/v1/</c> surface); <c>ollama</c>: OllamaSharp's
+/// <see cref="OllamaApiClient"/>, an IChatClient itself. The OpenAI ones become IChatClients with
 /// <c>AsIChatClient()</c>; the SDK's own retries are off and its network timeout is the total limit, because
 /// <see cref="RetryingChatClient"/> above it retries and times attempts the same way for every provider.
 /// </summary>
@@ -28,6 +30,12 @@ internal static class ChatClientFactory
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = options.Endpoint ?? throw new ArgumentException(
             $"No model endpoint: set {AzureOpenAISettings.Endpoint}, or register an IChatClient (see docs/models.md).", nameof(options));
+        if (options.Client == ModelClientKind.Ollama)
+        {
+            // OllamaApiClient is itself an IChatClient; HttpClient's own timeout is the total limit, as for the SDKs.
+            return new OllamaApiClient(new HttpClient { BaseAddress = endpoint, Timeout = options.TotalTimeout }, deployment);
+        }
+
         if (options.Client == ModelClientKind.OpenAICompatible)
         {
             var openAiOptions = Configure(new OpenAIClientOptions { Endpoint = endpoint }, options);

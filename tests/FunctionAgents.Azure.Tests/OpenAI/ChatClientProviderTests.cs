@@ -65,6 +65,34 @@ public sealed class ChatClientProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OllamaKind_Plan_PostsToApiChatWithTheSchemaAndRecordsTheCall()
+    {
+        // Arrange
+        var plan = TestModels.Plan("run-1", ("search_docs", "returns"));
+        _server.Reply(ChatReply.Ollama(plan, promptTokens: 640, completionTokens: 64));
+        var settings = new Dictionary<string, string?>
+        {
+            [AzureOpenAISettings.Endpoint] = _server.Root.ToString(),
+            [AzureOpenAISettings.Client] = "ollama",
+            [AzureOpenAISettings.PlannerDeployment] = "llama3.2",
+        };
+        var options = AzureOpenAISettings.TryRead(name => settings.GetValueOrDefault(name))!;
+        var planner = new AzureOpenAIPlanner(options, _tools);
+
+        // Act
+        var result = await planner.PlanAsync(Request(), CancellationToken.None);
+
+        // Assert
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal("/api/chat", request.Path);
+        Assert.Equal("llama3.2", request.Json.GetProperty("model").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, request.Json.GetProperty("format").ValueKind);
+        Assert.Equal(plan, result.RawPlan);
+        var call = Assert.Single(result.ModelCalls);
+        Assert.Equal(("plan", "llama3.2", 640, 64, "stop"), (call.Purpose, call.Deployment, call.InputTokens, call.OutputTokens, call.FinishReason));
+    }
+
+    [Fact]
     public async Task RegisteredClient_Unkeyed_ServesPlannerAndAnswerThroughTheRuntimeMiddleware()
     {
         // Arrange: no endpoint setting; the app registers its own client in one line
