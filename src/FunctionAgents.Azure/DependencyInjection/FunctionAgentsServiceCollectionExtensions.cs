@@ -74,8 +74,9 @@ public static partial class FunctionAgentsServiceCollectionExtensions
     /// planner and response builder, activities, the step runner the orchestration's activities call, commands, sweeper and the
     /// agent-runs intake. The host registers <see cref="IRunOrchestrations"/> (its Durable engine).
     /// Relative paths resolve against <paramref name="contentRoot"/>, then the repository root. The planner and the
-    /// response builder are the offline ones unless <paramref name="getSetting"/> yields <c>AZURE_OPENAI_ENDPOINT</c>,
-    /// which selects the Azure OpenAI ones (see docs/models.md).
+    /// response builder use the model clients: from settings when <paramref name="getSetting"/> yields
+    /// <c>AZURE_OPENAI_ENDPOINT</c>, else any <c>IChatClient</c> the app registers (keyed by <c>ModelPurposes</c> or not),
+    /// else the offline ones (see docs/models.md).
     /// </summary>
     /// <exception cref="FormatException">An Azure OpenAI setting is malformed; the message names it.</exception>
     public static IServiceCollection AddFunctionAgentsCore(
@@ -92,9 +93,15 @@ public static partial class FunctionAgentsServiceCollectionExtensions
         services.AddSingleton<IToolCatalog>(sp => BuildTools(sp, settings, contentRoot));
         services.AddSingleton<IPolicyEvaluator>(_ => LoadPolicy(settings, contentRoot));
         AddModelFreeServices(services, settings);
-        if (getSetting is not null && AzureOpenAISettings.TryRead(getSetting) is { } openAi)
+        var modelSettings = getSetting ?? (_ => null);
+        if (AzureOpenAISettings.TryRead(modelSettings) is { } openAi)
         {
             services.AddAzureOpenAIModels(openAi);
+        }
+        else
+        {
+            // No endpoint: the models are any IChatClient the app registers (docs/models.md), else the offline ones.
+            services.AddChatModels(AzureOpenAISettings.ReadForRegisteredClients(modelSettings));
         }
 
         services.AddSingleton<RunActivities>();

@@ -10,14 +10,23 @@ namespace FunctionAgents.Azure.OpenAI;
 /// </summary>
 public sealed record AzureOpenAIOptions
 {
-    /// <summary>The v1 base URL, e.g. <c>https://&lt;resource&gt;.openai.azure.com/openai/v1/</c>; any base URL works.</summary>
-    public required Uri Endpoint { get; init; }
+    /// <summary>
+    /// The v1 base URL, e.g. <c>https://&lt;resource&gt;.openai.azure.com/openai/v1/</c>; any base URL works. Null when the
+    /// models come from <see cref="Microsoft.Extensions.AI.IChatClient"/>s registered in DI rather than from settings.
+    /// </summary>
+    public Uri? Endpoint { get; init; }
 
     /// <summary>The deployment that plans: a small, fast model.</summary>
     public required string PlannerDeployment { get; init; }
 
     /// <summary>The deployment that writes the final answer: a stronger model.</summary>
     public required string AnswerDeployment { get; init; }
+
+    /// <summary>The deployment the evaluation judge uses (keyed client <c>judge</c>); the planner's when null.</summary>
+    public string? JudgeDeployment { get; init; }
+
+    /// <summary>The model behind <see cref="JudgeDeployment"/>, as <see cref="PlannerModel"/>.</summary>
+    public string? JudgeModel { get; init; }
 
     /// <summary>The model behind <see cref="PlannerDeployment"/> (e.g. <c>gpt-4.1-mini</c>), to price calls before the response names it.</summary>
     public string? PlannerModel { get; init; }
@@ -67,6 +76,17 @@ public sealed record AzureOpenAIOptions
     /// <summary>The HTTP transport; null means the SDK's default. Tests set it to reach a loopback server.</summary>
     internal PipelineTransport? Transport { get; init; }
 
+    /// <summary>What a planner's or builder's name starts with: <c>azure-openai</c> from settings, <c>chat</c> for a registered client.</summary>
+    internal string ProviderLabel => Endpoint is null ? "chat" : "azure-openai";
+
+    /// <summary>The deployment a purpose's calls go to (<see cref="Runtime.Models.ModelPurposes"/>).</summary>
+    public string DeploymentFor(string purpose) => purpose switch
+    {
+        Runtime.Models.ModelPurposes.Answer => AnswerDeployment,
+        Runtime.Models.ModelPurposes.Judge => JudgeDeployment ?? PlannerDeployment,
+        _ => PlannerDeployment,
+    };
+
     /// <summary>Describes the options for a log line; the api key is never shown, only whether one is set.</summary>
     public override string ToString() =>
         $"{Client} endpoint {Endpoint}, planner {PlannerDeployment}, answer {AnswerDeployment}, auth {(string.IsNullOrEmpty(ApiKey) ? "Entra ID" : "api key")}";
@@ -74,22 +94,13 @@ public sealed record AzureOpenAIOptions
     /// <exception cref="ArgumentException">A value is missing or out of range.</exception>
     internal void Validate()
     {
-        if (!Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttps && Endpoint.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException("The Azure OpenAI endpoint must be an absolute http or https URL.", nameof(Endpoint));
-        }
+        ValidateEndpoint();
+        ValidateLimits();
+    }
 
-        if (string.IsNullOrEmpty(ApiKey) && Endpoint.Scheme != Uri.UriSchemeHttps)
-        {
-            throw new ArgumentException(
-                $"Entra ID tokens are only sent over https; use an https endpoint or set {AzureOpenAISettings.ApiKey}.", nameof(Endpoint));
-        }
-
-        if (Client == ModelClientKind.OpenAICompatible && string.IsNullOrEmpty(ApiKey))
-        {
-            throw new ArgumentException($"An OpenAI-compatible endpoint needs {AzureOpenAISettings.ApiKey}: Entra ID tokens are for Azure endpoints.", nameof(ApiKey));
-        }
-
+    /// <exception cref="ArgumentException">A limit or deployment name is missing or out of range.</exception>
+    internal void ValidateLimits()
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(PlannerDeployment);
         ArgumentException.ThrowIfNullOrWhiteSpace(AnswerDeployment);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AttemptTimeout, TimeSpan.Zero);
@@ -101,6 +112,20 @@ public sealed record AzureOpenAIOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(AnswerMaxOutputTokens, 1);
         ArgumentNullException.ThrowIfNull(Prices);
     }
+
+    private void ValidateEndpoint()
+    {
+        if (Endpoint is null || !Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttps && Endpoint.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException("The Azure OpenAI endpoint must be an absolute http or https URL.", nameof(Endpoint));
+        }
+
+        if (string.IsNullOrEmpty(ApiKey) && Client != ModelClientKind.Ollama && Endpoint.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new ArgumentException(
+                $"Entra ID tokens are only sent over https; use an https endpoint or set {AzureOpenAISettings.ApiKey}.", nameof(Endpoint));
+        }
+    }
 }
 
 /// <summary>Which SDK client talks to the model endpoint (setting <see cref="AzureOpenAISettings.Client"/>).</summary>
@@ -109,6 +134,12 @@ public enum ModelClientKind
     /// <summary>Azure.AI.OpenAI's <c>AzureOpenAIClient</c>: deployments under an Azure OpenAI resource, api-key or Entra ID.</summary>
     AzureOpenAI,
 
-    /// <summary>The plain OpenAI client against any OpenAI-compatible base URL; the api key is sent as a bearer token.</summary>
+    /// <summary>
+    /// The plain OpenAI client against any OpenAI-compatible base URL, including Azure's <c>/openai/v1/</c>: the api key as
+    /// a bearer token, or without one an Entra ID token (https only).
+    /// </summary>
     OpenAICompatible,
+
+    /// <summary>OllamaSharp's <c>OllamaApiClient</c> against an Ollama server (<c>/api/chat</c>); the deployment setting is the model name, no key.</summary>
+    Ollama,
 }

@@ -6,7 +6,7 @@ using FunctionAgents.Domain.Runs;
 using FunctionAgents.Domain.Tools;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
-using OpenAI.Chat;
+using Microsoft.Extensions.AI;
 
 namespace FunctionAgents.Azure.OpenAI;
 
@@ -28,16 +28,27 @@ public sealed partial class AzureOpenAIPlanner : IPlanner
     private readonly PriceTable _prices;
     private readonly ILogger _logger;
 
-    /// <summary>A planner on <see cref="AzureOpenAIOptions.PlannerDeployment"/> for the tools in <paramref name="tools"/>.</summary>
+    /// <summary>A planner on <see cref="AzureOpenAIOptions.PlannerDeployment"/> of the endpoint in the options, for the tools in <paramref name="tools"/>.</summary>
     /// <param name="clock">Measures latency and drives the time limits; the system clock when null.</param>
     /// <exception cref="ArgumentException">The options are incomplete or the catalog has no tools.</exception>
     public AzureOpenAIPlanner(AzureOpenAIOptions options, IToolCatalog tools, ILoggerFactory? loggerFactory = null, TimeProvider? clock = null)
+        : this(options, ChatClientFactory.Create(Validated(options), options.PlannerDeployment), tools, loggerFactory, clock)
+    {
+    }
+
+    /// <summary>
+    /// A planner on any <see cref="IChatClient"/> (the provider underneath; the runtime adds its middleware), recorded
+    /// as <see cref="AzureOpenAIOptions.PlannerDeployment"/>. The endpoint settings in <paramref name="options"/> are not used.
+    /// </summary>
+    /// <exception cref="ArgumentException">A limit in the options is out of range.</exception>
+    public AzureOpenAIPlanner(AzureOpenAIOptions options, IChatClient chatClient, IToolCatalog tools, ILoggerFactory? loggerFactory = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(chatClient);
         ArgumentNullException.ThrowIfNull(tools);
-        options.Validate();
+        options.ValidateLimits();
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AzureOpenAIPlanner>();
-        _model = new ChatModel(options, options.PlannerDeployment, options.PlannerModel, _logger, clock ?? TimeProvider.System);
+        _model = new ChatModel(chatClient, options, options.PlannerDeployment, options.PlannerModel, loggerFactory, _logger, clock ?? TimeProvider.System);
         _tools = tools;
         _prompt = PromptLibrary.Load(options.PlannerPrompt);
         _format = PlannerPrompt.Format(tools);
@@ -45,10 +56,10 @@ public sealed partial class AzureOpenAIPlanner : IPlanner
         _systemHash = ModelHashes.Of(_system.Content);
         _maxOutputTokens = options.PlannerMaxOutputTokens;
         _prices = options.Prices;
-        Name = $"azure-openai:{options.PlannerDeployment}";
+        Name = $"{options.ProviderLabel}:{options.PlannerDeployment}";
     }
 
-    /// <summary><c>azure-openai:&lt;planner deployment&gt;</c>.</summary>
+    /// <summary><c>azure-openai:&lt;planner deployment&gt;</c> (<c>chat:</c> for a client registered without an endpoint).</summary>
     public string Name { get; }
 
     /// <summary>The planner prompt's version, e.g. <c>planner/v1</c>.</summary>
@@ -65,7 +76,7 @@ public sealed partial class AzureOpenAIPlanner : IPlanner
     {
         ArgumentNullException.ThrowIfNull(request);
         List<ModelMessage> messages = [_system, ModelMessage.User(PlannerPrompt.User(_prompt, request))];
-        var first = await _model.CallAsync(Request(ModelPurposes.Plan, messages), request.RemainingBudgetUsd, cancellationToken).ConfigureAwait(false);
+        var first = await _model.CallAsync(Request(ModelCallPurposes.Plan, messages), request.RemainingBudgetUsd, cancellationToken).ConfigureAwait(false);
 
         var validation = PlanValidator.Validate(first.RawResponse, _tools);
         var violations = validation.Violations.Concat(PlannerPrompt.LimitViolations(request, validation.Plan)).ToList();
@@ -80,7 +91,7 @@ public sealed partial class AzureOpenAIPlanner : IPlanner
         var remaining = request.RemainingBudgetUsd - _prices.CostOf(first);
         try
         {
-            var repair = await _model.CallAsync(Request(ModelPurposes.Repair, messages), remaining, cancellationToken).ConfigureAwait(false);
+            var repair = await _model.CallAsync(Request(ModelCallPurposes.Repair, messages), remaining, cancellationToken).ConfigureAwait(false);
             return Result(repair.RawResponse, [first, repair]);
         }
         catch (BudgetWouldBeExceededException ex)
@@ -95,6 +106,13 @@ public sealed partial class AzureOpenAIPlanner : IPlanner
         }
     }
 
+    private static AzureOpenAIOptions Validated(AzureOpenAIOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return options;
+    }
+
     private ModelCallRequest Request(string purpose, IReadOnlyList<ModelMessage> messages) =>
         new(purpose, _prompt.Version, _systemHash, [.. messages], _format, _maxOutputTokens);
 
@@ -102,7 +120,7 @@ public sealed partial class AzureOpenAIPlanner : IPlanner
 }
 
 /// <summary>The purposes a ModelCalled event records.</summary>
-internal static class ModelPurposes
+internal static class ModelCallPurposes
 {
     public const string Plan = "plan";
     public const string Repair = "repair";
@@ -110,7 +128,7 @@ internal static class ModelPurposes
 }
 
 /// <summary>Everything one model call sends, and what is recorded about its prompt.</summary>
-/// <param name="Purpose">One of <see cref="ModelPurposes"/>.</param>
+/// <param name="Purpose">One of <see cref="ModelCallPurposes"/>.</param>
 /// <param name="PromptVersion">The prompt file's version, e.g. <c>planner/v1</c>.</param>
 /// <param name="PromptHash">SHA-256 of the rendered instructions (the system message).</param>
 internal sealed record ModelCallRequest(
@@ -133,9 +151,9 @@ internal sealed record ModelMessage(string Role, string Content)
 
     public ChatMessage ToChatMessage() => Role switch
     {
-        "system" => new SystemChatMessage(Content),
-        "user" => new UserChatMessage(Content),
-        "assistant" => new AssistantChatMessage(Content),
+        "system" => new ChatMessage(ChatRole.System, Content),
+        "user" => new ChatMessage(ChatRole.User, Content),
+        "assistant" => new ChatMessage(ChatRole.Assistant, Content),
         _ => throw new InvalidOperationException($"Unknown chat role '{Role}'."),
     };
 }

@@ -24,6 +24,12 @@ public static class AzureOpenAISettings
     /// <summary>Optional: the model behind the answering deployment, e.g. <c>gpt-4.1</c>, for pricing.</summary>
     public const string AnswerModel = "AZURE_OPENAI_ANSWER_MODEL";
 
+    /// <summary>Optional: the deployment the evaluation judge uses (keyed client <c>judge</c>); defaults to the planning deployment.</summary>
+    public const string JudgeDeployment = "FA_JUDGE_DEPLOYMENT";
+
+    /// <summary>Optional: the model behind the judge's deployment, for pricing.</summary>
+    public const string JudgeModel = "FA_JUDGE_MODEL";
+
     /// <summary>Optional api key; without it the identity from DefaultAzureCredential is used.</summary>
     public const string ApiKey = "AZURE_OPENAI_API_KEY";
 
@@ -36,7 +42,11 @@ public static class AzureOpenAISettings
     /// <summary>Optional: retries after throttling, server errors or network failures; default 3.</summary>
     public const string MaxRetries = "FA_MODEL_MAX_RETRIES";
 
-    /// <summary>Optional: <c>azure</c> (default, Azure.AI.OpenAI's AzureOpenAIClient) or <c>openai</c> (the plain OpenAI client for an OpenAI-compatible endpoint).</summary>
+    /// <summary>
+    /// Optional: <c>azure</c> (default, Azure.AI.OpenAI's AzureOpenAIClient on the deployment routes) or <c>openai</c> (the
+    /// plain OpenAI client for any OpenAI-compatible base URL, Azure's <c>/openai/v1/</c> included, with the api key or an
+    /// Entra ID token) or <c>ollama</c> (OllamaSharp against an Ollama server).
+    /// </summary>
     public const string Client = "FA_MODEL_CLIENT";
 
     private static readonly string[] AzureOpenAIHostSuffixes = [".openai.azure.com", ".cognitiveservices.azure.com", ".services.ai.azure.com"];
@@ -56,10 +66,33 @@ public static class AzureOpenAISettings
 
         var planner = Get(getSetting, PlannerDeployment) ?? Get(getSetting, AnswerDeployment)
             ?? throw new FormatException($"{Endpoint} is set, so {PlannerDeployment} (and usually {AnswerDeployment}) must be set too.");
+        return Read(getSetting, NormalizeEndpoint(endpoint), planner);
+    }
+
+    /// <summary>
+    /// The options for model clients registered in DI rather than built from settings: no endpoint; deployment names
+    /// (what the journal records and prices) from the same settings, else <c>planner</c> and <c>answer</c>; limits,
+    /// prices and prompts as <see cref="TryRead"/> reads them.
+    /// </summary>
+    /// <exception cref="FormatException">A setting is present but malformed.</exception>
+    public static AzureOpenAIOptions ReadForRegisteredClients(Func<string, string?> getSetting)
+    {
+        ArgumentNullException.ThrowIfNull(getSetting);
+        var planner = Get(getSetting, PlannerDeployment) ?? Get(getSetting, AnswerDeployment) ?? Runtime.Models.ModelPurposes.Planner;
+        var options = Read(getSetting, null, planner);
+        return Get(getSetting, AnswerDeployment) is null && Get(getSetting, PlannerDeployment) is null
+            ? options with { AnswerDeployment = Runtime.Models.ModelPurposes.Answer }
+            : options;
+    }
+
+    private static AzureOpenAIOptions Read(Func<string, string?> getSetting, Uri? endpoint, string planner)
+    {
         var options = new AzureOpenAIOptions
         {
-            Endpoint = NormalizeEndpoint(endpoint),
+            Endpoint = endpoint,
             PlannerDeployment = planner,
+            JudgeDeployment = Get(getSetting, JudgeDeployment),
+            JudgeModel = Get(getSetting, JudgeModel),
             AnswerDeployment = Get(getSetting, AnswerDeployment) ?? planner,
             PlannerModel = Get(getSetting, PlannerModel),
             AnswerModel = Get(getSetting, AnswerModel),
@@ -98,7 +131,8 @@ public static class AzureOpenAISettings
     {
         null or "azure" => ModelClientKind.AzureOpenAI,
         "openai" => ModelClientKind.OpenAICompatible,
-        _ => throw new FormatException($"{Client} '{value}' must be 'azure' (Azure OpenAI) or 'openai' (an OpenAI-compatible endpoint)."),
+        "ollama" => ModelClientKind.Ollama,
+        _ => throw new FormatException($"{Client} '{value}' must be 'azure' (Azure OpenAI), 'openai' (an OpenAI-compatible endpoint) or 'ollama' (an Ollama server)."),
     };
 
     private static string? Get(Func<string, string?> getSetting, string name) =>

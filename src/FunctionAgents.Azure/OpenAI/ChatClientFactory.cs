@@ -1,36 +1,58 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
+using Azure.Core;
 using Azure.Identity;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.AI;
+using OllamaSharp;
 using OpenAI;
-using OpenAI.Chat;
 
 namespace FunctionAgents.Azure.OpenAI;
 
 /// <summary>
-/// Builds the SDK chat client for one deployment: <see cref="AzureOpenAIClient"/> for Azure endpoints (api-key header,
-/// or an Entra ID token from the configured credential, else DefaultAzureCredential), the plain
-/// <see cref="OpenAIClient"/> for OpenAI-compatible ones. Both get the same per-attempt timeout, retry policy and,
-/// in tests, transport, so retries, timeouts and recorded calls behave the same whichever client is used.
+/// The provider wiring, and the only code that touches an SDK chat client: builds the <see cref="IChatClient"/> for one
+/// deployment. <c>azure</c>: <see cref="AzureOpenAIClient"/> (api-key header, or an Entra ID token from the configured
+/// credential, else DefaultAzureCredential) on the <c>openai/deployments/{name}</c> routes; <c>openai</c>: the plain
+/// <see cref="OpenAIClient"/> against any OpenAI-compatible base URL (a bearer api key, or an Entra ID token through
+/// <see cref="BearerTokenPolicy"/> for Azure's <c>/openai/v1/</c> surface); <c>ollama</c>: OllamaSharp's
+/// <see cref="OllamaApiClient"/>, an IChatClient itself. The OpenAI ones become IChatClients with
+/// <c>AsIChatClient()</c>; the SDK's own retries are off and its network timeout is the total limit, because
+/// <see cref="RetryingChatClient"/> above it retries and times attempts the same way for every provider.
 /// </summary>
 internal static class ChatClientFactory
 {
-    public static ChatClient Create(AzureOpenAIOptions options, string deployment, ILogger logger, TimeProvider clock)
+    /// <summary>The Entra ID scope of Azure OpenAI.</summary>
+    public const string EntraScope = "https://cognitiveservices.azure.com/.default";
+
+    /// <exception cref="ArgumentException">The options name no endpoint.</exception>
+    public static IChatClient Create(AzureOpenAIOptions options, string deployment)
     {
-        var retry = new ModelRetryPolicy(options.MaxRetries, options.RetryDelay, options.MaxRetryDelay, deployment, logger, clock);
-        if (options.Client == ModelClientKind.OpenAICompatible)
+        ArgumentNullException.ThrowIfNull(options);
+        var endpoint = options.Endpoint ?? throw new ArgumentException(
+            $"No model endpoint: set {AzureOpenAISettings.Endpoint}, or register an IChatClient (see docs/models.md).", nameof(options));
+        if (options.Client == ModelClientKind.Ollama)
         {
-            var openAiOptions = Configure(new OpenAIClientOptions { Endpoint = options.Endpoint }, options, retry);
-            return new OpenAIClient(new ApiKeyCredential(options.ApiKey ?? string.Empty), openAiOptions).GetChatClient(deployment);
+            // OllamaApiClient is itself an IChatClient; HttpClient's own timeout is the total limit, as for the SDKs.
+            return new OllamaApiClient(new HttpClient { BaseAddress = endpoint, Timeout = options.TotalTimeout }, deployment);
         }
 
-        var azureOptions = Configure(new AzureOpenAIClientOptions(), options, retry);
-        var resource = ResourceRoot(options.Endpoint);
+        if (options.Client == ModelClientKind.OpenAICompatible)
+        {
+            var openAiOptions = Configure(new OpenAIClientOptions { Endpoint = endpoint }, options);
+#pragma warning disable OPENAI001 // the SDK's documented way to send Entra ID tokens to Azure's /openai/v1/ surface; marked for evaluation
+            var openAi = string.IsNullOrEmpty(options.ApiKey)
+                ? new OpenAIClient(new BearerTokenPolicy(Credential(options), EntraScope), openAiOptions)
+                : new OpenAIClient(new ApiKeyCredential(options.ApiKey), openAiOptions);
+#pragma warning restore OPENAI001
+            return new OpenAIRequestOptions(openAi.GetChatClient(deployment).AsIChatClient(), azure: false);
+        }
+
+        var azureOptions = Configure(new AzureOpenAIClientOptions(), options);
+        var resource = ResourceRoot(endpoint);
         var client = string.IsNullOrEmpty(options.ApiKey)
-            ? new AzureOpenAIClient(resource, options.Credential ?? new DefaultAzureCredential(), azureOptions)
+            ? new AzureOpenAIClient(resource, Credential(options), azureOptions)
             : new AzureOpenAIClient(resource, new ApiKeyCredential(options.ApiKey), azureOptions);
-        return client.GetChatClient(deployment);
+        return new OpenAIRequestOptions(client.GetChatClient(deployment).AsIChatClient(), azure: true);
     }
 
     /// <summary>
@@ -50,11 +72,13 @@ internal static class ChatClientFactory
         return builder.Uri;
     }
 
-    private static T Configure<T>(T clientOptions, AzureOpenAIOptions options, ModelRetryPolicy retry)
+    private static TokenCredential Credential(AzureOpenAIOptions options) => options.Credential ?? new DefaultAzureCredential();
+
+    private static T Configure<T>(T clientOptions, AzureOpenAIOptions options)
         where T : ClientPipelineOptions
     {
-        clientOptions.NetworkTimeout = options.AttemptTimeout;
-        clientOptions.RetryPolicy = retry;
+        clientOptions.NetworkTimeout = options.TotalTimeout;
+        clientOptions.RetryPolicy = new ClientRetryPolicy(maxRetries: 0);
         if (options.Transport is { } transport)
         {
             clientOptions.Transport = transport;

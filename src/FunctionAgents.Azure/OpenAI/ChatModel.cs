@@ -1,38 +1,38 @@
-using Azure.AI.OpenAI.Chat;
+using System.Text.Json;
 using FunctionAgents.Domain.Costs;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Runs;
+using FunctionAgents.Runtime.Models;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using OpenAI.Chat;
 
 namespace FunctionAgents.Azure.OpenAI;
 
 /// <summary>
-/// One model deployment, through Azure.AI.OpenAI (or the plain OpenAI client for OpenAI-compatible endpoints, see
-/// <see cref="ChatClientFactory"/>). Each call is checked against the remaining budget before anything
-/// is sent, bounded in time (per attempt and in total), retried per <see cref="ModelRetryPolicy"/>, and returned as a
-/// complete <see cref="ModelCalled"/>. Failures become <see cref="Domain.Runs.RunFailureException"/>s whose messages
-/// name the cause and never a key or token.
+/// One model deployment behind an <see cref="IChatClient"/> (from settings through <see cref="ChatClientFactory"/>, or
+/// registered in DI), wrapped in <see cref="ModelPipeline"/>. Each call is checked against the remaining budget before
+/// anything is sent, bounded in total time, asks for the JSON schema of its response, and returns the
+/// <see cref="ModelCalled"/> the recording middleware wrote. Failures become <see cref="RunFailureException"/>s whose
+/// messages name the cause and never a key or token.
 /// </summary>
 internal sealed partial class ChatModel
 {
-    /// <summary>The Entra ID scope of Azure OpenAI.</summary>
-    public const string EntraScope = "https://cognitiveservices.azure.com/.default";
-
-    private readonly ChatClient _client;
+    private readonly IChatClient _client;
     private readonly AzureOpenAIOptions _options;
     private readonly string? _model;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
 
-    public ChatModel(AzureOpenAIOptions options, string deployment, string? model, ILogger logger, TimeProvider clock)
+    /// <param name="provider">The client underneath the middleware: the SDK's, or any registered one.</param>
+    public ChatModel(IChatClient provider, AzureOpenAIOptions options, string deployment, string? model, ILoggerFactory? loggerFactory, ILogger logger, TimeProvider clock)
     {
         _options = options;
         Deployment = deployment;
         _model = model;
         _logger = logger;
         _clock = clock;
-        _client = ChatClientFactory.Create(options, deployment, logger, clock);
+        // A keyed client from settings already carries the middleware; wrapping it again would double every span and retry.
+        _client = ModelPipeline.IsBuilt(provider) ? provider : ModelPipeline.Build(provider, options, deployment, loggerFactory, clock);
     }
 
     public string Deployment { get; }
@@ -40,9 +40,9 @@ internal sealed partial class ChatModel
     /// <summary>The price a call to this deployment is estimated at: by its configured model, else by deployment name.</summary>
     public ModelPrice Price => _options.Prices.For(_model ?? Deployment);
 
-    /// <summary>Sends one request and records it.</summary>
+    /// <summary>Sends one request and returns its record.</summary>
     /// <exception cref="BudgetWouldBeExceededException">The estimate exceeds <paramref name="remainingBudgetUsd"/>; nothing was sent.</exception>
-    /// <exception cref="Domain.Runs.RunFailureException">The call failed; the code says why.</exception>
+    /// <exception cref="RunFailureException">The call failed; the code says why.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<ModelCalled> CallAsync(ModelCallRequest request, decimal? remainingBudgetUsd, CancellationToken cancellationToken)
     {
@@ -55,53 +55,35 @@ internal sealed partial class ChatModel
             throw new BudgetWouldBeExceededException($"the {request.Purpose} call to model deployment '{Deployment}'", estimate, remaining);
         }
 
-        var options = new ChatCompletionOptions
+        using var schema = JsonDocument.Parse(request.Format.Schema);
+        var options = new ChatOptions
         {
-            MaxOutputTokenCount = request.MaxOutputTokens,
-            ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(
-                request.Format.Name, BinaryData.FromString(request.Format.Schema), request.Format.Description, jsonSchemaIsStrict: true),
+            MaxOutputTokens = request.MaxOutputTokens,
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(schema.RootElement.Clone(), request.Format.Name, request.Format.Description),
+            AdditionalProperties = new() { [OpenAIRequestOptions.StrictKey] = true },
         };
-        if (_options.Client == ModelClientKind.AzureOpenAI)
-        {
-            // AzureOpenAIClient sends the old max_tokens unless told otherwise; the recorded requests (and reasoning
-            // models) use max_completion_tokens, as the plain client sends it. The switch is marked experimental (AOAI001).
-#pragma warning disable AOAI001
-            options.SetNewMaxCompletionTokensPropertyEnabled(true);
-#pragma warning restore AOAI001
-        }
-
+        new ModelCallInfo(request.Purpose, Deployment, _model, request.PromptVersion, request.PromptHash, estimatedInput).Attach(options);
         var messages = request.Messages.Select(m => m.ToChatMessage()).ToList();
 
         using var timeout = new CancellationTokenSource(_options.TotalTimeout, _clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var started = _clock.GetTimestamp();
-        ChatCompletion completion;
+        ChatResponse response;
         try
         {
-            completion = (await _client.CompleteChatAsync(messages, options, linked.Token).ConfigureAwait(false)).Value;
+            response = await _client.GetResponseAsync(messages, options, linked.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var failure = ModelFailures.Describe(ex, timeout.IsCancellationRequested, Deployment, _options, _clock);
+            var failure = ex is RunFailureException named && !timeout.IsCancellationRequested
+                ? named
+                : ModelFailures.Describe(ex, timeout.IsCancellationRequested, Deployment, _options, _clock);
             Log.CallFailed(_logger, request.Purpose, Deployment, failure.Code, ex.GetType().Name);
             throw failure;
         }
 
-        var latency = (long)_clock.GetElapsedTime(started).TotalMilliseconds;
-        var text = ChatCompletionReader.Text(completion);
-        var call = new ModelCalled(
-            request.Purpose,
-            Deployment,
-            string.IsNullOrEmpty(completion.Model) ? _model ?? Deployment : completion.Model,
-            request.PromptVersion,
-            request.PromptHash,
-            ModelHashes.OfMessages(request.Messages),
-            text,
-            completion.Usage?.InputTokenCount ?? estimatedInput,
-            completion.Usage?.OutputTokenCount ?? ModelTokens.Estimate(text.Length),
-            latency,
-            ChatCompletionReader.FinishReason(completion.FinishReason));
-        Log.Called(_logger, call.Purpose, Deployment, call.Model, call.InputTokens, call.OutputTokens, latency, call.FinishReason);
+        var call = RecordingChatClient.Recorded(response)
+            ?? throw new InvalidOperationException("The model pipeline returned a response without its ModelCalled record.");
+        Log.Called(_logger, call.Purpose, Deployment, call.Model, call.InputTokens, call.OutputTokens, call.LatencyMs, call.FinishReason);
         return call;
     }
 }

@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Net.Http;
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text.Json;
@@ -9,7 +10,7 @@ using FunctionAgents.Domain.Runs;
 namespace FunctionAgents.Azure.OpenAI;
 
 /// <summary>
-/// Turns what the SDK throws into a <see cref="RunFailureException"/> with a stable code. Messages are composed here
+/// Turns what a model client throws (through <see cref="RetryingChatClient"/>) into a <see cref="RunFailureException"/> with a stable code. Messages are composed here
 /// from status codes, setting names and the endpoint's short error code; the SDK's own messages (which can quote
 /// response bodies) are never passed on, and no inner exception is attached.
 /// </summary>
@@ -36,6 +37,12 @@ internal static partial class ModelFailures
             ClientResultException { Status: 408 or 429 or >= 500 } result => new RunFailureException(ModelFailureCodes.ModelUnavailable, Text(
                 $"the model deployment '{deployment}' is unavailable (HTTP {result.Status}{ErrorCode(result)}){RetryAfterNote(result, options, clock)}")),
             ClientResultException { Status: 0 } => Unreachable(deployment, last, options),
+            HttpRequestException { StatusCode: { } code } when ModelErrors.IsAuth((int)code) => new RunFailureException(ModelFailureCodes.ModelAuth, Text(
+                $"the model endpoint refused the credentials for deployment '{deployment}' (HTTP {(int)code}); {AuthHint(options)}")),
+            HttpRequestException { StatusCode: { } code } when ModelErrors.IsRetryable(last) => new RunFailureException(ModelFailureCodes.ModelUnavailable, Text(
+                $"the model deployment '{deployment}' is unavailable (HTTP {(int)code}); gave up after at most {options.MaxRetries} retries")),
+            HttpRequestException { StatusCode: { } code } => new RunFailureException(ModelFailureCodes.ModelRejected, Text(
+                $"the model endpoint rejected the request to deployment '{deployment}' (HTTP {(int)code})")),
             ClientResultException result => new RunFailureException(ModelFailureCodes.ModelRejected, Text(
                 $"the model endpoint rejected the request to deployment '{deployment}' (HTTP {result.Status}{ErrorCode(result)}); check the deployment name and {AzureOpenAISettings.Endpoint}")),
             _ when attempts.All(a => a is OperationCanceledException or TimeoutException) => new RunFailureException(ModelFailureCodes.ModelTimeout, Text(
@@ -53,7 +60,7 @@ internal static partial class ModelFailures
         : $"check {AzureOpenAISettings.ApiKey}";
 
     private static string RetryAfterNote(ClientResultException result, AzureOpenAIOptions options, TimeProvider clock) =>
-        ModelRetryPolicy.RetryAfter(result.GetRawResponse(), clock) is { } asked && asked > options.MaxRetryDelay
+        ModelErrors.RetryAfter(result, clock) is { } asked && asked > options.MaxRetryDelay
             ? Text($"; it asked to retry after {asked.TotalSeconds} s, longer than the {options.MaxRetryDelay.TotalSeconds} s the runtime waits")
             : $"; gave up after at most {options.MaxRetries} retries";
 

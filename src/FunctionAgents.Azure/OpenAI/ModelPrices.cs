@@ -69,8 +69,8 @@ public static class ModelPrices
     }
 
     /// <summary>
-    /// Reads <see cref="Setting"/>, with the planner and answer deployments as aliases of their models when
-    /// <c>AZURE_OPENAI_PLANNER_MODEL</c> / <c>AZURE_OPENAI_ANSWER_MODEL</c> are set.
+    /// Reads <see cref="Setting"/>, with the planner, answer and judge deployments as aliases of their models when
+    /// <c>AZURE_OPENAI_PLANNER_MODEL</c> / <c>AZURE_OPENAI_ANSWER_MODEL</c> / <c>FA_JUDGE_MODEL</c> are set.
     /// </summary>
     public static PriceTable FromSettings(Func<string, string?> getSetting)
     {
@@ -78,6 +78,7 @@ public static class ModelPrices
         var aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         AddAlias(aliases, getSetting(AzureOpenAISettings.PlannerDeployment), getSetting(AzureOpenAISettings.PlannerModel));
         AddAlias(aliases, getSetting(AzureOpenAISettings.AnswerDeployment), getSetting(AzureOpenAISettings.AnswerModel));
+        AddAlias(aliases, getSetting(AzureOpenAISettings.JudgeDeployment), getSetting(AzureOpenAISettings.JudgeModel));
         return Parse(getSetting(Setting), aliases);
     }
 

@@ -1,7 +1,6 @@
 using FunctionAgents.Domain.Costs;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Runs;
-using FunctionAgents.Runtime.Telemetry;
 
 namespace FunctionAgents.Runtime.Runs;
 
@@ -18,7 +17,6 @@ public sealed partial class RunActivities
         foreach (var call in calls)
         {
             var called = batch.Add(actor, call, cause);
-            RunTelemetry.RecordModelCall(state, call);
             var cost = _prices.CostOf(call);
             total += cost;
             cause = batch.Add(actor, new CostRecorded("model", call.Deployment, cost, total, call.InputTokens, call.OutputTokens), called);

@@ -7,38 +7,6 @@ namespace FunctionAgents.Runtime.Telemetry;
 
 public static partial class RunTelemetry
 {
-    /// <summary>
-    /// Records a finished model call as a GenAI client span under the current step. The call happened inside the
-    /// planner or response builder; its ModelCalled record carries everything the span needs, latency included,
-    /// so the span covers the call's measured time ending now.
-    /// </summary>
-    public static void RecordModelCall(RunState state, ModelCalled call)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(call);
-        var end = DateTimeOffset.UtcNow;
-        using var activity = FaTelemetry.Source.StartActivity(
-            SpanNames.ModelCallPrefix + call.Deployment,
-            ActivityKind.Client,
-            Activity.Current?.Context ?? TryParse(state.TraceParent) ?? default,
-            startTime: end - TimeSpan.FromMilliseconds(call.LatencyMs));
-        if (activity is null)
-        {
-            return;
-        }
-
-        TagRun(activity, state.RunId, state.TenantId, state.CorrelationId);
-        activity.SetTag(TelemetryTags.GenAiOperation, "chat");
-        activity.SetTag(TelemetryTags.GenAiSystem, call.Deployment.StartsWith("offline", StringComparison.Ordinal) ? "offline" : "az.ai.openai");
-        activity.SetTag(TelemetryTags.GenAiRequestModel, call.Deployment);
-        activity.SetTag(TelemetryTags.GenAiResponseModel, call.Model);
-        activity.SetTag(TelemetryTags.GenAiInputTokens, call.InputTokens);
-        activity.SetTag(TelemetryTags.GenAiOutputTokens, call.OutputTokens);
-        activity.SetTag(TelemetryTags.GenAiFinishReasons, new[] { call.FinishReason });
-        activity.SetTag(TelemetryTags.Purpose, call.Purpose);
-        activity.SetEndTime(end.UtcDateTime);
-    }
-
     /// <summary>Starts the span of one tool call under the current step.</summary>
     public static Activity? StartToolCall(RunState state, string stepId, string tool)
     {

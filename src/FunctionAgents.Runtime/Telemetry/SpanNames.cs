@@ -12,7 +12,7 @@ public static class SpanNames
     /// <summary>A human decision (or timeout) ending a wait for approval; it covers the whole wait.</summary>
     public const string ApprovalWait = "fa.step.approval_wait";
 
-    /// <summary>A model call, named after the GenAI convention's operation (<c>chat {model}</c>).</summary>
+    /// <summary>A model call: the gen_ai span Microsoft.Extensions.AI's OpenTelemetry client starts, named after the GenAI convention's operation (<c>chat {model}</c>).</summary>
     public const string ModelCallPrefix = "chat ";
 
     /// <summary>A tool call, named after the tool (<c>execute_tool {tool}</c>).</summary>

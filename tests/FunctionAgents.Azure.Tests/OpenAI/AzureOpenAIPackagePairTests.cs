@@ -1,6 +1,8 @@
+using System.Reflection;
 using Azure.AI.OpenAI;
 using FunctionAgents.Azure.OpenAI;
 using FunctionAgents.Azure.Tests.OpenAI.Fakes;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FunctionAgents.Azure.Tests.OpenAI;
@@ -30,11 +32,38 @@ public sealed class AzureOpenAIPackagePairTests : IAsyncDisposable
     }
 
     [Fact]
+    public void ModelPortAssemblies_EveryReferenceLoadsAtOrAboveTheVersionItWasBuiltAgainst()
+    {
+        // Arrange: Microsoft.Extensions.AI 11.0.0 would reference Logging.Abstractions and DiagnosticSource 11.0.0.0,
+        // which neither the 10.0.15 pins nor the .NET 10 runtime provide; restore succeeds, the first call would not.
+        Assembly[] port =
+        [
+            typeof(ChatClientBuilder).Assembly,
+            typeof(IChatClient).Assembly,
+            typeof(OpenAIClientExtensions).Assembly,
+            typeof(AzureOpenAIClient).Assembly,
+        ];
+
+        // Act / Assert
+        foreach (var assembly in port)
+        {
+            foreach (var reference in assembly.GetReferencedAssemblies())
+            {
+                var loaded = Assembly.Load(reference).GetName();
+                Assert.True(loaded.Version >= reference.Version, $"{assembly.GetName().Name} needs {reference}, loaded {loaded.Version}");
+            }
+        }
+
+        Assert.Equal((10, 11), (typeof(ChatClientBuilder).Assembly.GetName().Version!.Major, typeof(ChatClientBuilder).Assembly.GetName().Version!.Minor));
+    }
+
+    [Fact]
     public async Task AzureClient_JsonSchemaCall_GoesToTheDeploymentRouteWithApiKeyAndParsesTheReply()
     {
         // Arrange
         _server.Reply(ChatReply.Completion("""{"answer":"42"}""", promptTokens: 31, completionTokens: 7));
-        var model = new ChatModel(TestModels.Options(_server), "planner", "gpt-4.1-mini", NullLogger.Instance, TimeProvider.System);
+        var options = TestModels.Options(_server);
+        var model = new ChatModel(ChatClientFactory.Create(options, "planner"), options, "planner", "gpt-4.1-mini", null, NullLogger.Instance, TimeProvider.System);
 
         // Act
         var call = await model.CallAsync(Request(), remainingBudgetUsd: null, CancellationToken.None);
@@ -59,7 +88,7 @@ public sealed class AzureOpenAIPackagePairTests : IAsyncDisposable
         // Arrange
         _server.Reply(ChatReply.Completion("""{"answer":"43"}"""));
         var options = TestModels.Options(_server) with { Client = ModelClientKind.OpenAICompatible, Endpoint = new Uri(_server.Root, "v1/") };
-        var model = new ChatModel(options, "gpt-4.1-mini", null, NullLogger.Instance, TimeProvider.System);
+        var model = new ChatModel(ChatClientFactory.Create(options, "gpt-4.1-mini"), options, "gpt-4.1-mini", null, null, NullLogger.Instance, TimeProvider.System);
 
         // Act
         var call = await model.CallAsync(Request(), remainingBudgetUsd: null, CancellationToken.None);
