@@ -6,6 +6,23 @@ public static class SetSummaries
     /// <summary>The significance level below which a drop is a regression.</summary>
     public const double Alpha = 0.05;
 
+    /// <summary>The report of a set run: the sides, and their comparison when there is a candidate.</summary>
+    public static SetReport Report(EvaluationSet set, DateTimeOffset generatedAt, JudgeInfo? judge, SetSide baseline, SetSide? candidate)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(baseline);
+        return new SetReport(
+            SetReport.KindName,
+            SetReport.CurrentSchemaVersion,
+            set.Name,
+            set.Source,
+            generatedAt,
+            judge,
+            baseline,
+            candidate,
+            candidate is null ? [] : Compare(baseline, candidate));
+    }
+
     /// <summary>One summary per evaluator, in the order evaluators first appear.</summary>
     public static IReadOnlyList<EvaluatorSummary> Summarize(IReadOnlyList<CaseResult> cases)
     {
