@@ -27,7 +27,7 @@ public static class SetGate
 
         foreach (var name in overrides.Keys.Where(k => side.Evaluators.All(e => e.Evaluator != k)))
         {
-            checks.Add(new GateCheck(name, false, $"{name}: a threshold was given but the report has no such evaluator"));
+            checks.Add(new GateCheck(name, false, "a threshold was given but the report has no such evaluator"));
         }
 
         foreach (var summary in side.Evaluators)
@@ -36,12 +36,13 @@ public static class SetGate
             var threshold = explicitThreshold ? given : EvaluatorNames.DefaultThresholds.GetValueOrDefault(summary.Evaluator, 1.0);
             if (summary.Mean is not { } mean)
             {
-                checks.Add(new GateCheck(
-                    summary.Evaluator,
-                    !explicitThreshold && summary.Errored == 0,
-                    summary.Errored > 0
-                        ? $"{summary.Evaluator}: errored on {summary.Errored} case(s): {string.Join(", ", summary.FailedCases)}"
-                        : $"{summary.Evaluator}: not run on any case (not counted as passed)"));
+                checks.Add(summary.Errored > 0
+                    ? new GateCheck(summary.Evaluator, false, $"errored on {summary.Errored} case(s): {string.Join(", ", summary.FailedCases)}")
+                    : new GateCheck(
+                        summary.Evaluator,
+                        !explicitThreshold,
+                        explicitThreshold ? "a threshold was given but the evaluator was not run on any case" : "not run on any case (not counted as passed)",
+                        NotRun: !explicitThreshold));
                 continue;
             }
 
@@ -50,7 +51,7 @@ public static class SetGate
             checks.Add(new GateCheck(
                 summary.Evaluator,
                 passed,
-                Text($"{summary.Evaluator}: mean {mean:0.###} over {summary.Scored} case(s) {(mean >= threshold ? "meets" : "is below")} {threshold:0.###}") +
+                Text($"mean {mean:0.###} over {summary.Scored} case(s) {(mean >= threshold ? "meets" : "is below")} {threshold:0.###}") +
                 (summary.Errored > 0 ? Text($", {summary.Errored} errored") : string.Empty) + failing));
         }
 
@@ -59,7 +60,7 @@ public static class SetGate
             checks.Add(new GateCheck(
                 $"{comparison.Evaluator}_regression",
                 false,
-                Text($"{comparison.Evaluator}: regression against the baseline, {comparison.BaselineMean:0.###} -> {comparison.CandidateMean:0.###}, {comparison.Dropped} case(s) dropped, {comparison.Improved} improved, sign test p = {comparison.PValue:0.####}")));
+                Text($"regression against the baseline, {comparison.BaselineMean:0.###} -> {comparison.CandidateMean:0.###}, {comparison.Dropped} case(s) dropped, {comparison.Improved} improved, sign test p = {comparison.PValue:0.####}")));
         }
 
         return new GateResult(checks.TrueForAll(c => c.Passed), checks);

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunctionAgents.Runtime.Evaluation.Judging;
+
+/// <summary>Where the judged evaluators find their model: the keyed <see cref="IChatClient"/> "judge".</summary>
+public static class JudgeModel
+{
+    // The key of the judge's IChatClient. The model wiring (wave/models) names it ModelPurposes.Judge = "judge";
+    // this copy goes when that constant is merged, and must stay equal to it until then.
+    private const string ServiceKey = "judge";
+
+    /// <summary>The judge model, or null when none is registered (judged evaluators then report "not run").</summary>
+    public static IChatClient? Resolve(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetKeyedService<IChatClient>(ServiceKey);
+    }
+
+    /// <summary>The model id the judge reports (its metadata's default model), else its provider's name.</summary>
+    public static string Describe(IChatClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var metadata = client.GetService<ChatClientMetadata>();
+        return metadata?.DefaultModelId ?? metadata?.ProviderName ?? client.GetType().Name;
+    }
+}
