@@ -32,10 +32,9 @@ internal static class SetRunSetup
     /// <param name="model">A deployment: the Azure OpenAI planner and builder run on it.</param>
     public static SetRunConfiguration Create(CliContext context, string policyFile, string? prompt, string? model)
     {
-        var root = ContentPaths.FindRepositoryRoot(context.WorkingDirectory) ?? context.WorkingDirectory;
         var docs = context.GetSetting(SettingNames.DocsPath) ?? FunctionAgentsSettings.DefaultDocsPath;
         var database = Path.Combine(Path.GetTempPath(), "functionagents-fa", "shop.db");
-        var script = ContentPaths.Resolve(root, "samples/shop/shop.sql");
+        var script = Locate(context, "samples/shop/shop.sql");
         if (!File.Exists(script))
         {
             throw CliException.Usage($"the sample shop script '{script}' does not exist: run fa eval run from a clone of the repository");
@@ -43,7 +42,7 @@ internal static class SetRunSetup
 
         Directory.CreateDirectory(Path.GetDirectoryName(database)!);
         SampleShopDatabase.EnsureCreated(script, database);
-        var tools = new BuiltInToolOptions(ContentPaths.Resolve(context.WorkingDirectory, docs), database);
+        var tools = new BuiltInToolOptions(Locate(context, docs), database);
         var policy = LoadPolicy(context, policyFile);
         Func<Domain.Tools.IToolCatalog, SetModels>? models = prompt is null && model is null
             ? null
@@ -55,9 +54,18 @@ internal static class SetRunSetup
         return BuiltInSetRuns.Create(tools, policy, policyFile, docs, TimeProvider.System, models);
     }
 
+    /// <summary>A path under the working directory (or its clone), else under the clone <c>fa</c> was built in.</summary>
+    private static string Locate(CliContext context, string path)
+    {
+        var resolved = ContentPaths.Resolve(context.WorkingDirectory, path);
+        return File.Exists(resolved) || Directory.Exists(resolved) || ContentPaths.FindRepositoryRoot(AppContext.BaseDirectory) is not { } clone
+            ? resolved
+            : ContentPaths.Resolve(clone, path);
+    }
+
     private static PolicyEngine LoadPolicy(CliContext context, string file)
     {
-        var path = ContentPaths.Resolve(context.WorkingDirectory, file);
+        var path = Locate(context, file);
         if (!File.Exists(path))
         {
             throw CliException.Usage($"policy '{file}' does not exist");
