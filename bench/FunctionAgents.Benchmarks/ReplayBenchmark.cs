@@ -139,12 +139,19 @@ internal sealed class ReplayBenchmark : IBenchmarkVerb
         return events;
     }
 
-    /// <summary>One nightly-style evaluation of the first <paramref name="count"/> runs, sampling heap and working set throughout.</summary>
+    /// <summary>One nightly-style evaluation (every deterministic evaluator on) of the first <paramref name="count"/> runs, sampling heap and working set throughout.</summary>
     private static async Task<(long Heap, long WorkingSet, double Seconds)> PeakAsync(ShardedJournal journal, RunReplayer replayer, int count, CancellationToken cancellationToken)
     {
         var discard = new ReplayDiscardingStore();
         var service = new EvaluationService(
-            new ReplayRunIndex(count, ReplayCorpus.Day), journal, replayer, discard, TimeProvider.System, NullLogger<EvaluationService>.Instance, discard);
+            new ReplayRunIndex(count, ReplayCorpus.Day),
+            journal,
+            replayer,
+            discard,
+            TimeProvider.System,
+            NullLogger<EvaluationService>.Instance,
+            discard,
+            evaluators: new NightlyEvaluators(DeterministicEvaluators.All(), [], null, 0));
         var start = Stopwatch.GetTimestamp();
         await using var sampler = new ReplayHeapSampler();
         var report = await service.EvaluateAsync(new EvaluationRequest(ReplayCorpus.Day, ReplayCorpus.Day, null, "bench"), cancellationToken: cancellationToken);

@@ -49,7 +49,7 @@ public static partial class FunctionAgentsServiceCollectionExtensions
 
         if (options.Evaluation)
         {
-            services.AddFunctionAgentsEvaluation(settings);
+            services.AddFunctionAgentsEvaluation(settings, getSetting);
         }
 
         if (options.Forensics)

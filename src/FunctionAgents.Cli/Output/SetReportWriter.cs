@@ -1,3 +1,4 @@
+using FunctionAgents.Domain.Evaluation.Checks;
 using System.Globalization;
 using System.Net;
 using System.Text;

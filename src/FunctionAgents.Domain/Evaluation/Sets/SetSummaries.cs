@@ -1,3 +1,5 @@
+using FunctionAgents.Domain.Evaluation.Checks;
+
 namespace FunctionAgents.Domain.Evaluation.Sets;
 
 /// <summary>Per-evaluator summaries of a side, and the candidate-versus-baseline comparison.</summary>

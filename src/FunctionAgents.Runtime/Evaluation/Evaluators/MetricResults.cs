@@ -1,3 +1,4 @@
+using FunctionAgents.Domain.Evaluation.Checks;
 using FunctionAgents.Domain.Evaluation.Sets;
 using Microsoft.Extensions.AI.Evaluation;
 

@@ -1,3 +1,4 @@
+using FunctionAgents.Domain.Evaluation.Checks;
 using FunctionAgents.Domain.Engine;
 using FunctionAgents.Domain.Evaluation.Sets;
 using FunctionAgents.Domain.Runs;
