@@ -70,6 +70,9 @@ internal sealed record CliContext(TextWriter Output, TextWriter Error, bool Inte
     /// <summary>The handler HTTP verbs (<c>fa runs watch</c>) send through; null means the network. Tests point it at an in-memory host.</summary>
     public HttpMessageHandler? Http { get; init; }
 
+    /// <summary>The judge model <c>fa eval run</c> uses instead of the composition root's keyed "judge" client; tests point it at a scripted judge.</summary>
+    public Microsoft.Extensions.AI.IChatClient? Judge { get; init; }
+
     public static CliContext FromConsole() => new(
         Console.Out, Console.Error, !Console.IsOutputRedirected, Environment.GetEnvironmentVariable, Environment.CurrentDirectory);
 

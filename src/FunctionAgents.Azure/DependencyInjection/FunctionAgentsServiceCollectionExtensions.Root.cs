@@ -48,7 +48,7 @@ public static partial class FunctionAgentsServiceCollectionExtensions
 
         if (options.Evaluation)
         {
-            services.AddFunctionAgentsEvaluation(settings);
+            services.AddFunctionAgentsEvaluation(settings, getSetting);
         }
 
         if (options.Forensics)

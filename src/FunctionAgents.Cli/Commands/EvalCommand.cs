@@ -10,8 +10,9 @@ internal static partial class EvalCommand
 {
     public static Command Create(CliContext context)
     {
-        var eval = new Command("eval", "Replay journaled runs under a candidate configuration, score them, and gate the change.");
+        var eval = new Command("eval", "Replay journaled runs or run an evaluation set under a candidate configuration, score them, and gate the change.");
         eval.Subcommands.Add(Replay(context));
+        eval.Subcommands.Add(Run(context));
         eval.Subcommands.Add(Score(context));
         eval.Subcommands.Add(Gate(context));
         return eval;

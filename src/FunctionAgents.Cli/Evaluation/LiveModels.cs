@@ -10,7 +10,7 @@ namespace FunctionAgents.Cli.Evaluation;
 /// <summary>The candidate planner and response builder of a live replay: Azure OpenAI, configured by AZURE_OPENAI_* settings.</summary>
 internal static class LiveModels
 {
-    public static (IPlanner Planner, IResponseBuilder Builder, PriceTable Prices) Create(CliContext context, IToolCatalog tools, string? candidatePrompt)
+    public static (IPlanner Planner, IResponseBuilder Builder, PriceTable Prices) Create(CliContext context, IToolCatalog tools, string? candidatePrompt, string? candidateModel = null)
     {
         AzureOpenAIOptions? options;
         try
@@ -29,6 +29,7 @@ internal static class LiveModels
         }
 
         options = candidatePrompt is null ? options : options with { PlannerPrompt = candidatePrompt };
+        options = candidateModel is null ? options : options with { PlannerDeployment = candidateModel, AnswerDeployment = candidateModel };
         try
         {
             return (new AzureOpenAIPlanner(options, tools), new AzureOpenAIResponseBuilder(options), options.Prices);

@@ -1,3 +1,4 @@
+using FunctionAgents.Domain.Evaluation.Checks;
 using FunctionAgents.Domain.Evaluation.Reporting;
 using FunctionAgents.Domain.Evaluation.Scoring;
 using FunctionAgents.Domain.Events;
@@ -30,6 +31,7 @@ public sealed partial class EvaluationService
     private readonly RunAppender _appender;
     private readonly RunScorer _scorer;
     private readonly AlertThresholds _alerts;
+    private readonly NightlyEvaluators? _evaluators;
 
     /// <param name="journal">Where the runs are read from.</param>
     /// <param name="evaluationJournal">Where the evaluation is journaled; <paramref name="journal"/> when null.</param>
@@ -47,8 +49,10 @@ public sealed partial class EvaluationService
         IEventJournal? evaluationJournal = null,
         RunScorer? scorer = null,
         AlertThresholds? alerts = null,
-        RunAppender? appender = null)
+        RunAppender? appender = null,
+        NightlyEvaluators? evaluators = null)
     {
+        _evaluators = evaluators;
         _index = index;
         _journal = journal;
         _replayer = replayer;
@@ -90,11 +94,13 @@ public sealed partial class EvaluationService
         Log.Starting(_logger, evaluationId, request.From, request.To, request.TenantId ?? EvaluationIds.AllTenants, configuration.Mode);
 
         var aggregator = new EvaluationAggregator();
-        await ScoreWindowAsync(request, evaluationId, aggregator, writer, progress, cancellationToken);
+        var metrics = _evaluators is null ? null : new EvaluatorAccumulator();
+        await ScoreWindowAsync(request, evaluationId, aggregator, metrics, writer, progress, cancellationToken);
 
         report = aggregator.ApplyTo(report);
         report = report with
         {
+            Evaluators = metrics?.Summaries(),
             CompletedAt = _clock.GetUtcNow(),
             Alerts = AlertRules.Evaluate(report.Days, PreviousDay(previous, request.From), configuration.IsCandidate, _alerts),
         };
@@ -111,6 +117,7 @@ public sealed partial class EvaluationService
         EvaluationRequest request,
         string evaluationId,
         EvaluationAggregator aggregator,
+        EvaluatorAccumulator? metrics,
         EvaluationJournalWriter writer,
         IProgress<EvaluationProgress>? progress,
         CancellationToken cancellationToken)
@@ -128,14 +135,22 @@ public sealed partial class EvaluationService
                     continue;
                 }
 
-                var score = await ScoreRunAsync(summary, cancellationToken);
-                if (score is null)
+                var scored = await ScoreRunAsync(summary, cancellationToken);
+                if (scored is not var (score, recorded))
                 {
                     aggregator.Skip();
                     continue;
                 }
 
                 aggregator.Add(score);
+                if (metrics is not null && _evaluators is not null)
+                {
+                    IReadOnlyList<Microsoft.Extensions.AI.Evaluation.IEvaluator> evaluators = aggregator.Runs <= _evaluators.JudgeSample && _evaluators.Judge is not null
+                        ? [.. _evaluators.Deterministic, .. _evaluators.Judged]
+                        : _evaluators.Deterministic;
+                    metrics.Add(summary.RunId, await Sets.EvaluationSetRunner.ScoreAsync(recorded, null, evaluators, _evaluators.Judge, cancellationToken));
+                }
+
                 rows.Add(score);
                 await writer.AddAsync(Scored(score), cancellationToken);
                 if (rows.Count >= BatchSize)
@@ -157,7 +172,7 @@ public sealed partial class EvaluationService
     }
 
     /// <summary>Replays and scores one finished run; null (logged) when it is unfinished or cannot be replayed.</summary>
-    private async Task<RunScore?> ScoreRunAsync(RunSummary summary, CancellationToken cancellationToken)
+    private async Task<(RunScore Score, RunState Recorded)?> ScoreRunAsync(RunSummary summary, CancellationToken cancellationToken)
     {
         if (summary.Status is not (RunStatus.Completed or RunStatus.Failed or RunStatus.Cancelled))
         {
@@ -167,7 +182,7 @@ public sealed partial class EvaluationService
         try
         {
             var replay = await _replayer.ReplayAsync(_journal, summary.RunId, cancellationToken);
-            return _scorer.Score(replay);
+            return (_scorer.Score(replay), replay.RecordedState);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -17,6 +17,7 @@ public sealed class DashboardSession : IAsyncDisposable
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly ConcurrentQueue<string> _offHost = new();
     private readonly ConcurrentQueue<string> _pageErrors = new();
+    private readonly ConcurrentQueue<string> _consoleErrors = new();
 
     private DashboardSession(DashboardFixture fixture, IBrowserContext context, IPage page, string tenant)
     {
@@ -37,6 +38,9 @@ public sealed class DashboardSession : IAsyncDisposable
     /// <summary>Every URL the page requested, in order.</summary>
     public IReadOnlyCollection<string> Requests => _requests;
 
+    /// <summary>Every console error the page logged (a CSP refusal is one).</summary>
+    public IReadOnlyCollection<string> ConsoleErrors => _consoleErrors;
+
     public static async Task<DashboardSession> OpenAsync(DashboardFixture fixture, string tenant)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "en-US", TimezoneId = "UTC" });
@@ -46,6 +50,13 @@ public sealed class DashboardSession : IAsyncDisposable
         var host = fixture.Host.BaseAddress;
         page.Request += (_, request) => session._requests.Enqueue(request.Url);
         page.PageError += (_, error) => session._pageErrors.Enqueue(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                session._consoleErrors.Enqueue(message.Text);
+            }
+        };
         await context.RouteAsync("**/*", async route =>
         {
             var url = new Uri(route.Request.Url);

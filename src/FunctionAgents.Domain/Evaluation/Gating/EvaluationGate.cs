@@ -61,7 +61,8 @@ public static class EvaluationGate
 /// <summary>One gate condition and how the report fared.</summary>
 /// <param name="Name"><c>runs</c>, <c>min_quality</c>, <c>max_cost_delta</c> or <c>max_policy_regressions</c>.</param>
 /// <param name="Message">The measured value against the threshold, in words; for a failure, the reason.</param>
-public sealed record GateCheck(string Name, bool Passed, string Message);
+/// <param name="NotRun">Nothing was measured (an evaluator that needs a model had none): neither a pass nor a fail.</param>
+public sealed record GateCheck(string Name, bool Passed, string Message, bool NotRun = false);
 
 /// <summary>Pass or fail, with every check made.</summary>
 public sealed record GateResult(bool Passed, IReadOnlyList<GateCheck> Checks)

@@ -1,3 +1,4 @@
+using FunctionAgents.Domain.Evaluation.Checks;
 using FunctionAgents.Domain.Evaluation.Replay;
 
 namespace FunctionAgents.Domain.Evaluation.Reporting;
@@ -61,6 +62,12 @@ public sealed record EvaluationReport
     public IReadOnlyList<GroupMetrics> Tenants { get; init; } = [];
 
     public IReadOnlyList<EvaluationAlert> Alerts { get; init; } = [];
+
+    /// <summary>
+    /// Per evaluator over the window's runs as recorded (the evaluators that need no labels; judged ones on a sample),
+    /// when the service was given evaluators; null otherwise.
+    /// </summary>
+    public IReadOnlyList<EvaluatorSummary>? Evaluators { get; init; }
 
     /// <summary>Up to <see cref="EvaluationAggregator.MaxListed"/> runs whose replay diverged.</summary>
     public IReadOnlyList<DivergenceSummary> Divergences { get; init; } = [];

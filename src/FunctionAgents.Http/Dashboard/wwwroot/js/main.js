@@ -105,6 +105,13 @@ function route() {
   document.title = `${main.querySelector('h1')?.textContent ?? 'Dashboard'} · FunctionAgents`;
 }
 
+document.querySelector('a.skip-link').addEventListener('click', (event) => {
+  // The router owns the hash: following href="#main" would route to a view named "main" (Page not found).
+  event.preventDefault();
+  main.focus();
+  main.scrollIntoView();
+});
+
 signOutButton.addEventListener('click', () => {
   auth.signOut();
   refusal = null;

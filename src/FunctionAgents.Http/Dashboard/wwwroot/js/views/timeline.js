@@ -4,7 +4,7 @@ import { h, badge, json, notice, replace, time, usd } from '../dom.js';
 
 export function timelineSection(api, runId) {
   const table = h('div', { id: 'timeline' }, h('p', { class: 'status-line' }, 'Loading the timeline…'));
-  const seqInput = h('input', { id: 'state-seq', name: 'atSeq', type: 'number', min: 1, step: 1, required: true, inputmode: 'numeric', style: 'width: 7rem' });
+  const seqInput = h('input', { id: 'state-seq', name: 'atSeq', type: 'number', min: 1, step: 1, required: true, inputmode: 'numeric', class: 'seq-input' });
   const stateOut = h('div', { id: 'state-at', 'aria-live': 'polite' });
   let events = null;
 
