@@ -4,6 +4,7 @@ using FunctionAgents.Runtime.Hosting;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Domain.Privacy;
 using FunctionAgents.Runtime.Privacy;
+using FunctionAgents.Runtime.Forensics.Signing;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Endpoints;
 using FunctionAgents.Testing;
@@ -86,7 +87,8 @@ public sealed partial class DeploymentContractTests(DeployedTemplate template, A
         Assert.Equal($"@Microsoft.KeyVault(SecretUri={vaultUri}secrets/fa-admin-keys)", template.AppSettings[PrivacySettingNames.AdminKeys]);
         Assert.Equal(vaultUri, template.AppSettings[PrivacySettingNames.KeyVaultUri]);
         Assert.Contains(template.AppSettings[PrivacySettingNames.KekSecretName]!, template.SeededSecrets.Keys);
-        Assert.Equal(["fa-admin-keys", "fa-api-keys", "fa-privacy-kek"], template.SeededSecrets.Keys.Order());
+        Assert.Equal($"@Microsoft.KeyVault(SecretUri={vaultUri}secrets/fa-checkpoint-signing-key)", template.AppSettings[CheckpointSigningSettings.Key]);
+        Assert.Equal(["fa-admin-keys", "fa-api-keys", "fa-checkpoint-signing-key", "fa-privacy-kek"], template.SeededSecrets.Keys.Order());
     }
 
     [Fact]
