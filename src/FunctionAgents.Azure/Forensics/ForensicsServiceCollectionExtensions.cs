@@ -53,6 +53,8 @@ public static class ForensicsServiceCollectionExtensions
             sp.GetRequiredService<RetentionPolicy>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<Purger>>()));
+        services.AddSingleton(sp => new EvidenceExporter(
+            sp.GetRequiredService<TableStorageClient>(), sp.GetRequiredService<StorageNames>().Journal, sp.GetRequiredService<ForensicsTables>().Checkpoints));
         services.AddSingleton(sp => new RunForensics(sp.GetRequiredService<IEventJournal>()));
         // A host knows its own public key, so its verification checks signatures; a reader without one checks hashes only.
         var trust = signer is null && trustedKeyFiles is not { Count: > 0 } ? null : CheckpointTrustSet.FromFiles(trustedKeyFiles ?? []);

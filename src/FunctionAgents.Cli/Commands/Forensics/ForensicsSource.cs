@@ -23,8 +23,9 @@ internal sealed class ForensicsSource : IAsyncDisposable
 {
     private readonly IAsyncDisposable? _owner;
 
-    private ForensicsSource(IRunIndex index, IEventJournal journal, IAuditLog audit, IChainCheckpointStore? checkpoints, Purger? purger, string description, IAsyncDisposable? owner)
+    private ForensicsSource(IRunIndex index, IEventJournal journal, IAuditLog audit, IChainCheckpointStore? checkpoints, Purger? purger, string description, IAsyncDisposable? owner, EvidenceExporter? evidence = null)
     {
+        Evidence = evidence;
         Index = index;
         Journal = journal;
         Audit = audit;
@@ -43,6 +44,9 @@ internal sealed class ForensicsSource : IAsyncDisposable
     public IChainCheckpointStore? Checkpoints { get; }
 
     public Purger? Purger { get; }
+
+    /// <summary>Writes a run's evidence file from storage; null for a journal file (it has no stored entities or checkpoints).</summary>
+    public EvidenceExporter? Evidence { get; }
 
     public string Description { get; }
 
@@ -109,7 +113,8 @@ internal sealed class ForensicsSource : IAsyncDisposable
                 provider.GetRequiredService<IChainCheckpointStore>(),
                 provider.GetRequiredService<Purger>(),
                 $"storage {provider.GetRequiredService<StorageClients>().TableEndpoint}",
-                provider);
+                provider,
+                provider.GetRequiredService<EvidenceExporter>());
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {

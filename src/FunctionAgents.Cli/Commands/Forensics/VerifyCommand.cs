@@ -3,6 +3,7 @@ using System.Globalization;
 using FunctionAgents.Cli.Telemetry;
 using FunctionAgents.Runtime.Forensics.Verification;
 using FunctionAgents.Runtime.Forensics;
+using FunctionAgents.Runtime.Forensics.Evidence;
 using FunctionAgents.Runtime.Forensics.Signing;
 
 namespace FunctionAgents.Cli.Commands.Forensics;
@@ -27,9 +28,10 @@ internal static class VerifyCommand
         {
             Description = $"A public key (PEM, from 'fa keys export-public') checkpoints must be signed with; repeat for keys rotated out. Default: the files in {CheckpointSigningSettings.TrustKeys} (separated by ';').",
         };
+        var evidence = new Option<string?>("--file") { Description = "Verify an evidence file from 'fa export' offline instead of storage." };
         var verify = new Command("verify", "Recompute every hash chain from storage (and compare it with the checkpoints recorded at append time); report each broken run and its first bad Seq; exit 1 if any.")
         {
-            run, from, to, tenant, journalFile, storage, trustKeys,
+            run, from, to, tenant, journalFile, storage, trustKeys, evidence,
         };
         verify.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,6 +43,15 @@ internal static class VerifyCommand
             }
 
             using var trust = TrustSet(context, parse.GetValue(trustKeys));
+            if (parse.GetValue(evidence) is { } evidenceFile)
+            {
+                var verified = await VerifyFileAsync(context, evidenceFile, trust, cancellationToken);
+                await context.Output.WriteLineAsync(Describe(verified));
+                await context.Output.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture, $"1 run, {verified.EventsChecked} event(s) verified from {evidenceFile}{Scope(true, trust)}: {(verified.IsValid ? 0 : 1)} broken"));
+                return trace.Finish(verified.IsValid ? ExitCodes.Ok : ExitCodes.Failed);
+            }
+
             await using var source = await ForensicsSource.OpenAsync(context, parse.GetValue(journalFile), parse.GetValue(storage), cancellationToken);
             var audit = new ChainAudit(source.Journal, source.Checkpoints, trust);
             ChainAuditReport report;
@@ -75,6 +86,21 @@ internal static class VerifyCommand
             return trace.Finish(report.AllValid ? ExitCodes.Ok : ExitCodes.Failed);
         });
         return verify;
+    }
+
+    private static async Task<RunVerification> VerifyFileAsync(CliContext context, string path, CheckpointTrustSet? trust, CancellationToken cancellationToken)
+    {
+        var full = context.ExistingFile(path, "evidence file");
+        try
+        {
+            await using var stream = File.OpenRead(full);
+            using var document = await System.Text.Json.JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            return EvidenceVerifier.Verify(document.RootElement, trust);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or OverflowException)
+        {
+            throw CliException.Usage($"evidence file {path} is malformed: {ex.Message}", ex);
+        }
     }
 
     /// <summary>The trusted keys from --trust-key, else FA_TRUST_KEYS; null when none (chain and checkpoint hashes only).</summary>
