@@ -174,6 +174,43 @@ public sealed partial class DeploymentContractTests(DeployedTemplate template, A
     }
 
     [Fact]
+    public async Task FreshDeployment_CheckpointSigningKey_IsTheSeededSecretAndSignsCheckpoints()
+    {
+        var (settings, _) = LocalSettings();
+        using var host = await StartAsync(settings);
+        using var expected = CheckpointSigningKey.FromText("seed", DeployedTemplate.CheckpointKeySeed);
+
+        var signer = host.Services.GetRequiredService<CheckpointSigningKey>();
+
+        Assert.Equal(expected.KeyId, signer.KeyId);
+        Assert.True(host.Services.GetRequiredService<FunctionAgents.Runtime.Forensics.Verification.ChainAudit>().ChecksSignatures);
+    }
+
+    [Fact]
+    public async Task Production_WithoutACheckpointSigningKey_RefusesToStartWithOneLine()
+    {
+        var (settings, _) = LocalSettings();
+        settings.Remove(CheckpointSigningSettings.Key);
+
+        var refused = await Assert.ThrowsAsync<FunctionsStartupException>(() => StartAsync(settings));
+
+        Assert.StartsWith(CheckpointSigningSettings.Key, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refused.Message);
+    }
+
+    [Fact]
+    public async Task Production_CheckpointSigningKeyMalformed_RefusesToStartNamingTheSetting()
+    {
+        var (settings, _) = LocalSettings();
+        settings[CheckpointSigningSettings.Key] = "too short";
+
+        var refused = await Assert.ThrowsAsync<FunctionsStartupException>(() => StartAsync(settings));
+
+        Assert.StartsWith(CheckpointSigningSettings.Key, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("too short", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Production_ApiKeyWithASecondColon_IsRefusedNamingTheEntry()
     {
         var (settings, _) = LocalSettings();

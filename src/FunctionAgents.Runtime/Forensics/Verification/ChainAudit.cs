@@ -121,25 +121,32 @@ public sealed partial class ChainAudit
     }
 
     /// <summary>
-    /// Every checkpoint must carry a valid signature of a trusted key; the first that does not ends the coverage, and
-    /// everything after the last valid one is not vouched for. A finished run must be covered to its end (its last
-    /// append was checkpointed); an unfinished run's uncovered head is reported in <see cref="RunVerification.SignedThroughSeq"/>.
+    /// Every checkpoint must be signed by a trusted key; the first that is not ends the coverage, and everything after
+    /// the last valid one is not vouched for. A finished run must be covered to its end (its last append was
+    /// checkpointed); an unfinished run's uncovered head is reported in <see cref="RunVerification.SignedThroughSeq"/>.
     /// </summary>
+    /// <remarks>
+    /// The chain is already recomputed and every checkpoint's hash matched, so a valid signature on the last checkpoint
+    /// vouches for every event before it (its hash commits to all of them). Only that one signature is checked
+    /// mathematically when it holds; every checkpoint is still checked for a signature by a trusted key and the run's
+    /// tenant. When the last signature fails, each is checked in order to find where coverage ends.
+    /// </remarks>
     /// <returns>The last Seq covered by a valid signed checkpoint.</returns>
     private static long CheckSignatures(List<RunEvent> events, List<ChainCheckpoint> checkpoints, CheckpointTrustSet trust, List<(long, string)> problems)
     {
-        long covered = 0;
-        foreach (var checkpoint in checkpoints)
+        var inRange = checkpoints.Where(c => c.Seq <= events.Count).ToList(); // beyond the end: reported by CheckCheckpoints
+        string? Reason(ChainCheckpoint checkpoint, bool full)
         {
-            if (checkpoint.Seq > events.Count)
-            {
-                break; // reported by CheckCheckpoints
-            }
-
             var eventTenant = events[(int)checkpoint.Seq - 1].TenantId;
-            var reason = trust.Check(checkpoint)
+            return (full ? trust.Check(checkpoint) : trust.CheckKey(checkpoint))
                 ?? (string.Equals(checkpoint.TenantId, eventTenant, StringComparison.Ordinal) ? null : $"the checkpoint at Seq {checkpoint.Seq} names tenant {checkpoint.TenantId}, the event {eventTenant}");
-            if (reason is not null)
+        }
+
+        var lastHolds = inRange.Count > 0 && Reason(inRange[^1], full: true) is null;
+        long covered = 0;
+        foreach (var checkpoint in inRange)
+        {
+            if (Reason(checkpoint, full: !lastHolds) is { } reason)
             {
                 problems.Add((covered + 1, $"{reason}: Seq {covered + 1}..{events.Count} are not covered by a valid signature{CoverageSoFar(covered)}"));
                 return covered;
