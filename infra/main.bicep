@@ -159,6 +159,10 @@ param firstAdminKey string = newGuid()
 @secure()
 param privacyKekSeed string = newGuid()
 
+@description('Seed of the checkpoint signing key (FA_CHECKPOINT_SIGNING_KEY): the app derives its ECDSA P-256 private key from it (docs/forensics.md, "Signed checkpoints"). Default: a fresh GUID; used only while seedSecrets is true. Replace the secret with a PEM key to use one made elsewhere.')
+@secure()
+param checkpointSigningKeySeed string = newGuid()
+
 @description('Key Vault purge protection. Recommended in production: the vault holds the key without which encrypted personal data cannot be read. Off by default so `azd down --purge` can remove a trial environment.')
 param keyVaultPurgeProtection bool = false
 
@@ -184,6 +188,7 @@ var secretNames = {
   apiKeys: 'fa-api-keys'
   adminKeys: 'fa-admin-keys'
   privacyKek: 'fa-privacy-kek'
+  checkpointSigningKey: 'fa-checkpoint-signing-key'
 }
 
 // Created up front so the first run does not race their creation; Durable Functions and
@@ -270,6 +275,7 @@ module keyVault 'core/keyvault.bicep' = {
     apiKeysSeed: '${firstTenant}:${firstTenantKey}'
     adminKeysSeed: 'admin:${firstAdminKey}'
     privacyKekSeed: base64(take(replace(privacyKekSeed, '-', ''), 32))
+    checkpointSigningKeySeed: checkpointSigningKeySeed
   }
 }
 
@@ -295,6 +301,7 @@ module api 'app/api.bicep' = {
     apiKeysSecretName: secretNames.apiKeys
     adminKeysSecretName: secretNames.adminKeys
     privacyKekSecretName: secretNames.privacyKek
+    checkpointSigningKeySecretName: secretNames.checkpointSigningKey
     storagePrefix: storagePrefix
     sweepSchedule: sweepSchedule
     taskHubName: taskHubName

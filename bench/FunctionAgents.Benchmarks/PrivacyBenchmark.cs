@@ -141,5 +141,11 @@ internal sealed class PrivacyBenchmark : IBenchmarkVerb
 
         public Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
             _inner.DestroyAsync(tenantId, subjectId, cancellationToken);
+
+        public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _calls);
+            return _inner.LinkAsync(tenantId, subjectId, runId, keyId, cancellationToken);
+        }
     }
 }

@@ -57,6 +57,9 @@ param adminKeysSecretName string
 @description('Secret holding the base64 privacy key-encryption key.')
 param privacyKekSecretName string
 
+@description('Secret holding the checkpoint signing key (FA_CHECKPOINT_SIGNING_KEY).')
+param checkpointSigningKeySecretName string
+
 @description('Prefix of every FunctionAgents table and queue.')
 param storagePrefix string
 
@@ -109,6 +112,8 @@ var appSettings = {
   FA_ADMIN_KEYS: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${adminKeysSecretName})'
   FA_PRIVACY_KEYVAULT_URI: keyVaultUri
   FA_PRIVACY_KEK_SECRET: privacyKekSecretName
+  // Chain checkpoints are signed with a key outside the storage account they vouch for (docs/forensics.md).
+  FA_CHECKPOINT_SIGNING_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${checkpointSigningKeySecretName})'
 
   FA_STORAGE_PREFIX: storagePrefix
   FA_SWEEP_SCHEDULE: sweepSchedule

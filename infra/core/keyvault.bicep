@@ -1,4 +1,5 @@
-// Key Vault in RBAC mode holding the app's secrets: the API keys, the admin keys and the privacy key-encryption key.
+// Key Vault in RBAC mode holding the app's secrets: the API keys, the admin keys, the privacy key-encryption key and
+// the checkpoint signing key (kept out of the storage account whose journal it vouches for).
 // The secrets are written only when seedSecrets is true (the first provision; docs/deploy.md, "Secrets"): a secret
 // resource that is not in the template is left alone by ARM, so a re-provision never overwrites keys added since.
 
@@ -22,7 +23,7 @@ param enablePurgeProtection bool = false
 @description('Write the secrets below (first provision only).')
 param seedSecrets bool
 
-@description('Secret names: apiKeys, adminKeys, privacyKek.')
+@description('Secret names: apiKeys, adminKeys, privacyKek, checkpointSigningKey.')
 param secretNames object
 
 @description('Seed of the API keys secret (tenant:key).')
@@ -36,6 +37,10 @@ param adminKeysSeed string
 @description('Seed of the privacy key-encryption key secret (base64 of 32 bytes).')
 @secure()
 param privacyKekSeed string
+
+@description('Seed of the checkpoint signing key secret (a GUID; the app derives the ECDSA P-256 key from it, or the secret may hold a PEM key).')
+@secure()
+param checkpointSigningKeySeed string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -79,6 +84,15 @@ resource privacyKek 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (seedSec
   properties: {
     value: privacyKekSeed
     contentType: 'base64 of 32 bytes: the privacy key-encryption key; never replace it while data is encrypted under it'
+  }
+}
+
+resource checkpointSigningKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (seedSecrets) {
+  parent: vault
+  name: secretNames.checkpointSigningKey
+  properties: {
+    value: checkpointSigningKeySeed
+    contentType: 'seed (32+ characters) or PEM EC P-256 private key: signs chain checkpoints (FA_CHECKPOINT_SIGNING_KEY); keep the old public key when rotating'
   }
 }
 

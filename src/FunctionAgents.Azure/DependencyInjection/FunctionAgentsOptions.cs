@@ -32,6 +32,15 @@ public sealed class FunctionAgentsOptions
     /// </summary>
     public bool Privacy { get; set; } = true;
 
+    /// <summary>
+    /// Sign chain checkpoints (a host that appends); the key comes from <c>FA_CHECKPOINT_SIGNING_KEY</c>,
+    /// <c>FA_CHECKPOINT_SIGNING_KEY_FILE</c> or <see cref="DefaultCheckpointKeyFile"/>. A reader (the CLI) turns it off.
+    /// </summary>
+    public bool SignCheckpoints { get; set; } = true;
+
+    /// <summary>The signing key file used when no key setting is given; null: <c>checkpoint-signing-key.pem</c> in FA_DATA_PATH (or the temp folder).</summary>
+    public string? DefaultCheckpointKeyFile { get; set; }
+
     /// <summary>The KEK file used when no KEK setting is given (the local host's data folder; the CLI's existing one).</summary>
     public string? DefaultKekFile { get; set; }
 

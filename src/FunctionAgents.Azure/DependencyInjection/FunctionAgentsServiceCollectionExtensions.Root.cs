@@ -3,6 +3,7 @@ using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Memory;
 using FunctionAgents.Azure.Privacy;
 using FunctionAgents.Runtime.Forensics.Retention;
+using FunctionAgents.Runtime.Forensics.Signing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Azure.DependencyInjection;
@@ -53,7 +54,15 @@ public static partial class FunctionAgentsServiceCollectionExtensions
 
         if (options.Forensics)
         {
-            services.AddFunctionAgentsForensics(options.Retention ?? RetentionSettings.FromSetting(getSetting(RetentionSettings.MinimumRetentionDays)));
+            // Checkpoints are signed with a key held outside the storage account (docs/forensics.md); a key that cannot be
+            // read stops the host here (FormatException, one line naming the setting or file), never an unsigned write.
+            var signer = options.SignCheckpoints
+                ? CheckpointSigningSettings.Load(getSetting, options.DefaultCheckpointKeyFile ?? CheckpointSigningSettings.DefaultFile(settings.Content.DataPath))
+                : null;
+            services.AddFunctionAgentsForensics(
+                options.Retention ?? RetentionSettings.FromSetting(getSetting(RetentionSettings.MinimumRetentionDays)),
+                signer,
+                options.SignCheckpoints ? CheckpointSigningSettings.TrustKeyFiles(getSetting) : null);
         }
 
         if (options.Privacy)

@@ -3,6 +3,7 @@ using FunctionAgents.Domain.Forensics.Invariants;
 using FunctionAgents.Runtime.Forensics;
 using FunctionAgents.Runtime.Forensics.Audit;
 using FunctionAgents.Runtime.Forensics.Retention;
+using FunctionAgents.Runtime.Forensics.Signing;
 using FunctionAgents.Runtime.Forensics.Verification;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Projections;
@@ -20,7 +21,11 @@ public static class ForensicsServiceCollectionExtensions
     /// append), the retention log, policy and purger, <see cref="RunForensics"/>, <see cref="ChainAudit"/>, the default
     /// <see cref="InvariantRegistry"/> and <see cref="ForensicsStorage"/> to create the tables.
     /// </summary>
-    public static IServiceCollection AddFunctionAgentsForensics(this IServiceCollection services, RetentionPolicy? retention = null)
+    /// <param name="signer">Signs every checkpoint (a host); null for a reader, whose checkpoint projection refuses to write.</param>
+    /// <param name="trustedKeyFiles">Public keys (besides the signer's own) that verification trusts: keys rotated out.</param>
+    /// <exception cref="FormatException">A trusted key file is malformed; the message names it.</exception>
+    public static IServiceCollection AddFunctionAgentsForensics(
+        this IServiceCollection services, RetentionPolicy? retention = null, CheckpointSigningKey? signer = null, IReadOnlyList<string>? trustedKeyFiles = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
@@ -33,7 +38,7 @@ public static class ForensicsServiceCollectionExtensions
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TableAuditLog>());
         services.AddSingleton<IJournalProjection>(sp => sp.GetRequiredService<TableAuditLog>());
 
-        services.AddSingleton(sp => new TableChainCheckpoints(sp.GetRequiredService<TableStorageClient>(), sp.GetRequiredService<ForensicsTables>().Checkpoints));
+        services.AddSingleton(sp => new TableChainCheckpoints(sp.GetRequiredService<TableStorageClient>(), sp.GetRequiredService<ForensicsTables>().Checkpoints, signer));
         services.AddSingleton<IChainCheckpointStore>(sp => sp.GetRequiredService<TableChainCheckpoints>());
         services.AddSingleton<IJournalProjection>(sp => sp.GetRequiredService<TableChainCheckpoints>());
 
@@ -47,8 +52,18 @@ public static class ForensicsServiceCollectionExtensions
             sp.GetRequiredService<RetentionPolicy>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<Purger>>()));
+        services.AddSingleton(sp => new EvidenceExporter(
+            sp.GetRequiredService<TableStorageClient>(), sp.GetRequiredService<StorageNames>().Journal, sp.GetRequiredService<ForensicsTables>().Checkpoints));
         services.AddSingleton(sp => new RunForensics(sp.GetRequiredService<IEventJournal>()));
-        services.AddSingleton(sp => new ChainAudit(sp.GetRequiredService<IEventJournal>(), sp.GetRequiredService<IChainCheckpointStore>()));
+        // A host knows its own public key, so its verification checks signatures; a reader without one checks hashes only.
+        var trust = signer is null && trustedKeyFiles is not { Count: > 0 } ? null : CheckpointTrustSet.FromFiles(trustedKeyFiles ?? []);
+        if (signer is not null)
+        {
+            trust!.Add(signer.PublicKeyPem, "the checkpoint signing key");
+            services.AddSingleton(signer);
+        }
+
+        services.AddSingleton(sp => new ChainAudit(sp.GetRequiredService<IEventJournal>(), sp.GetRequiredService<IChainCheckpointStore>(), trust));
         return services;
     }
 }

@@ -5,6 +5,7 @@ using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Domain.Storage;
+using FunctionAgents.Runtime.Forensics.Signing;
 using FunctionAgents.Runtime.Forensics.Verification;
 using FunctionAgents.Runtime.Projections;
 
@@ -12,18 +13,22 @@ namespace FunctionAgents.Azure.Forensics;
 
 /// <summary>
 /// Chain checkpoints in their own table (PartitionKey = RunId, RowKey = Seq as 10 digits, columns TenantId, Hash,
-/// OccurredAt), written as the projection of every append: the anchors <see cref="ChainAudit"/> compares the journal with.
+/// OccurredAt, KeyId, Signature), written as the projection of every append, signed: the anchors <see cref="ChainAudit"/>
+/// compares the journal with.
 /// </summary>
 public sealed class TableChainCheckpoints : IChainCheckpointStore, IJournalProjection
 {
     private readonly TableStorageClient _client;
+    private readonly CheckpointSigningKey? _signer;
 
-    public TableChainCheckpoints(TableStorageClient client, string tableName = ForensicsTables.CheckpointsTable)
+    /// <param name="signer">Signs every projected checkpoint; without one the store only reads (projecting an append throws: a checkpoint is never written unsigned silently).</param>
+    public TableChainCheckpoints(TableStorageClient client, string tableName = ForensicsTables.CheckpointsTable, CheckpointSigningKey? signer = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
         _client = client;
         TableName = tableName;
+        _signer = signer;
     }
 
     public string TableName { get; }
@@ -31,8 +36,12 @@ public sealed class TableChainCheckpoints : IChainCheckpointStore, IJournalProje
     public Task CreateTableIfNotExistsAsync(CancellationToken cancellationToken = default) =>
         _client.CreateTableIfNotExistsAsync(TableName, cancellationToken);
 
+    /// <exception cref="InvalidOperationException">No signing key was given (a reader's store).</exception>
     public Task ProjectAsync(IReadOnlyList<RunEvent> appended, RunState after, CancellationToken cancellationToken = default) =>
-        WriteAsync(ChainCheckpoint.ForAppend(appended), cancellationToken);
+        WriteAsync(
+            (_signer ?? throw new InvalidOperationException($"No checkpoint signing key is configured ({CheckpointSigningSettings.Key} or {CheckpointSigningSettings.KeyFile}): refusing to write an unsigned checkpoint."))
+                .Sign(ChainCheckpoint.ForAppend(appended)),
+            cancellationToken);
 
     /// <summary>Upserts the checkpoint's row; the same checkpoint again leaves it as it was.</summary>
     public Task WriteAsync(ChainCheckpoint checkpoint, CancellationToken cancellationToken = default)
@@ -43,6 +52,8 @@ public sealed class TableChainCheckpoints : IChainCheckpointStore, IJournalProje
             ["TenantId"] = checkpoint.TenantId,
             ["Hash"] = checkpoint.Hash,
             ["OccurredAt"] = checkpoint.OccurredAt.UtcDateTime,
+            ["KeyId"] = checkpoint.KeyId,
+            ["Signature"] = checkpoint.Signature,
         };
         return _client.UpsertEntityAsync(TableName, row, TableUpdateMode.Replace, cancellationToken);
     }
@@ -65,7 +76,9 @@ public sealed class TableChainCheckpoints : IChainCheckpointStore, IJournalProje
                 row.GetString("TenantId") ?? string.Empty,
                 seq,
                 row.GetString("Hash") ?? string.Empty,
-                new DateTimeOffset(DateTime.SpecifyKind(row.GetDateTime("OccurredAt") ?? default, DateTimeKind.Utc)));
+                new DateTimeOffset(DateTime.SpecifyKind(row.GetDateTime("OccurredAt") ?? default, DateTimeKind.Utc)),
+                row.GetString("KeyId"),
+                row.GetString("Signature"));
         }
     }
 

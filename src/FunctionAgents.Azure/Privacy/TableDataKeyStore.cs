@@ -58,6 +58,18 @@ public sealed partial class TableDataKeyStore : IDataKeyStore
             return key;
         });
 
+    public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            await EnsureTableAsync(cancellationToken);
+            var subjectRef = SubjectIds.Reference(tenantId, subjectId);
+            await _table.UpsertEntityAsync(
+                new TableEntity(RunsPartition(subjectRef), runId) { ["TenantId"] = tenantId, ["KeyId"] = keyId, ["Linked"] = true },
+                TableUpdateMode.Merge,
+                cancellationToken);
+            return true;
+        });
+
     public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
@@ -79,26 +91,62 @@ public sealed partial class TableDataKeyStore : IDataKeyStore
             await EnsureTableAsync(cancellationToken);
             var subjectRef = SubjectIds.Reference(tenantId, subjectId);
             var runs = new List<string>();
+            var linkedKeys = new HashSet<string>(StringComparer.Ordinal);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RunsPartition(subjectRef)}");
-            await foreach (var run in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            await foreach (var run in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "KeyId", "Linked"], cancellationToken: cancellationToken))
             {
                 runs.Add(run.RowKey);
+                if (run.GetBoolean("Linked") == true && run.GetString("KeyId") is { } linked)
+                {
+                    linkedKeys.Add(linked);
+                }
             }
 
+            var destroyed = 0;
             var subject = await _table.GetEntityIfExistsAsync<TableEntity>(SubjectPartition, subjectRef, cancellationToken: cancellationToken);
-            if (!subject.HasValue || subject.Value!.GetString("KeyId") is not { } keyId)
+            if (subject.HasValue && subject.Value!.GetString("KeyId") is { } keyId)
             {
-                return runs.Count == 0 ? null : new KeyDestruction(0, runs);
+                await ShredAsync(tenantId, keyId, subjectRef, cancellationToken);
+                await _table.DeleteEntityAsync(SubjectPartition, subjectRef, ETag.All, cancellationToken);
+                linkedKeys.Remove(keyId);
+                destroyed++;
+            }
+            else if (runs.Count == 0)
+            {
+                return null;
             }
 
-            // Replace, not merge: the wrapped key material must not survive in the row.
-            await _table.UpsertEntityAsync(
-                new TableEntity(KeyPartition, keyId) { ["TenantId"] = tenantId, ["SubjectRef"] = subjectRef, ["ErasedAt"] = _clock.GetUtcNow() },
-                TableUpdateMode.Replace,
-                cancellationToken);
-            await _table.DeleteEntityAsync(SubjectPartition, subjectRef, ETag.All, cancellationToken);
-            return new KeyDestruction(1, runs);
+            // The keys of the runs the subject was found in during the run (a tool's output, an email's recipient): a run
+            // touching two people is erased for either. A key that was another subject's live key is retired for it too,
+            // so that subject's next run gets a new key instead of a destroyed one.
+            foreach (var linked in linkedKeys)
+            {
+                var row = await _table.GetEntityIfExistsAsync<TableEntity>(KeyPartition, linked, cancellationToken: cancellationToken);
+                if (!row.HasValue || row.Value!.GetBinary("Wrapped") is null)
+                {
+                    continue;
+                }
+
+                var owner = row.Value.GetString("SubjectRef") ?? string.Empty;
+                await ShredAsync(row.Value.GetString("TenantId") ?? tenantId, linked, owner, cancellationToken);
+                var ownerRow = await _table.GetEntityIfExistsAsync<TableEntity>(SubjectPartition, owner, cancellationToken: cancellationToken);
+                if (ownerRow.HasValue && ownerRow.Value!.GetString("KeyId") == linked)
+                {
+                    await _table.DeleteEntityAsync(SubjectPartition, owner, ownerRow.Value.ETag, cancellationToken);
+                }
+
+                destroyed++;
+            }
+
+            return new KeyDestruction(destroyed, runs);
         });
+
+    /// <summary>Replaces a key row with its erasure time: replace, not merge, so the wrapped key material does not survive in the row.</summary>
+    private async Task ShredAsync(string tenantId, string keyId, string subjectRef, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(
+            new TableEntity(KeyPartition, keyId) { ["TenantId"] = tenantId, ["SubjectRef"] = subjectRef, ["ErasedAt"] = _clock.GetUtcNow() },
+            TableUpdateMode.Replace,
+            cancellationToken);
 
     private static string RunsPartition(string subjectRef) => "runs_" + subjectRef;
 

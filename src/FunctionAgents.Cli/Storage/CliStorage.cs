@@ -50,6 +50,7 @@ internal static class CliStorage
             o.Evaluation = false;
             o.Forensics = forensics is not null;
             o.Retention = forensics;
+            o.SignCheckpoints = false; // fa reads; `fa verify --trust-key` brings its own trust set
             o.DefaultKekFile = LocalKekFile.ExistingFor(settings);
             o.ReadOnlyPrivacy = true;
             o.Memory = false;

@@ -53,6 +53,30 @@ public static partial class SubjectIds
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
+    /// <summary>
+    /// The subjects an event's payload names, normalized: every email address, and every <c>customer_id</c> value (a
+    /// shop row, a ticket, a tool input), so a person found during a run is linked to it by either identifier.
+    /// </summary>
+    public static IReadOnlyCollection<string> Discover(string payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match match in Email().Matches(payload))
+        {
+            found.Add(Normalize(match.Value));
+        }
+
+        foreach (Match match in CustomerId().Matches(payload))
+        {
+            found.Add(Normalize(match.Groups["id"].Value));
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"""customer_?id""\s*:\s*""?(?<id>[A-Za-z0-9_-]{1,64})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex CustomerId();
+
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Email();
 }

@@ -98,7 +98,7 @@ internal sealed class DemoClient
 
     private async Task<long> PrintNewEventsAsync(string eventsUri, long fromSeq, CancellationToken cancellationToken)
     {
-        using var events = await SendAsync(HttpMethod.Get, $"{eventsUri}?fromSeq={fromSeq.ToString(CultureInfo.InvariantCulture)}", null, cancellationToken);
+        using var events = await SendAsync(HttpMethod.Get, $"{eventsUri}?fromSeq={fromSeq.ToString(CultureInfo.InvariantCulture)}&view=revealed", null, cancellationToken);
         Expect(events, HttpStatusCode.OK, "GET " + eventsUri);
         var next = fromSeq;
         foreach (var e in events.Body.RootElement.GetProperty("events").EnumerateArray())

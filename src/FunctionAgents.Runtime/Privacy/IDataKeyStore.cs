@@ -10,12 +10,20 @@ public interface IDataKeyStore
     /// <summary>The subject's live data key, created on first use, and <paramref name="runId"/> recorded as one of the subject's runs.</summary>
     Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records that <paramref name="subjectId"/>'s personal data appears in <paramref name="runId"/>, encrypted under
+    /// <paramref name="keyId"/> (the run's key, whoever's it is): erasing the subject then destroys that key too. Written
+    /// before the batch that revealed the subject is appended, so a crash never leaves the data without its link.
+    /// </summary>
+    Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default);
+
     /// <summary>The key a ciphertext names.</summary>
     Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Destroys every data key of the subject. Returns null for a subject the store has never seen; otherwise what
-    /// was destroyed (zero keys when an earlier erasure already destroyed them) and the subject's runs.
+    /// Destroys every data key of the subject and the keys of every run linked to it (<see cref="LinkAsync"/>). Returns
+    /// null for a subject the store has never seen; otherwise what was destroyed (zero keys when an earlier erasure
+    /// already destroyed them) and the subject's runs.
     /// </summary>
     Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default);
 }

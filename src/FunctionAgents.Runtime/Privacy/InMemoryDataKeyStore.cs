@@ -9,6 +9,7 @@ public sealed class InMemoryDataKeyStore : IDataKeyStore
     private readonly Dictionary<string, DataKey?> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string KeyId, List<string> Runs)> _bySubject = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _erasedRuns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> _links = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default)
@@ -33,6 +34,23 @@ public sealed class InMemoryDataKeyStore : IDataKeyStore
         }
     }
 
+    public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default)
+    {
+        var subject = SubjectIds.Reference(tenantId, subjectId);
+        lock (_gate)
+        {
+            if (!_links.TryGetValue(subject, out var runs))
+            {
+                runs = new Dictionary<string, string>(StringComparer.Ordinal);
+                _links[subject] = runs;
+            }
+
+            runs[runId] = keyId;
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -48,14 +66,42 @@ public sealed class InMemoryDataKeyStore : IDataKeyStore
         var subject = SubjectIds.Reference(tenantId, subjectId);
         lock (_gate)
         {
+            var destroyed = 0;
+            var runs = _erasedRuns.TryGetValue(subject, out var erased) ? erased : [];
+            var known = _bySubject.ContainsKey(subject) || _erasedRuns.ContainsKey(subject) || _links.ContainsKey(subject);
             if (_bySubject.Remove(subject, out var entry))
             {
                 _byId[entry.KeyId] = null;
-                _erasedRuns[subject] = entry.Runs;
-                return Task.FromResult<KeyDestruction?>(new KeyDestruction(1, [.. entry.Runs]));
+                destroyed++;
+                runs = [.. runs.Union(entry.Runs)];
             }
 
-            return Task.FromResult(_erasedRuns.TryGetValue(subject, out var runs) ? new KeyDestruction(0, [.. runs]) : null);
+            // The keys of runs the subject was found in: a run touching two people is erased for either.
+            foreach (var (runId, keyId) in _links.GetValueOrDefault(subject) ?? [])
+            {
+                if (_byId.TryGetValue(keyId, out var key) && key is not null)
+                {
+                    _byId[keyId] = null;
+                    destroyed++;
+                    foreach (var owner in _bySubject.Where(s => s.Value.KeyId == keyId).Select(s => s.Key).ToList())
+                    {
+                        _bySubject.Remove(owner); // its next run gets a new key
+                    }
+                }
+
+                if (!runs.Contains(runId))
+                {
+                    runs.Add(runId);
+                }
+            }
+
+            if (!known)
+            {
+                return Task.FromResult<KeyDestruction?>(null);
+            }
+
+            _erasedRuns[subject] = runs;
+            return Task.FromResult<KeyDestruction?>(new KeyDestruction(destroyed, [.. runs]));
         }
     }
 }

@@ -11,6 +11,9 @@ public sealed class KeylessDataKeyStore : IDataKeyStore
     public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
         throw new KeyStoreUnavailableException("this reader holds no data keys; it cannot write personal data.");
 
+    public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default) =>
+        throw new KeyStoreUnavailableException("this reader holds no data keys; it cannot write personal data.");
+
     public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) => Task.FromResult(DataKeyLookup.Unknown);
 
     public Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>

@@ -31,6 +31,11 @@ public sealed partial class PersonalDataJournal
             _runKeys[runId] = key;
         }
 
+        if (key is not null)
+        {
+            await LinkSubjectsAsync(sealedEvents, key, cancellationToken);
+        }
+
         var stored = new List<RunEvent>(sealedEvents.Count);
         var revealed = new List<RunEvent>(sealedEvents.Count);
         var previous = sealedEvents[0].PrevHash;

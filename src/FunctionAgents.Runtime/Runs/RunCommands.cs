@@ -107,6 +107,14 @@ public sealed partial class RunCommands
         string tenantId, string runId, long fromSeq, long toSeq, CancellationToken cancellationToken = default) =>
         await FindAsync(tenantId, runId, cancellationToken) is null ? null : PersonalData.AsStored(_journal).ReadAsync(runId, fromSeq, toSeq, cancellationToken);
 
+    /// <summary>
+    /// The run's events in a Seq range decrypted for the owning tenant (<c>[erased]</c> where a key was destroyed;
+    /// PrevHash and Hash as stored), or null when it does not exist for this tenant.
+    /// </summary>
+    public async Task<IAsyncEnumerable<RunEvent>?> ReadRevealedEventsAsync(
+        string tenantId, string runId, long fromSeq, long toSeq, CancellationToken cancellationToken = default) =>
+        await FindAsync(tenantId, runId, cancellationToken) is null ? null : _journal.ReadAsync(runId, fromSeq, toSeq, cancellationToken);
+
     public Task<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken = default) => _index.ListAsync(query, cancellationToken);
 
     private Task<RunSummary?> FindAsync(string tenantId, string runId, CancellationToken cancellationToken) =>

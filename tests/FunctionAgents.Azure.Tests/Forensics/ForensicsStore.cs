@@ -3,6 +3,7 @@ using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Runs;
 using FunctionAgents.Azure.Storage;
+using FunctionAgents.Runtime.Forensics.Signing;
 using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Testing;
 
@@ -19,9 +20,12 @@ internal sealed class ForensicsStore
         Journal = new TableEventJournal(client, names.Journal);
         Index = new TableRunIndex(client, names);
         Audit = new TableAuditLog(client, Tables.Audit);
-        Checkpoints = new TableChainCheckpoints(client, Tables.Checkpoints);
+        Checkpoints = new TableChainCheckpoints(client, Tables.Checkpoints, Signer);
         RetentionLog = new TableRetentionLog(client, Tables.RetentionLog);
     }
+
+    /// <summary>The key this store's checkpoints are signed with (one fresh key per store).</summary>
+    public CheckpointSigningKey Signer { get; } = CheckpointSigningKey.FromText("test key", CheckpointSigningKey.NewPem());
 
     public TableStorageClient Client { get; }
 
@@ -61,6 +65,18 @@ internal sealed class ForensicsStore
         var run = await NewRun(tenantId, correlationId, start).WriteRefundAsync(finish);
         await Index.UpsertAsync(RunSummary.From(run.State));
         return run;
+    }
+
+    /// <summary>A trust set holding this store's public key (and any <paramref name="others"/>).</summary>
+    public CheckpointTrustSet Trust(params CheckpointSigningKey[] others)
+    {
+        var trust = new CheckpointTrustSet();
+        foreach (var key in (CheckpointSigningKey[])[Signer, .. others])
+        {
+            trust.Add(key.PublicKeyPem, "test");
+        }
+
+        return trust;
     }
 
     public async Task<List<TableEntity>> RowsAsync(string table, string? filter = null)

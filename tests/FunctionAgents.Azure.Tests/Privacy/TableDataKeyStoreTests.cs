@@ -57,6 +57,35 @@ public sealed class TableDataKeyStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task DestroyAsync_SubjectFoundInOtherRuns_DestroysThoseRunsKeysAndTheirOwnersGetNewOnes()
+    {
+        // Arrange: run-1's key is its own (run:run-1); run-2's is customer 7's; Anna was found in both, by email and by id.
+        var (store, _) = NewStore();
+        var runKey = await store.GetOrCreateAsync("tenant-a", "run:run-1", "run-1");
+        var customerKey = await store.GetOrCreateAsync("tenant-a", "7", "run-2");
+        var untouched = await store.GetOrCreateAsync("tenant-a", "someone@example.com", "run-3");
+        await store.LinkAsync("tenant-a", Email, "run-1", runKey.KeyId);
+        await store.LinkAsync("tenant-a", "1", "run-1", runKey.KeyId);
+        await store.LinkAsync("tenant-a", "ANNA.schmidt@example.de", "run-2", customerKey.KeyId);
+
+        // Act
+        var byEmail = await store.DestroyAsync("tenant-a", Email);
+        var byIdAfterwards = await store.DestroyAsync("tenant-a", "1");
+        var customersNextKey = await store.GetOrCreateAsync("tenant-a", "7", "run-4");
+
+        // Assert
+        Assert.Equal(2, byEmail!.KeysDestroyed);
+        Assert.Equal(["run-1", "run-2"], byEmail.RunIds.Order());
+        Assert.True((await store.FindAsync(runKey.KeyId)).Erased);
+        Assert.True((await store.FindAsync(customerKey.KeyId)).Erased);
+        Assert.Equal(0, byIdAfterwards!.KeysDestroyed);
+        Assert.Equal(["run-1"], byIdAfterwards.RunIds);
+        Assert.NotEqual(customerKey.KeyId, customersNextKey.KeyId);
+        Assert.False((await store.FindAsync(untouched.KeyId)).Erased);
+        Assert.Null(await store.DestroyAsync("tenant-a", "nobody@example.com"));
+    }
+
+    [Fact]
     public async Task FindAsync_WithoutAKek_ReadsAsUnknownNotErased()
     {
         // Arrange

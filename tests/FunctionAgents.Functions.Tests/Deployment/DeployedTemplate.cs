@@ -16,6 +16,9 @@ public sealed partial class DeployedTemplate : IAsyncLifetime
     public const string FirstAdminKey = "contract-first-admin-key-0001";
     public const string KekSeed = "00112233-4455-6677-8899-aabbccddeeff-ffeeddcc-bbaa-9988-7766-554433221100";
 
+    /// <summary>The checkpoint signing key seed the test fixes in place of the newGuid() default.</summary>
+    public const string CheckpointKeySeed = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+
     private readonly string _work = Path.Combine(Path.GetTempPath(), "fa-contract-" + Guid.NewGuid().ToString("N")[..8]);
 
     public string LintOutput { get; private set; } = string.Empty;
@@ -96,6 +99,7 @@ public sealed partial class DeployedTemplate : IAsyncLifetime
         result["firstTenantKey"] = ("securestring", FirstTenantKey);
         result["firstAdminKey"] = ("securestring", FirstAdminKey);
         result["privacyKekSeed"] = ("securestring", KekSeed);
+        result["checkpointSigningKeySeed"] = ("securestring", CheckpointKeySeed);
         return result;
     }
 

@@ -5,6 +5,7 @@ using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Privacy;
 using FunctionAgents.Http.Auth;
 using FunctionAgents.Http.Endpoints;
+using FunctionAgents.Runtime.Forensics.Signing;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Privacy;
 using FunctionAgents.Testing;
@@ -87,7 +88,8 @@ public sealed partial class DeploymentContractTests(DeployedTemplate template, A
         Assert.Equal($"@Microsoft.KeyVault(SecretUri={vaultUri}secrets/fa-admin-keys)", template.AppSettings[PrivacySettingNames.AdminKeys]);
         Assert.Equal(vaultUri, template.AppSettings[PrivacySettingNames.KeyVaultUri]);
         Assert.Contains(template.AppSettings[PrivacySettingNames.KekSecretName]!, template.SeededSecrets.Keys);
-        Assert.Equal(["fa-admin-keys", "fa-api-keys", "fa-privacy-kek"], template.SeededSecrets.Keys.Order());
+        Assert.Equal($"@Microsoft.KeyVault(SecretUri={vaultUri}secrets/fa-checkpoint-signing-key)", template.AppSettings[CheckpointSigningSettings.Key]);
+        Assert.Equal(["fa-admin-keys", "fa-api-keys", "fa-checkpoint-signing-key", "fa-privacy-kek"], template.SeededSecrets.Keys.Order());
     }
 
     [Fact]
@@ -170,6 +172,43 @@ public sealed partial class DeploymentContractTests(DeployedTemplate template, A
         {
             File.Delete(kekFile);
         }
+    }
+
+    [Fact]
+    public async Task FreshDeployment_CheckpointSigningKey_IsTheSeededSecretAndSignsCheckpoints()
+    {
+        var (settings, _) = LocalSettings();
+        using var host = await StartAsync(settings);
+        using var expected = CheckpointSigningKey.FromText("seed", DeployedTemplate.CheckpointKeySeed);
+
+        var signer = host.Services.GetRequiredService<CheckpointSigningKey>();
+
+        Assert.Equal(expected.KeyId, signer.KeyId);
+        Assert.True(host.Services.GetRequiredService<FunctionAgents.Runtime.Forensics.Verification.ChainAudit>().ChecksSignatures);
+    }
+
+    [Fact]
+    public async Task Production_WithoutACheckpointSigningKey_RefusesToStartWithOneLine()
+    {
+        var (settings, _) = LocalSettings();
+        settings.Remove(CheckpointSigningSettings.Key);
+
+        var refused = await Assert.ThrowsAsync<FunctionsStartupException>(() => StartAsync(settings));
+
+        Assert.StartsWith(CheckpointSigningSettings.Key, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refused.Message);
+    }
+
+    [Fact]
+    public async Task Production_CheckpointSigningKeyMalformed_RefusesToStartNamingTheSetting()
+    {
+        var (settings, _) = LocalSettings();
+        settings[CheckpointSigningSettings.Key] = "too short";
+
+        var refused = await Assert.ThrowsAsync<FunctionsStartupException>(() => StartAsync(settings));
+
+        Assert.StartsWith(CheckpointSigningSettings.Key, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("too short", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -203,6 +203,9 @@ public sealed class PersonalDataJournalTests
         public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) =>
             throw new KeyStoreUnavailableException("the test store is down.");
 
+        public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default) =>
+            throw new KeyStoreUnavailableException("the test store is down.");
+
         public Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
             throw new KeyStoreUnavailableException("the test store is down.");
     }

@@ -5,7 +5,7 @@ namespace FunctionAgents.Cli.Commands.Forensics;
 
 /// <summary>
 /// The forensic verbs: <c>fa runs explain | why</c> and <c>fa runs show --at</c> on the existing <c>runs</c> verb, and
-/// <c>fa audit</c>, <c>fa verify</c>, <c>fa bisect</c>, <c>fa purge</c> at the root.
+/// <c>fa audit</c>, <c>fa verify</c>, <c>fa bisect</c>, <c>fa purge</c>, <c>fa keys</c>, <c>fa export</c> at the root.
 /// </summary>
 internal static class ForensicsCommands
 {
@@ -27,5 +27,7 @@ internal static class ForensicsCommands
         root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(BisectCommand.Create(context, invariants ?? InvariantRegistry.CreateDefault()));
         root.Subcommands.Add(PurgeCommand.Create(context));
+        root.Subcommands.Add(KeysCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
     }
 }

@@ -22,8 +22,9 @@ internal sealed class ForensicsSource : IAsyncDisposable
 {
     private readonly IAsyncDisposable? _owner;
 
-    private ForensicsSource(IRunIndex index, IEventJournal journal, IAuditLog audit, IChainCheckpointStore? checkpoints, Purger? purger, string description, IAsyncDisposable? owner)
+    private ForensicsSource(IRunIndex index, IEventJournal journal, IAuditLog audit, IChainCheckpointStore? checkpoints, Purger? purger, string description, IAsyncDisposable? owner, EvidenceExporter? evidence = null)
     {
+        Evidence = evidence;
         Index = index;
         Journal = journal;
         Audit = audit;
@@ -42,6 +43,9 @@ internal sealed class ForensicsSource : IAsyncDisposable
     public IChainCheckpointStore? Checkpoints { get; }
 
     public Purger? Purger { get; }
+
+    /// <summary>Writes a run's evidence file from storage; null for a journal file (it has no stored entities or checkpoints).</summary>
+    public EvidenceExporter? Evidence { get; }
 
     public string Description { get; }
 
@@ -108,7 +112,8 @@ internal sealed class ForensicsSource : IAsyncDisposable
                 provider.GetRequiredService<IChainCheckpointStore>(),
                 provider.GetRequiredService<Purger>(),
                 $"storage {provider.GetRequiredService<StorageClients>().TableEndpoint}",
-                provider);
+                provider,
+                provider.GetRequiredService<EvidenceExporter>());
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {

@@ -1,4 +1,5 @@
 using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Forensics.Signing;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Projections;
 
@@ -14,13 +15,19 @@ public sealed partial class ChainAudit
 {
     private readonly IEventJournal _journal;
     private readonly IChainCheckpointStore? _checkpoints;
+    private readonly CheckpointTrustSet? _trust;
 
-    public ChainAudit(IEventJournal journal, IChainCheckpointStore? checkpoints = null)
+    /// <param name="trust">The public keys checkpoints must be signed with; null checks the chain and the checkpoints' hashes only.</param>
+    public ChainAudit(IEventJournal journal, IChainCheckpointStore? checkpoints = null, CheckpointTrustSet? trust = null)
     {
         ArgumentNullException.ThrowIfNull(journal);
         _journal = journal;
         _checkpoints = checkpoints;
+        _trust = trust;
     }
+
+    /// <summary>Whether signatures are checked (a trust set was given).</summary>
+    public bool ChecksSignatures => _trust is not null;
 
     /// <param name="indexedLastSeq">The run index's LastSeq for the run, when known: the journal must hold at least that many events.</param>
     public async Task<RunVerification> VerifyRunAsync(string runId, long? indexedLastSeq = null, CancellationToken cancellationToken = default)
@@ -30,13 +37,14 @@ public sealed partial class ChainAudit
         var checkpoints = await ReadCheckpointsAsync(runId, cancellationToken);
         if (!chain.IsValid)
         {
-            return new RunVerification(runId, chain.EventsChecked, chain.FirstBadSeq, chain.Problem, 0, 0);
+            return new RunVerification(runId, chain.EventsChecked, chain.FirstBadSeq, chain.Problem, 0, 0) { SignedThroughSeq = _trust is null ? null : 0 };
         }
 
         var count = chain.EventsChecked;
         var lastCheckpoint = checkpoints.Count > 0 ? checkpoints[^1].Seq : 0;
         var unanchored = checkpoints.Count > 0 ? Math.Max(0, count - lastCheckpoint) : 0;
-        RunVerification Broken(long seq, string problem) => new(runId, count, seq, problem, checkpoints.Count, unanchored);
+        long? signedThrough = _trust is null ? null : 0;
+        RunVerification Broken(long seq, string problem) => new(runId, count, seq, problem, checkpoints.Count, unanchored) { SignedThroughSeq = signedThrough };
 
         if (count == 0)
         {
@@ -44,12 +52,17 @@ public sealed partial class ChainAudit
                 ? Broken(1, $"the journal holds no events, but appends up to Seq {lastCheckpoint} were checkpointed: the run was deleted")
                 : indexedLastSeq > 1
                     ? Broken(1, $"the journal holds no events, but the run index records {indexedLastSeq}: the run was deleted")
-                    : new RunVerification(runId, 0, null, null, 0, 0);
+                    : new RunVerification(runId, 0, null, null, 0, 0) { SignedThroughSeq = signedThrough };
         }
 
         var events = await ReadEventsAsync(runId, cancellationToken);
         var problems = new List<(long Seq, string Problem)>();
         CheckCheckpoints(events, checkpoints, problems);
+        if (_trust is not null)
+        {
+            signedThrough = CheckSignatures(events, checkpoints, _trust, problems);
+        }
+
         CheckEnd(events, problems);
         if (indexedLastSeq is { } indexed && indexed > count)
         {
@@ -57,7 +70,7 @@ public sealed partial class ChainAudit
         }
 
         return problems.Count == 0
-            ? new RunVerification(runId, count, null, null, checkpoints.Count, unanchored)
+            ? new RunVerification(runId, count, null, null, checkpoints.Count, unanchored) { SignedThroughSeq = signedThrough }
             : Broken(problems.Min(p => p.Seq), problems.MinBy(p => p.Seq).Problem);
     }
 
@@ -107,6 +120,52 @@ public sealed partial class ChainAudit
         }
     }
 
+    /// <summary>
+    /// Every checkpoint must be signed by a trusted key; the first that is not ends the coverage, and everything after
+    /// the last valid one is not vouched for. A finished run must be covered to its end (its last append was
+    /// checkpointed); an unfinished run's uncovered head is reported in <see cref="RunVerification.SignedThroughSeq"/>.
+    /// </summary>
+    /// <remarks>
+    /// The chain is already recomputed and every checkpoint's hash matched, so a valid signature on the last checkpoint
+    /// vouches for every event before it (its hash commits to all of them). Only that one signature is checked
+    /// mathematically when it holds; every checkpoint is still checked for a signature by a trusted key and the run's
+    /// tenant. When the last signature fails, each is checked in order to find where coverage ends.
+    /// </remarks>
+    /// <returns>The last Seq covered by a valid signed checkpoint.</returns>
+    private static long CheckSignatures(List<RunEvent> events, List<ChainCheckpoint> checkpoints, CheckpointTrustSet trust, List<(long, string)> problems)
+    {
+        var inRange = checkpoints.Where(c => c.Seq <= events.Count).ToList(); // beyond the end: reported by CheckCheckpoints
+        string? Reason(ChainCheckpoint checkpoint, bool full)
+        {
+            var eventTenant = events[(int)checkpoint.Seq - 1].TenantId;
+            return (full ? trust.Check(checkpoint) : trust.CheckKey(checkpoint))
+                ?? (string.Equals(checkpoint.TenantId, eventTenant, StringComparison.Ordinal) ? null : $"the checkpoint at Seq {checkpoint.Seq} names tenant {checkpoint.TenantId}, the event {eventTenant}");
+        }
+
+        var lastHolds = inRange.Count > 0 && Reason(inRange[^1], full: true) is null;
+        long covered = 0;
+        foreach (var checkpoint in inRange)
+        {
+            if (Reason(checkpoint, full: !lastHolds) is { } reason)
+            {
+                problems.Add((covered + 1, $"{reason}: Seq {covered + 1}..{events.Count} are not covered by a valid signature{CoverageSoFar(covered)}"));
+                return covered;
+            }
+
+            covered = checkpoint.Seq;
+        }
+
+        var finished = events[^1].Type is nameof(RunCompleted) or nameof(RunFailed) or nameof(RunCancelled);
+        if (finished && covered < events.Count)
+        {
+            problems.Add((covered + 1, $"the run has ended but Seq {covered + 1}..{events.Count} are not covered by a signed checkpoint{CoverageSoFar(covered)}"));
+        }
+
+        return covered;
+    }
+
+    private static string CoverageSoFar(long covered) => covered == 0 ? " (no event is)" : $" (signatures cover Seq 1..{covered})";
+
     /// <summary>Nothing is appended after RunCompleted, RunFailed or RunCancelled; an event there was inserted.</summary>
     private static void CheckEnd(List<RunEvent> events, List<(long, string)> problems)
     {
@@ -134,4 +193,10 @@ public sealed record ChainAuditReport(int RunsChecked, long EventsChecked, IRead
 public sealed record RunVerification(string RunId, long EventsChecked, long? FirstBadSeq, string? Problem, int CheckpointsChecked, long UnanchoredEvents)
 {
     public bool IsValid => FirstBadSeq is null;
+
+    /// <summary>
+    /// With trusted keys: the last Seq covered by a checkpoint whose signature verifies (events after it are not vouched
+    /// for: a run still being written, or a rewrite); null when signatures were not checked.
+    /// </summary>
+    public long? SignedThroughSeq { get; init; }
 }

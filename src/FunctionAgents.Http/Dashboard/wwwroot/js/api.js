@@ -70,7 +70,8 @@ export function createApi(base, getKey, onUnauthorized) {
     listRuns: (params) => request('GET', `runs${query(params)}`),
     getRun: (id) => request('GET', run(id)),
     timeline: (id) => request('GET', `${run(id)}/timeline`),
-    events: (id) => request('GET', `${run(id)}/events`),
+    // The owner reads its own run decrypted; the stored ciphertext stays at .../events without view (chain checks).
+    events: (id) => request('GET', `${run(id)}/events${query({ view: 'revealed' })}`),
     stateAt: (id, seq) => request('GET', `${run(id)}/state${query({ atSeq: seq })}`),
     verification: (id) => request('GET', `${run(id)}/verification`),
     decide: (id, stepId, decision) => request('POST', `${run(id)}/approvals/${encodeURIComponent(stepId)}`, decision),
