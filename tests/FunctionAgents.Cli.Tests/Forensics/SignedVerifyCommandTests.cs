@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Content;
+using FunctionAgents.Azure.DependencyInjection;
 using FunctionAgents.Azure.Forensics;
 using FunctionAgents.Azure.Journal;
 using FunctionAgents.Azure.Storage;
@@ -108,7 +109,7 @@ public sealed class SignedVerifyCommandTests : IClassFixture<AzuriteFixture>, ID
     /// <summary>A finished three-event run in two appends, each checkpointed and signed with the configured key, as a host writes it.</summary>
     private async Task<string> WriteRunAsync()
     {
-        var names = FunctionAgentsSettings.FromSettings(_settings.GetValueOrDefault).Names;
+        var names = FunctionAgentsSettings.FromSettings(_settings.GetValueOrDefault).Storage.Names;
         var client = _azurite.CreateTableClient();
         var journal = new TableEventJournal(client, names.Journal);
         using var signer = CheckpointSigningSettings.Load(_settings.GetValueOrDefault, null)!;
@@ -134,7 +135,7 @@ public sealed class SignedVerifyCommandTests : IClassFixture<AzuriteFixture>, ID
     /// <summary>The insider's rewrite: event 1 edited, the chain recomputed and every stored hash (journal and checkpoints) replaced.</summary>
     private async Task RewriteFirstEventConsistentlyAsync(string runId)
     {
-        var names = FunctionAgentsSettings.FromSettings(_settings.GetValueOrDefault).Names;
+        var names = FunctionAgentsSettings.FromSettings(_settings.GetValueOrDefault).Storage.Names;
         var client = _azurite.CreateTableClient();
         var journal = new TableEventJournal(client, names.Journal);
         var events = new List<RunEvent>();
