@@ -53,7 +53,16 @@ public sealed class StepRunner
         if (state.LastSeq != request.ExpectedLastSeq)
         {
             // An earlier attempt of this activity (or another writer) already moved the run: hand back what it wrote.
-            return await ReadAsync(request.RunId, request.ExpectedLastSeq, cancellationToken);
+            // A process that died between that append and its projections left them behind (the run's last signed
+            // checkpoint, its index row), and no later append would catch up once the run has ended: feed them again.
+            // Projections are upserts, so a batch they already saw changes nothing.
+            var written = await ReadAsync(request.RunId, request.ExpectedLastSeq, cancellationToken);
+            if (written.Events.Count > 0)
+            {
+                await _appender.ProjectAsync(written.Events, state, cancellationToken);
+            }
+
+            return written;
         }
 
         var step = RunDecider.Decide(state, request.DecidedAt);
