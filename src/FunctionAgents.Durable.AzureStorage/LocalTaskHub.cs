@@ -53,6 +53,11 @@ public sealed partial class LocalTaskHub : IAsyncDisposable
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             WorkerId = options.WorkerId,
             LeaseInterval = options.LeaseInterval,
+            // The partition manager renews its leases once per acquire interval (DTFx default 10 s): at or above the lease
+            // interval, a live worker's lease lapses between renewals and another worker claims it, so partitions flap
+            // between healthy workers. A third of the lease leaves two renewals of slack before a lease can expire.
+            LeaseRenewInterval = options.LeaseInterval / 3,
+            LeaseAcquireInterval = options.LeaseInterval / 3,
             ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,

@@ -40,9 +40,9 @@ public sealed class ScenarioSelectionTests
     }
 
     [Theory]
-    [InlineData("cluster")]
+    [InlineData("galaxy")]
     [InlineData("Tenancy")]
-    [InlineData("tenancy,cluster")]
+    [InlineData("tenancy,galaxy")]
     public void Parse_UnknownScenario_IsAnErrorNamingItAndTheKnownOnes(string only)
     {
         var selection = ScenarioSelection.Parse(["--quick", "--only", only], Known);
@@ -97,7 +97,7 @@ public sealed class ScenarioSelectionTests
     {
         var soak = Path.Combine(AppContext.BaseDirectory, "FunctionAgents.Soak.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { soak, "--quick", "--only", "cluster" })
+        foreach (var arg in new[] { soak, "--quick", "--only", "galaxy" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -111,8 +111,9 @@ public sealed class ScenarioSelectionTests
         Assert.Equal(2, process.ExitCode);
         Assert.Equal(string.Empty, (await output).Trim());
         var message = await error;
-        Assert.Contains("unknown scenario 'cluster'", message, StringComparison.Ordinal);
+        Assert.Contains("unknown scenario 'galaxy'", message, StringComparison.Ordinal);
         Assert.Contains("'tenancy'", message, StringComparison.Ordinal);
         Assert.Contains("'crash matrix'", message, StringComparison.Ordinal);
+        Assert.Contains("'cluster'", message, StringComparison.Ordinal);
     }
 }

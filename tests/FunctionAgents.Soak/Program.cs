@@ -9,7 +9,7 @@ IScenario[] scenarios =
 [
     new TamperScenario(), new AppendRaceScenario(), new BadInputScenario(),
     new IdempotentStartScenario(), new TenancyScenario(), new InjectionScenario(), new ConsumptionScenario(), new PoisonScenario(),
-    new CrashMatrixScenario(),
+    new CrashMatrixScenario(), new ClusterScenario(),
 ];
 
 var selection = ScenarioSelection.Parse(args, [.. scenarios.Select(s => s.Name)]);
