@@ -41,6 +41,11 @@ public sealed partial class RunsApi
 
         var from = Time(query, "from", errors);
         var to = Time(query, "to", errors);
+        if (from is not null && to is not null && to < from)
+        {
+            errors.Add(new FieldError("to", "must not be before from"));
+        }
+
         var pageSize = 50;
         if (Single(query, "pageSize", errors) is { } sizeText
             && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))

@@ -40,7 +40,7 @@ public sealed class EvaluationTrendsApi
         }
         else if (errors.Count == 0 && to.DayNumber - from.DayNumber + 1 > EvaluationTrends.MaxDays)
         {
-            errors.Add(new FieldError("from", $"the window may cover at most {EvaluationTrends.MaxDays} days"));
+            errors.Add(new FieldError("from", $"must be at most {EvaluationTrends.MaxDays - 1} days before to (a window covers at most {EvaluationTrends.MaxDays} days)"));
         }
 
         if (errors.Count > 0)

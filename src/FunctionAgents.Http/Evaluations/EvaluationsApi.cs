@@ -50,7 +50,7 @@ public sealed class EvaluationsApi
             }
             else if (errors.Count == 0 && to!.Value.DayNumber - from!.Value.DayNumber + 1 > EvaluationRequest.MaxDays)
             {
-                errors.Add(new FieldError("to", $"the window may cover at most {EvaluationRequest.MaxDays} days"));
+                errors.Add(new FieldError("to", $"must be at most {EvaluationRequest.MaxDays - 1} days after from (a window covers at most {EvaluationRequest.MaxDays} days)"));
             }
 
             if (errors.Count > 0)

@@ -20,9 +20,13 @@ public sealed partial class ForensicsApi
         var errors = new List<FieldError>();
         var text = Single(context.Request.Query, "atSeq", errors);
         long atSeq = 0;
-        if (errors.Count == 0 && (text is null || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out atSeq) || atSeq < 1))
+        if (errors.Count == 0 && text is null)
         {
             errors.Add(new FieldError("atSeq", "is required: the Seq (1 or more) of the event after which to show the state"));
+        }
+        else if (errors.Count == 0 && (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out atSeq) || atSeq < 1))
+        {
+            errors.Add(new FieldError("atSeq", $"must be a whole number of 1 or more (the Seq of an event), not '{text}'"));
         }
 
         if (errors.Count > 0)

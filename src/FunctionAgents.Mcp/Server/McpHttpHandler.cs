@@ -50,7 +50,18 @@ public sealed class McpHttpHandler
             return;
         }
 
+        // The transport reads any POST body as JSON-RPC and fails with a 500 on anything else: refuse other media types first.
+        if (HttpMethods.IsPost(context.Request.Method) && !IsJson(context.Request.ContentType))
+        {
+            await ApiProblems.UnsupportedMediaType(context.Request.ContentType).ExecuteAsync(context);
+            return;
+        }
+
         context.User = McpCaller.PrincipalFor(tenant);
         await transport(context);
     }
+
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && string.Equals(media.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase);
 }

@@ -37,8 +37,8 @@ public sealed partial class RunCommands
             if (step.Phase != StepPhase.AwaitingApproval || state.IsFinished)
             {
                 refusal = step.DecidedBy is "human" or "timeout"
-                    ? $"step {stepId} was already decided ({step.DecidedBy}: {step.Phase.ToString().ToLowerInvariant()})"
-                    : $"step {stepId} is not awaiting approval (it is {step.Phase.ToString().ToLowerInvariant()}, run {state.Status.ToString().ToLowerInvariant()})";
+                    ? $"step {stepId} was already decided ({step.DecidedBy}: {PhaseName(step.Phase)})"
+                    : $"step {stepId} is not awaiting approval (it is {PhaseName(step.Phase)}, run {RunStatusNames.ToName(state.Status)})";
                 return null;
             }
 
@@ -103,4 +103,7 @@ public sealed partial class RunCommands
         var detail = $"run {runId} is {state.Status.ToString().ToLowerInvariant()}: its orchestration has ended ({instance.ToString().ToLowerInvariant()}) and no longer waits";
         return new CommandResult(CommandOutcome.Conflict, detail, state);
     }
+
+    /// <summary>The phase's wire name (<c>awaiting_approval</c>), as the API's JSON spells it.</summary>
+    private static string PhaseName(StepPhase phase) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(phase.ToString());
 }

@@ -56,6 +56,37 @@ public sealed class McpServerTests(HostFixture fixture)
     public Task AnotherTenantsKey_SeesNothingOfTheRun_AndCannotActOnIt() =>
         McpCalls.AssertAnotherTenantSeesNothingAsync(key => ConnectAsync(key));
 
+    [Theory]
+    [InlineData("/mcp", "text/plain")]
+    [InlineData("/mcp", "application/x-www-form-urlencoded")]
+    [InlineData("/api/mcp", "application/xml")]
+    [InlineData("/api/mcp", null)]
+    public async Task Post_BodyNotJson_Is415ProblemNamingTheContentType(string path, string? contentType)
+    {
+        // Arrange
+        using var http = fixture.Shared.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new ByteArrayContent("""{"jsonrpc":"2.0","id":1,"method":"tools/list"}"""u8.ToArray()),
+        };
+        if (contentType is not null)
+        {
+            request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        request.Headers.Add("Accept", "application/json, text/event-stream");
+        request.Headers.Add(ApiRoutes.ApiKeyHeader, HostFixture.AlphaKey);
+
+        // Act
+        var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Content-Type must be application/json", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NoOrUnknownKey_IsRefusedWith401()
     {

@@ -70,7 +70,7 @@ public sealed class RunCommandsOrchestrationTests
         Assert.Equal(CommandOutcome.Conflict, cancel.Outcome);
         Assert.Equal(RunStatus.AwaitingApproval, approve.State!.Status);
         Assert.Contains(ended.ToString().ToLowerInvariant(), approve.Detail, StringComparison.Ordinal);
-        Assert.Contains("awaitingapproval", cancel.Detail, StringComparison.Ordinal);
+        Assert.Contains("awaiting_approval", cancel.Detail, StringComparison.Ordinal);
         Assert.Equal(before, (await harness.EventsAsync(runId)).Count);
         Assert.Empty(harness.Orchestrations.Raised);
     }

@@ -53,6 +53,13 @@ internal static class BadInputCorpus
         yield return Start("\"goal\":\"g\",\"goal\":\"h\"", "duplicate goal");
         yield return Start("\"goal\":\"g\",\"x\":" + new string('[', 10_000) + new string(']', 10_000), "nesting 10,000 deep");
         yield return new BadRequest(HttpMethod.Post, "api/runs", "{\"goal\":\"g\"}", "text/plain body", "text/plain");
+        const string ToolsList = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+        yield return new BadRequest(HttpMethod.Post, "api/mcp", ToolsList, "MCP text/plain body", "text/plain");
+        yield return new BadRequest(HttpMethod.Post, "api/mcp", "a=b", "MCP form body", "application/x-www-form-urlencoded");
+        yield return new BadRequest(HttpMethod.Post, "api/mcp", "<a/>", "MCP XML body", "application/xml");
+        yield return new BadRequest(HttpMethod.Get, "api/runs/r-unknown/state?atSeq=-1", null, "state atSeq=-1");
+        yield return new BadRequest(HttpMethod.Get, "api/runs/r-unknown/state?atSeq=abc", null, "state atSeq=abc");
+        yield return new BadRequest(HttpMethod.Get, "api/runs?from=2026-12-07T00:00:00Z&to=2026-12-01T00:00:00Z", null, "list runs to before from");
 
         foreach (var id in BadIds)
         {
