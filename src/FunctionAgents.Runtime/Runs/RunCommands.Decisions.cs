@@ -75,7 +75,7 @@ public sealed partial class RunCommands
             cancellationToken);
         if (before.IsFinished)
         {
-            return new CommandResult(CommandOutcome.Conflict, $"run {runId} has already finished ({before.Status.ToString().ToLowerInvariant()})", before);
+            return new CommandResult(CommandOutcome.Conflict, $"run {runId} has already finished ({RunStatusNames.ToName(before.Status)})", before);
         }
 
         await WakeAsync(runId, instance, OrchestrationLoop.CancelEventName, cancellationToken);
@@ -100,7 +100,7 @@ public sealed partial class RunCommands
     private async Task<CommandResult> NoLongerWaitingAsync(string runId, RunOrchestrationStatus instance, CancellationToken cancellationToken)
     {
         var state = await RunReader.LoadAsync(_journal, runId, cancellationToken);
-        var detail = $"run {runId} is {state.Status.ToString().ToLowerInvariant()}: its orchestration has ended ({instance.ToString().ToLowerInvariant()}) and no longer waits";
+        var detail = $"run {runId} is {RunStatusNames.ToName(state.Status)}: its orchestration has ended ({instance.ToString().ToLowerInvariant()}) and no longer waits";
         return new CommandResult(CommandOutcome.Conflict, detail, state);
     }
 

@@ -18,7 +18,7 @@ public sealed class BadQueryTests(HostFixture fixture)
         var (status, body, _) = await Api.GetAsync(_alpha, $"/api/runs/r-{Guid.NewGuid():N}/state?atSeq={atSeq}");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        var text = body.GetRawText();
+        var text = System.Text.RegularExpressions.Regex.Unescape(body.GetRawText());
         Assert.Contains("\"atSeq\"", text, StringComparison.Ordinal);
         Assert.Contains($"not '{atSeq}'", text, StringComparison.Ordinal);
         Assert.DoesNotContain("is required", text, StringComparison.Ordinal);
