@@ -14,6 +14,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly Func<HttpListenerContext, CancellationToken, Task> _handle;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private int _disposed;
 
     /// <param name="handle">Answers one request; it must write and close <see cref="HttpListenerContext.Response"/>.</param>
     public LoopbackHttpServer(Func<HttpListenerContext, CancellationToken, Task> handle)
@@ -36,8 +37,14 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Stops listening and waits for the accept loop; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _listener.Close();
         try

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using FunctionAgents.Testing;
 
 namespace FunctionAgents.Azure.Tests.OpenAI.Fakes;
 
@@ -10,26 +10,13 @@ namespace FunctionAgents.Azure.Tests.OpenAI.Fakes;
 /// </summary>
 internal sealed class FakeChatServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly Queue<ChatReply> _script = new();
     private readonly List<RecordedRequest> _requests = [];
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
 
-    public FakeChatServer()
-    {
-        // HttpListener cannot bind port 0, so ask the OS for a free port first.
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Root = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(Root.ToString());
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
-    }
+    public FakeChatServer() => _server = new LoopbackHttpServer(AnswerAsync);
 
-    public Uri Root { get; }
+    public Uri Root => _server.Root;
 
     /// <summary>The base URL the client is given, shaped like the Azure OpenAI v1 endpoint.</summary>
     public Uri Endpoint => new(Root, "openai/v1/");
@@ -58,48 +45,15 @@ internal sealed class FakeChatServer : IAsyncDisposable
         return this;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_stop.IsCancellationRequested)
-        {
-            return;
-        }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-        await _stop.CancelAsync();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
+    // A client that gave up (a timeout test) or the server stopping ends the reply (LoopbackHttpServer).
+    private async Task AnswerAsync(HttpListenerContext context, CancellationToken stopping)
     {
         string body;
         using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
         {
-            body = await reader.ReadToEndAsync();
+            body = await reader.ReadToEndAsync(stopping);
         }
 
         ChatReply reply;
@@ -113,27 +67,20 @@ internal sealed class FakeChatServer : IAsyncDisposable
             reply = _script.Count > 0 ? _script.Dequeue() : ChatReply.Error(500, "unscripted", "no reply was scripted for this request");
         }
 
-        try
+        if (reply.Delay > TimeSpan.Zero)
         {
-            if (reply.Delay > TimeSpan.Zero)
-            {
-                await Task.Delay(reply.Delay, _stop.Token);
-            }
-
-            context.Response.StatusCode = reply.Status;
-            context.Response.ContentType = "application/json";
-            foreach (var (name, value) in reply.Headers)
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(reply.Body);
-            await context.Response.OutputStream.WriteAsync(bytes, _stop.Token);
-            context.Response.Close();
+            await Task.Delay(reply.Delay, stopping);
         }
-        catch (Exception ex) when (ex is HttpListenerException or OperationCanceledException or ObjectDisposedException or IOException)
+
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = "application/json";
+        foreach (var (name, value) in reply.Headers)
         {
-            // The client gave up (a timeout test) or the server is stopping.
+            context.Response.Headers[name] = value;
         }
+
+        var bytes = Encoding.UTF8.GetBytes(reply.Body);
+        await context.Response.OutputStream.WriteAsync(bytes, stopping);
+        context.Response.Close();
     }
 }
