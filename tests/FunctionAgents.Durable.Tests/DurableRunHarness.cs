@@ -1,17 +1,18 @@
 using FunctionAgents.Domain.Engine;
 using FunctionAgents.Domain.Events;
-using FunctionAgents.Domain.Planning.Planners;
 using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Planning.Planners;
 using FunctionAgents.Domain.Policy;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Durable;
 using FunctionAgents.Runtime.Engine;
 using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Runs;
 using FunctionAgents.Runtime.Tests.Runs.Fakes;
 using FunctionAgents.Testing.Durable;
-using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace FunctionAgents.Durable.Tests;
 

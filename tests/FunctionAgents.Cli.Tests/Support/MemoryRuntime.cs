@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using FunctionAgents.Domain.Engine;
 using FunctionAgents.Domain.Tools;
 using FunctionAgents.Runtime.Engine;
@@ -7,43 +5,6 @@ using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Tools;
 
 namespace FunctionAgents.Cli.Tests.Support;
-
-/// <summary>In-memory stand-ins for the runtime's storage: runs index, work queue, ticket store, outbox, clock.</summary>
-internal sealed class MemoryRunIndex : IRunIndex
-{
-    private readonly ConcurrentDictionary<string, RunSummary> _rows = new();
-
-    public Task TryAddAsync(RunSummary summary, CancellationToken cancellationToken = default)
-    {
-        _rows.TryAdd(summary.RunId, summary);
-        return Task.CompletedTask;
-    }
-
-    public Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken = default)
-    {
-        _rows[summary.RunId] = summary;
-        return Task.CompletedTask;
-    }
-
-    public Task<RunSummary?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_rows.TryGetValue(runId, out var row) && row.TenantId == tenantId ? row : null);
-
-    public Task<RunPage> ListAsync(RunQuery query, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new RunPage([.. _rows.Values.Where(r => r.TenantId == query.TenantId)], null));
-
-    public async IAsyncEnumerable<RunSummary> ListByDayAsync(DateOnly day, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        foreach (var row in _rows.Values.Where(r => DateOnly.FromDateTime(r.CreatedAt.UtcDateTime) == day))
-        {
-            yield return row;
-        }
-
-        await Task.CompletedTask;
-    }
-
-    public IAsyncEnumerable<RunSummary> ListStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default) =>
-        AsyncEnumerable.Empty<RunSummary>();
-}
 
 /// <summary>No Durable engine: the CLI tests drive their runs with the orchestrator's loop (see RealRuns).</summary>
 internal sealed class NoOrchestrations : IRunOrchestrations

@@ -1,4 +1,3 @@
-using FunctionAgents.Runtime.Tests.Runs.Fakes;
 using FunctionAgents.Domain.Events;
 using FunctionAgents.Domain.Planning.Offline;
 using FunctionAgents.Domain.Responses.Offline;
@@ -6,9 +5,11 @@ using FunctionAgents.Domain.Runs;
 using FunctionAgents.Runtime.Engine;
 using FunctionAgents.Runtime.Journal;
 using FunctionAgents.Runtime.Policy;
+using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Runs;
-using FunctionAgents.Runtime.Tools.Sql;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
 using FunctionAgents.Runtime.Tools;
+using FunctionAgents.Runtime.Tools.Sql;
 
 namespace FunctionAgents.Cli.Tests.Support;
 
@@ -44,7 +45,7 @@ internal static class RealRuns
             PolicyFile.Load(Path.Combine(root, "samples/policies/default.yaml")),
             clock);
         var journal = new InMemoryEventJournal();
-        var index = new MemoryRunIndex();
+        var index = new InMemoryRunIndex();
         var commands = new RunCommands(new RunAppender(journal, index, clock), index, new NoOrchestrations(), new RunOptions());
         var runner = new StepRunner(new RunAppender(journal, index, clock), activities);
         var lines = new List<string>();

@@ -1,10 +1,11 @@
 using System.Diagnostics;
-using FunctionAgents.Runtime.Tests.Runs.Fakes;
 using FunctionAgents.Domain.Policy;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Runs;
 using FunctionAgents.Runtime.Telemetry;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
 
 namespace FunctionAgents.Runtime.Tests.Telemetry;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using FunctionAgents.Runtime.Tests.Runs.Fakes;
 using FunctionAgents.Domain.Costs;
 using FunctionAgents.Domain.Engine;
 using FunctionAgents.Domain.Events;
@@ -7,11 +6,13 @@ using FunctionAgents.Domain.Policy;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Runtime.Engine;
 using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Runs;
 using FunctionAgents.Runtime.Telemetry;
+using FunctionAgents.Runtime.Tests.Runs.Fakes;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using OpenTelemetry;
 
 namespace FunctionAgents.Runtime.Tests.Telemetry;
 

@@ -1,10 +1,11 @@
-using FunctionAgents.Domain.Evaluation.Checks;
 using FunctionAgents.Domain.Engine;
+using FunctionAgents.Domain.Evaluation.Checks;
 using FunctionAgents.Domain.Evaluation.Sets;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Runtime.Engine;
 using FunctionAgents.Runtime.Evaluation.Evaluators;
 using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Runs;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.AI.Evaluation;
@@ -44,7 +45,7 @@ public sealed class EvaluationSetRunner
     {
         ArgumentNullException.ThrowIfNull(set);
         var journal = new InMemoryEventJournal();
-        var index = new EvaluationRunIndex();
+        var index = new InMemoryRunIndex();
         var appender = new RunAppender(journal, index, _clock);
         var activities = new RunActivities(
             _configuration.Planner, _configuration.Builder, _configuration.Tools, _configuration.ToolRunner, _configuration.Policy, _clock, _configuration.Prices);

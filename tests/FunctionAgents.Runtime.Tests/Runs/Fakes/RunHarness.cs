@@ -1,10 +1,11 @@
 using FunctionAgents.Domain.Events;
-using FunctionAgents.Domain.Planning.Planners;
 using FunctionAgents.Domain.Planning;
+using FunctionAgents.Domain.Planning.Planners;
 using FunctionAgents.Domain.Policy;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Runtime.Engine;
 using FunctionAgents.Runtime.Journal;
+using FunctionAgents.Runtime.Projections;
 using FunctionAgents.Runtime.Runs;
 
 namespace FunctionAgents.Runtime.Tests.Runs.Fakes;

@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using FunctionAgents.Runtime.Projections;
+using FunctionAgents.Domain.Runs;
 
-namespace FunctionAgents.Runtime.Evaluation.Sets;
+namespace FunctionAgents.Runtime.Projections;
 
-/// <summary>The run index of an evaluation set's in-memory runs (the commands look runs up through it).</summary>
-internal sealed class EvaluationRunIndex : IRunIndex
+/// <summary>
+/// A run index in memory: for runs that live in an in-memory journal (an evaluation set's runs, <c>fa eval run</c>)
+/// and for tests. Not shared between processes.
+/// </summary>
+public sealed class InMemoryRunIndex : IRunIndex
 {
     private readonly ConcurrentDictionary<string, RunSummary> _rows = new(StringComparer.Ordinal);
 
@@ -39,7 +42,11 @@ internal sealed class EvaluationRunIndex : IRunIndex
 
     public async IAsyncEnumerable<RunSummary> ListStaleAsync(DateTimeOffset updatedBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        foreach (var row in _rows.Values.Where(r => r.UpdatedAt < updatedBefore && r.Status is not (RunStatus.Completed or RunStatus.Failed or RunStatus.Cancelled)))
+        {
+            yield return row;
+        }
+
         await Task.CompletedTask.ConfigureAwait(false);
-        yield break;
     }
 }
