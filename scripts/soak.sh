@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The reliability suite (issue 17) in one command: `scripts/soak.sh [--quick] [--only <scenario>]`.
 # Starts a private Azurite, runs each scenario, prints a Markdown table of results and exits non-zero when any
-# guarantee failed. --quick scales the counts down for CI (under 10 minutes); the full run stays under 60.
+# guarantee failed. --quick scales the counts down for CI (about 12 minutes, budget 20); the full run stays under 60.
 # Not part of `dotnet test`: the suite is a console app in tests/FunctionAgents.Soak.
 set -euo pipefail
 cd "$(dirname "$0")/.."
