@@ -62,7 +62,8 @@ public static partial class FunctionAgentsServiceCollectionExtensions
             services.AddFunctionAgentsForensics(
                 options.Retention ?? RetentionSettings.FromSetting(getSetting(RetentionSettings.MinimumRetentionDays)),
                 signer,
-                options.SignCheckpoints ? CheckpointSigningSettings.TrustKeyFiles(getSetting) : null);
+                options.SignCheckpoints ? CheckpointSigningSettings.TrustKeyFiles(getSetting) : null,
+                CheckpointSigningSettings.ReadEvery(getSetting));
         }
 
         if (options.Privacy)

@@ -115,7 +115,10 @@ public static partial class FunctionAgentsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IJournalProjection>(),
             sp.GetRequiredService<IJournalProtector>()));
-        services.AddSingleton(sp => new StepRunner(sp.GetRequiredService<RunAppender>(), sp.GetRequiredService<RunActivities>()));
+        services.AddSingleton(sp => new StepRunner(
+            sp.GetRequiredService<RunAppender>(),
+            sp.GetRequiredService<RunActivities>(),
+            settings.RunStateCache.Create(sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton(sp => new RunWriter(sp.GetRequiredService<RunAppender>()));
         services.AddSingleton(sp => new RunCommands(
             sp.GetRequiredService<RunAppender>(),

@@ -18,6 +18,8 @@ public sealed record FunctionAgentsSettings
 
     public RunTimingSettings Runs { get; init; } = new();
 
+    public RunStateCacheSettings RunStateCache { get; init; } = new();
+
     public NightlyEvaluationSettings Nightly { get; init; } = new();
 
     /// <summary>Reads every concern through <paramref name="getSetting"/> (null or blank means "not set": the default applies).</summary>
@@ -30,6 +32,7 @@ public sealed record FunctionAgentsSettings
             Storage = StorageSettings.FromSettings(getSetting),
             Content = ContentSettings.FromSettings(getSetting),
             Runs = RunTimingSettings.FromSettings(getSetting),
+            RunStateCache = RunStateCacheSettings.FromSettings(getSetting),
             Nightly = NightlyEvaluationSettings.FromSettings(getSetting),
         };
     }

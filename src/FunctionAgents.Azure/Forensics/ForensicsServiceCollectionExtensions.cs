@@ -22,10 +22,12 @@ public static class ForensicsServiceCollectionExtensions
     /// <see cref="InvariantRegistry"/> and <see cref="ForensicsStorage"/> to create the tables.
     /// </summary>
     /// <param name="signer">Signs every checkpoint (a host); null for a reader, whose checkpoint projection refuses to write.</param>
+    /// <param name="checkpointEvery">Checkpoint every this many events and at a run's end (<see cref="CheckpointSigningSettings.Every"/>).</param>
     /// <param name="trustedKeyFiles">Public keys (besides the signer's own) that verification trusts: keys rotated out.</param>
     /// <exception cref="FormatException">A trusted key file is malformed; the message names it.</exception>
     public static IServiceCollection AddFunctionAgentsForensics(
-        this IServiceCollection services, RetentionPolicy? retention = null, CheckpointSigningKey? signer = null, IReadOnlyList<string>? trustedKeyFiles = null)
+        this IServiceCollection services, RetentionPolicy? retention = null, CheckpointSigningKey? signer = null, IReadOnlyList<string>? trustedKeyFiles = null,
+        int checkpointEvery = CheckpointSigningSettings.DefaultEvery)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
@@ -38,7 +40,7 @@ public static class ForensicsServiceCollectionExtensions
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TableAuditLog>());
         services.AddSingleton<IJournalProjection>(sp => sp.GetRequiredService<TableAuditLog>());
 
-        services.AddSingleton(sp => new TableChainCheckpoints(sp.GetRequiredService<TableStorageClient>(), sp.GetRequiredService<ForensicsTables>().Checkpoints, signer));
+        services.AddSingleton(sp => new TableChainCheckpoints(sp.GetRequiredService<TableStorageClient>(), sp.GetRequiredService<ForensicsTables>().Checkpoints, signer, checkpointEvery));
         services.AddSingleton<IChainCheckpointStore>(sp => sp.GetRequiredService<TableChainCheckpoints>());
         services.AddSingleton<IJournalProjection>(sp => sp.GetRequiredService<TableChainCheckpoints>());
 

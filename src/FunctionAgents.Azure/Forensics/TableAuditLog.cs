@@ -9,11 +9,12 @@ using FunctionAgents.Runtime.Projections;
 namespace FunctionAgents.Azure.Forensics;
 
 /// <summary>
-/// The audit projection in one table, each action written twice: under <c>&lt;tenant&gt;|c|&lt;correlationId&gt;</c> for
-/// "everything for this correlation id" and under <c>&lt;tenant&gt;|d|&lt;yyyyMMdd&gt;</c> for "everything of this tenant",
-/// RowKey <c>&lt;ticks&gt;|&lt;runId&gt;|&lt;seq&gt;</c>. Writes are idempotent upserts, one transaction per partition; a
-/// query reads only partitions whose key starts with the caller's tenant, so it can never return another tenant's rows.
-/// Call <see cref="CreateTableIfNotExistsAsync"/> once at startup.
+/// The audit projection in one table, each action written once, under <c>&lt;tenant&gt;|d|&lt;yyyyMMdd&gt;</c>, RowKey
+/// <c>&lt;ticks&gt;|&lt;runId&gt;|&lt;seq&gt;</c>: one idempotent upsert transaction per append. "Everything for this
+/// correlation id" is derived at query time: one range query over the tenant's day partitions in the window, filtered on
+/// the CorrelationId column. A query reads only partitions whose key starts with the caller's tenant, so it can never
+/// return another tenant's rows. (Rows written before this layout also sit under <c>&lt;tenant&gt;|c|&lt;correlationId&gt;</c>;
+/// queries no longer read those copies, and retention still deletes them.) Call <see cref="CreateTableIfNotExistsAsync"/> once at startup.
 /// </summary>
 public sealed class TableAuditLog : IAuditLog, IAuditWriter, IJournalProjection
 {
@@ -38,15 +39,11 @@ public sealed class TableAuditLog : IAuditLog, IAuditWriter, IJournalProjection
     public Task ProjectAsync(IReadOnlyList<RunEvent> appended, RunState after, CancellationToken cancellationToken = default) =>
         WriteAsync(AuditProjection.ToEntries(appended, after), cancellationToken);
 
-    /// <summary>Upserts each entry under its correlation partition and its day partition, one transaction per partition (at most 100 rows each).</summary>
+    /// <summary>Upserts each entry under its day partition: one transaction per day (at most 100 rows each), so one per append.</summary>
     public Task WriteAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var rows = entries.SelectMany(e => (TableEntity[])
-        [
-            AuditEntity.ToEntity(e, AuditKeys.ByCorrelation(e.TenantId, e.CorrelationId)),
-            AuditEntity.ToEntity(e, AuditKeys.ByDay(e.TenantId, DateOnly.FromDateTime(e.OccurredAt.UtcDateTime))),
-        ]);
+        var rows = entries.Select(e => AuditEntity.ToEntity(e, AuditKeys.ByDay(e.TenantId, DateOnly.FromDateTime(e.OccurredAt.UtcDateTime))));
         return TableBatches.UpsertAsync(_client, TableName, rows, cancellationToken);
     }
 
@@ -60,36 +57,30 @@ public sealed class TableAuditLog : IAuditLog, IAuditWriter, IJournalProjection
             yield break;
         }
 
-        foreach (var partition in Partitions(tenantId, correlationId, from, until))
-        {
-            var filter = TableFilter.Create($"PartitionKey eq {partition} and RowKey ge {AuditKeys.TimePrefix(from)} and RowKey lt {AuditKeys.TimePrefix(until)}");
-            await foreach (var row in _client.QueryAsync(TableName, new TableQuery { Filter = filter }, cancellationToken))
-            {
-                var entry = AuditEntity.Read(row);
-                if (!string.Equals(entry.TenantId, tenantId, StringComparison.Ordinal))
-                {
-                    throw new InvalidDataException($"Audit row {row.PartitionKey}/{row.RowKey} names tenant '{entry.TenantId}' inside a partition of '{tenantId}'; refusing to return it.");
-                }
-
-                yield return entry;
-            }
-        }
-    }
-
-    private static IEnumerable<string> Partitions(string tenantId, string? correlationId, DateTimeOffset from, DateTimeOffset until)
-    {
-        if (correlationId is not null)
-        {
-            return [AuditKeys.ByCorrelation(tenantId, correlationId)];
-        }
-
         var first = DateOnly.FromDateTime(from.UtcDateTime);
         var last = DateOnly.FromDateTime(until.UtcDateTime.AddTicks(-1));
-        if (last.DayNumber - first.DayNumber >= MaxTenantQueryDays)
+        if (correlationId is null && last.DayNumber - first.DayNumber >= MaxTenantQueryDays)
         {
             throw new ArgumentException($"A tenant-wide audit covers at most {MaxTenantQueryDays} days; narrow the range or give a correlation id.", nameof(until));
         }
 
-        return Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(d => AuditKeys.ByDay(tenantId, first.AddDays(d)));
+        // Day partitions sort by date, rows by time within a day: one range query returns the window in time order.
+        var filter = TableFilter.Create(
+            $"PartitionKey ge {AuditKeys.ByDay(tenantId, first)} and PartitionKey le {AuditKeys.ByDay(tenantId, last)} and RowKey ge {AuditKeys.TimePrefix(from)} and RowKey lt {AuditKeys.TimePrefix(until)}");
+        if (correlationId is not null)
+        {
+            filter += " and " + TableFilter.Create($"CorrelationId eq {correlationId}");
+        }
+
+        await foreach (var row in _client.QueryAsync(TableName, new TableQuery { Filter = filter }, cancellationToken))
+        {
+            var entry = AuditEntity.Read(row);
+            if (!string.Equals(entry.TenantId, tenantId, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"Audit row {row.PartitionKey}/{row.RowKey} names tenant '{entry.TenantId}' inside a partition of '{tenantId}'; refusing to return it.");
+            }
+
+            yield return entry;
+        }
     }
 }

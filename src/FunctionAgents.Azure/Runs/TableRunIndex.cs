@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
 using FunctionAgents.Domain.Runs;
 using FunctionAgents.Domain.Storage;
+using FunctionAgents.Runtime.Caching;
 using FunctionAgents.Runtime.Projections;
 
 namespace FunctionAgents.Azure.Runs;
@@ -22,6 +23,10 @@ internal sealed class TableRunIndex : IRunIndex
     private readonly string _byTenant;
     private readonly string _byDay;
 
+    // What this process last wrote to each row (Seq, ETag): the next write is conditional on that ETag instead of
+    // a guard read. Bounded; a forgotten row costs one read, never a wrong write.
+    private readonly BoundedCache<(string Table, string PartitionKey, string RowKey), WrittenRow> _written = new(2048);
+
     public TableRunIndex(TableStorageClient tables, StorageNames names)
     {
         _tables = tables;
@@ -32,42 +37,62 @@ internal sealed class TableRunIndex : IRunIndex
     public async Task TryAddAsync(RunSummary summary, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        await InsertIfAbsentAsync(_byTenant, RunSummaryEntity.ForTenant(summary), cancellationToken);
-        await InsertIfAbsentAsync(_byDay, RunSummaryEntity.ForDay(summary), cancellationToken);
-    }
-
-    public async Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        await ReplaceUnlessNewerAsync(_byTenant, RunSummaryEntity.ForTenant(summary), summary.LastSeq, cancellationToken);
-        await ReplaceUnlessNewerAsync(_byDay, RunSummaryEntity.ForDay(summary), summary.LastSeq, cancellationToken);
+        await InsertIfAbsentAsync(_byTenant, RunSummaryEntity.ForTenant(summary), summary, cancellationToken);
+        await InsertIfAbsentAsync(_byDay, RunSummaryEntity.ForDay(summary), summary, cancellationToken);
     }
 
     /// <summary>
-    /// Writes <paramref name="row"/> unless the stored row already reflects a later Seq. Conditional on the ETag read
-    /// (insert when absent), so two writers of one run that race can never leave the older state behind.
+    /// Writes both rows, each conditional on the ETag this process remembers from its last write of it, so the usual
+    /// write costs one request per row and no read (<see cref="RunIndexProjection"/> decides when a write is due).
     /// </summary>
-    private async Task ReplaceUnlessNewerAsync(string table, TableEntity row, long lastSeq, CancellationToken cancellationToken)
+    public async Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
+        ArgumentNullException.ThrowIfNull(summary);
+        await ReplaceUnlessNewerAsync(_byTenant, RunSummaryEntity.ForTenant(summary), summary, cancellationToken);
+        await ReplaceUnlessNewerAsync(_byDay, RunSummaryEntity.ForDay(summary), summary, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="row"/> unless the stored row already reflects a later Seq. With a remembered ETag the write
+    /// is conditional on it (nobody else wrote the row since this process did); without one, or when it is stale (412),
+    /// the row is read and the write made conditional on what was read, so two writers of one run that race can never
+    /// leave the older state behind.
+    /// </summary>
+    private async Task ReplaceUnlessNewerAsync(string table, TableEntity row, RunSummary summary, CancellationToken cancellationToken)
+    {
+        var key = (table, row.PartitionKey, row.RowKey);
+        if (_written.TryGet(key, out var known) && known.ETag is { } rememberedETag)
         {
-            var stored = await _tables.GetEntityAsync(table, row.PartitionKey, row.RowKey, cancellationToken);
-            if (stored?.GetInt64(RunSummaryEntity.LastSeq) is { } storedSeq && storedSeq > lastSeq)
+            if (known.LastSeq > summary.LastSeq)
             {
                 return;
             }
 
             try
             {
-                if (stored is null)
-                {
-                    await _tables.InsertEntityAsync(table, row, cancellationToken);
-                }
-                else
-                {
-                    await _tables.ReplaceEntityAsync(table, row, stored.ETag.ToString(), cancellationToken);
-                }
+                Remember(key, summary, await _tables.ReplaceEntityAsync(table, row, rememberedETag, cancellationToken));
+                return;
+            }
+            catch (Exception ex) when (ex is StorageConflictException or StorageNotFoundException)
+            {
+                // Another process wrote the row since (412), or it was deleted (404): read it and decide again below.
+                _written.Remove(key);
+            }
+        }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await _tables.GetEntityAsync(table, row.PartitionKey, row.RowKey, cancellationToken);
+            if (stored?.GetInt64(RunSummaryEntity.LastSeq) is { } storedSeq && storedSeq > summary.LastSeq)
+            {
+                return;
+            }
+
+            try
+            {
+                Remember(key, summary, stored is null
+                    ? await _tables.InsertEntityAsync(table, row, cancellationToken)
+                    : await _tables.ReplaceEntityAsync(table, row, stored.ETag.ToString(), cancellationToken));
                 return;
             }
             catch (StorageConflictException) when (attempt < MaxWriteAttempts)
@@ -76,6 +101,9 @@ internal sealed class TableRunIndex : IRunIndex
             }
         }
     }
+
+    private void Remember((string, string, string) key, RunSummary summary, string? eTag) =>
+        _written.Set(key, new WrittenRow(summary.LastSeq, eTag));
 
     public async Task<RunSummary?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken = default)
     {
@@ -149,15 +177,17 @@ internal sealed class TableRunIndex : IRunIndex
         }
     }
 
-    private async Task InsertIfAbsentAsync(string table, TableEntity entity, CancellationToken cancellationToken)
+    private async Task InsertIfAbsentAsync(string table, TableEntity entity, RunSummary summary, CancellationToken cancellationToken)
     {
         try
         {
-            await _tables.InsertEntityAsync(table, entity, cancellationToken);
+            Remember((table, entity.PartitionKey, entity.RowKey), summary, await _tables.InsertEntityAsync(table, entity, cancellationToken));
         }
         catch (StorageConflictException)
         {
             // Already indexed: the first writer's row stands.
         }
     }
+
+    private readonly record struct WrittenRow(long LastSeq, string? ETag);
 }

@@ -58,12 +58,15 @@ public sealed partial class TableStorageClient
             return response.Status != 404;
         });
 
-    /// <summary>Inserts the entity; throws <see cref="FunctionAgents.Domain.Storage.StorageConflictException"/> (EntityAlreadyExists) when its keys are taken.</summary>
-    public Task InsertEntityAsync(string table, TableEntity entity, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Inserts the entity and returns its new ETag; throws <see cref="FunctionAgents.Domain.Storage.StorageConflictException"/>
+    /// (EntityAlreadyExists) when its keys are taken.
+    /// </summary>
+    public Task<string?> InsertEntityAsync(string table, TableEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
         return StorageErrors.RunAsync($"Insert entity ({entity.PartitionKey}, {entity.RowKey}) into '{table}'", async () =>
-            await Table(table).AddEntityAsync(entity, cancellationToken).ConfigureAwait(false));
+            (await Table(table).AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)).Headers.ETag?.ToString());
     }
 
     /// <summary>Inserts the entity or, when it exists, replaces or merges it (<paramref name="mode"/>).</summary>
@@ -75,15 +78,15 @@ public sealed partial class TableStorageClient
     }
 
     /// <summary>
-    /// Replaces the entity only if it still has <paramref name="eTag"/>; throws
+    /// Replaces the entity only if it still has <paramref name="eTag"/> and returns its new ETag; throws
     /// <see cref="FunctionAgents.Domain.Storage.StorageConflictException"/> (412) when another writer changed it first.
     /// </summary>
-    public Task ReplaceEntityAsync(string table, TableEntity entity, string eTag, CancellationToken cancellationToken = default)
+    public Task<string?> ReplaceEntityAsync(string table, TableEntity entity, string eTag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ArgumentException.ThrowIfNullOrEmpty(eTag);
         return StorageErrors.RunAsync($"Replace entity ({entity.PartitionKey}, {entity.RowKey}) in '{table}'", async () =>
-            await Table(table).UpdateEntityAsync(entity, new ETag(eTag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false));
+            (await Table(table).UpdateEntityAsync(entity, new ETag(eTag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)).Headers.ETag?.ToString());
     }
 
     /// <summary>Deletes the entity if its ETag matches <paramref name="eTag"/> (null: any); returns false if it did not exist.</summary>

@@ -49,7 +49,7 @@ public static class OrchestrationLoop
                     state = Fold(state, (await refresh(runId, state.LastSeq)).Events);
                     break;
                 default:
-                    var result = await callStep(new StepRequest(runId, state.LastSeq, step.Kind, decidedAt));
+                    var result = await callStep(new StepRequest(runId, state.LastSeq, step.Kind, decidedAt, state.LastHash));
                     state = Fold(state, result.Events);
                     break;
             }
@@ -66,7 +66,12 @@ public static class OrchestrationLoop
 /// chooses for the run as it stands after <paramref name="ExpectedLastSeq"/>, deciding at the orchestrator's time
 /// <paramref name="DecidedAt"/> so that both sides agree on deadlines. Plain data, so any host can serialize it.
 /// </summary>
-public sealed record StepRequest(string RunId, long ExpectedLastSeq, string Kind, DateTimeOffset DecidedAt);
+/// <param name="ExpectedLastHash">
+/// The Hash of the orchestrator's event <paramref name="ExpectedLastSeq"/>: an activity may perform the step on a run
+/// state it holds in memory only when that state ends at this Seq with this hash. Null in inputs recorded before it
+/// existed (Durable histories), which then always read the journal.
+/// </param>
+public sealed record StepRequest(string RunId, long ExpectedLastSeq, string Kind, DateTimeOffset DecidedAt, string? ExpectedLastHash = null);
 
 /// <summary>
 /// The events that follow the orchestrator's ExpectedLastSeq once the activity is done: the ones it appended,

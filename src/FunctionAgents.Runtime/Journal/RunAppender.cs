@@ -21,6 +21,7 @@ public sealed class RunAppender
     private readonly TimeProvider _clock;
     private readonly IJournalProtector _protector;
     private readonly IReadOnlyList<IJournalProjection> _projections;
+    private readonly RunIndexProjection _indexProjection;
 
     /// <param name="index">The run index, fed as the first projection so every writer keeps its row current.</param>
     /// <param name="protector">The personal-data step; <see cref="JournalProtection.None"/> when null (privacy off).</param>
@@ -38,7 +39,8 @@ public sealed class RunAppender
         _index = index;
         _clock = clock;
         _protector = protector ?? JournalProtection.None;
-        _projections = [new RunIndexProjection(index), .. projections ?? []];
+        _indexProjection = new RunIndexProjection(index);
+        _projections = [_indexProjection, .. projections ?? []];
     }
 
     /// <summary>The journal this appender writes (reads go through it too, so they see what the fold saw).</summary>
@@ -51,15 +53,29 @@ public sealed class RunAppender
     /// Lists a run about to start in the run index, before its RunStarted is appended: a crash in between leaves an
     /// index row the sweeper ignores, never a run nobody can find.
     /// </summary>
-    public Task IndexNewRunAsync(RunSummary summary, CancellationToken cancellationToken = default) =>
-        _index.TryAddAsync(summary, cancellationToken);
+    /// <remarks>
+    /// When <paramref name="summary"/> is the run's RunStarted folded at the time the append will carry, projecting that
+    /// append finds the rows already current and writes nothing more.
+    /// </remarks>
+    public async Task IndexNewRunAsync(RunSummary summary, CancellationToken cancellationToken = default)
+    {
+        await _index.TryAddAsync(summary, cancellationToken);
+        _indexProjection.Listed(summary);
+    }
 
     /// <summary>Appends <paramref name="drafts"/> decided on <paramref name="state"/> at its next Seq.</summary>
-    public async Task<AppendOutcome> AppendAsync(RunState state, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken = default)
+    public Task<AppendOutcome> AppendAsync(RunState state, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken = default) =>
+        AppendAsync(state, drafts, null, cancellationToken);
+
+    /// <summary>Appends <paramref name="drafts"/> decided on <paramref name="state"/> at its next Seq.</summary>
+    /// <param name="occurredAt">The events' time (a start passes the time its index row was listed with); the clock's now when null.</param>
+    public async Task<AppendOutcome> AppendAsync(
+        RunState state, IReadOnlyList<EventDraft> drafts, DateTimeOffset? occurredAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(drafts);
-        var sealedEvents = EventSealer.Seal(state.Identity, state.LastSeq + 1, state.LastHash, _clock.GetUtcNow(), drafts, RunTelemetry.TraceParentFor(state.Identity));
+        var sealedEvents = EventSealer.Seal(
+            state.Identity, state.LastSeq + 1, state.LastHash, occurredAt ?? _clock.GetUtcNow(), drafts, RunTelemetry.TraceParentFor(state.Identity));
 
         // Personal-data fields are encrypted before they reach storage (the chain hashes the ciphertext); the fold
         // and the projections see them revealed. With privacy off both are the sealed events.

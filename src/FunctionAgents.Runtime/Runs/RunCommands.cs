@@ -79,7 +79,7 @@ public sealed partial class RunCommands
         {
             RunId = identity.RunId, TenantId = identity.TenantId, CorrelationId = identity.CorrelationId, TraceParent = identity.TraceParent,
         };
-        var outcome = await _appender.AppendAsync(blank, drafts, cancellationToken);
+        var outcome = await _appender.AppendAsync(blank, drafts, now, cancellationToken);
 
         // Scheduling dedupes on the instance id, so a retried start (after a crash between append and schedule)
         // repairs the missing orchestration instead of creating a second one.

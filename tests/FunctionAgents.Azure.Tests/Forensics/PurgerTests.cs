@@ -48,7 +48,7 @@ public sealed class PurgerTests(AzuriteFixture azurite)
         var logged = Assert.Single(result.Purged);
         Assert.Equal((old.RunId, "tenant-a", "s-old", 16L, PurgeStatus.Completed), (logged.RunId, logged.TenantId, logged.CorrelationId, logged.EventsRemoved, logged.Status));
         Assert.Equal(("ops@kestrelgoods.example", "retention schedule 2026-09"), (logged.PurgedBy, logged.Reason));
-        Assert.Equal(20 + 8 + 2, logged.RowsRemoved);
+        Assert.Equal(10 + 8 + 2, logged.RowsRemoved);
 
         Assert.Empty(await store.RowsAsync(store.Names.Journal, $"PartitionKey eq '{old.RunId}'"));
         Assert.Empty(await store.RowsAsync(store.Tables.Checkpoints, $"PartitionKey eq '{old.RunId}'"));

@@ -17,6 +17,15 @@ public static class CheckpointSigningSettings
     /// <summary>Public key files a verifier trusts (<c>fa verify</c>), separated by <c>;</c>.</summary>
     public const string TrustKeys = "FA_TRUST_KEYS";
 
+    /// <summary>
+    /// How often a run's chain is checkpointed: at every append that reaches a multiple of this many events, and always at
+    /// the append that ends the run. A whole number from 1 (every append) to 1000; default <see cref="DefaultEvery"/>.
+    /// </summary>
+    public const string Every = "FA_CHECKPOINT_EVERY";
+
+    /// <summary>The default of <see cref="Every"/>: a checkpoint request per 16 events instead of one per append.</summary>
+    public const int DefaultEvery = 16;
+
     /// <summary>The Key Vault secret infra creates for <see cref="Key"/>.</summary>
     public const string DefaultSecretName = "fa-checkpoint-signing-key";
 
@@ -57,6 +66,22 @@ public static class CheckpointSigningSettings
         {
             throw new FormatException($"{source} cannot be read: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Reads <see cref="Every"/>; blank means <see cref="DefaultEvery"/>.</summary>
+    /// <exception cref="FormatException">The value is not a whole number from 1 to 1000; the message names the setting.</exception>
+    public static int ReadEvery(Func<string, string?> getSetting)
+    {
+        ArgumentNullException.ThrowIfNull(getSetting);
+        var text = getSetting(Every);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DefaultEvery;
+        }
+
+        return int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var every) && every is >= 1 and <= 1000
+            ? every
+            : throw new FormatException($"{Every} must be a whole number of events from 1 to 1000, not '{text}'.");
     }
 
     /// <summary>The trusted public key files named by <see cref="TrustKeys"/> (may be empty).</summary>
