@@ -90,6 +90,7 @@ internal sealed class BareChain : IAsyncDisposable
 
             if (!context.IsReplaying)
             {
+                CompletionLatencies.Completed(context.OrchestrationInstance.InstanceId);
                 Interlocked.Increment(ref s_completed);
             }
 

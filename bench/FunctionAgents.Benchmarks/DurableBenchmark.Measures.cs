@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace FunctionAgents.Benchmarks;
@@ -52,26 +53,44 @@ internal sealed partial class DurableBenchmark
             Median(ourTimes), Median(bareTimes), activities, (double)stepRequests / steps, (double)startRequests / settings.ProbeRuns, bareActivityRequests);
     }
 
-    /// <summary>Runs in flight: all scheduled (a few at a time), timed until the last orchestration's final episode.</summary>
+    /// <summary>
+    /// Runs in flight: all scheduled (a few at a time), timed until the last orchestration's final episode; each run's
+    /// completion latency (start or schedule to its final episode) gives the p50 and p95.
+    /// </summary>
     private static async Task<Load> LoadAsync(int r, Settings settings, OurSide ours, BareChain bare, int activities, CancellationToken cancellationToken)
     {
         var done = Interlocked.Read(ref s_ourCompleted);
+        var ourIds = new ConcurrentBag<string>();
         var elapsed = await TimeUntilAsync(
             settings,
             async (_, i) =>
             {
+                var started = Stopwatch.GetTimestamp();
                 var runId = (await ours.Commands.StartAsync(RunsBenchmark.Request(i, $"load{r}"), cancellationToken)).RunId;
+                CompletionLatencies.Started(runId, started);
+                ourIds.Add(runId);
                 await ours.Hub.ScheduleAsync(runId);
             },
             () => Interlocked.Read(ref s_ourCompleted) - done >= settings.Runs,
             cancellationToken);
         var bareDone = BareChain.Completed;
+        var bareIds = new ConcurrentBag<string>();
         var bareElapsed = await TimeUntilAsync(
             settings,
-            (_, i) => bare.ScheduleAsync($"bare-load{r}-{i}", activities),
+            (_, i) =>
+            {
+                var instanceId = $"bare-load{r}-{i}";
+                CompletionLatencies.Started(instanceId, Stopwatch.GetTimestamp());
+                bareIds.Add(instanceId);
+                return bare.ScheduleAsync(instanceId, activities);
+            },
             () => BareChain.Completed - bareDone >= settings.Runs,
             cancellationToken);
-        return new Load(settings.Runs / elapsed.TotalSeconds, elapsed.TotalSeconds, settings.Runs / bareElapsed.TotalSeconds, bareElapsed.TotalSeconds);
+        var (ourP50, ourP95) = CompletionLatencies.Percentiles(ourIds);
+        var (bareP50, bareP95) = CompletionLatencies.Percentiles(bareIds);
+        return new Load(
+            settings.Runs / elapsed.TotalSeconds, elapsed.TotalSeconds, settings.Runs / bareElapsed.TotalSeconds, bareElapsed.TotalSeconds,
+            ourP50, ourP95, bareP50, bareP95);
     }
 
     /// <summary>

@@ -94,7 +94,8 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
 
         var load = await LoadAsync(r, settings, ours, bare, sequential.Activities, cancellationToken);
         await output.WriteLineAsync(Invariant(
-            $"[{r}] runs/s, {settings.Runs:N0} in flight: ours {load.Ours:F2} ({load.OurSeconds:F0} s), bare {load.Bare:F2} ({load.BareSeconds:F0} s), ratio {load.Ours / load.Bare:F2}x (target >= 0.7x)"));
+            $"[{r}] runs/s, {settings.Runs:N0} in flight: ours {load.Ours:F2} ({load.OurSeconds:F0} s), bare {load.Bare:F2} ({load.BareSeconds:F0} s), ratio {load.Ours / load.Bare:F2}x (target >= 0.7x); ") + Invariant(
+            $"run completion p50 / p95: ours {load.OurP50.TotalSeconds:F2} / {load.OurP95.TotalSeconds:F2} s, bare {load.BareP50.TotalSeconds:F2} / {load.BareP95.TotalSeconds:F2} s"));
 
         var wake = await WakeAsync(r, settings, ours, bare, sequential.Activities, output, cancellationToken);
         await output.WriteLineAsync(Invariant(
@@ -114,6 +115,8 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
         await Row("DTFx storage requests per bare activity", r => Invariant($"{r.Sequential.BareRequestsPerActivity:F2}"), "");
         await Row(Invariant($"runs/s with {settings.Runs:N0} in flight, ours / bare"), r => Invariant($"{r.Load.Ours:F2} / {r.Load.Bare:F2}"), "");
         await Row("in-flight ratio", r => Invariant($"{r.Load.Ours / r.Load.Bare:F2}x"), ">= 0.7x");
+        await Row(Invariant($"run completion p50 / p95 with {settings.Runs:N0} in flight, ours"), r => Invariant($"{r.Load.OurP50.TotalSeconds:F2} / {r.Load.OurP95.TotalSeconds:F2} s"), "");
+        await Row(Invariant($"run completion p50 / p95 with {settings.Runs:N0} in flight, bare"), r => Invariant($"{r.Load.BareP50.TotalSeconds:F2} / {r.Load.BareP95.TotalSeconds:F2} s"), "");
         await Row(Invariant($"wake-up after {settings.Idle} s idle, ours / bare"), r => Invariant($"{r.Wake.Ours.TotalMilliseconds:F0} / {r.Wake.Bare.TotalMilliseconds:F0} ms"), "");
 
         Task Row(string name, Func<Repetition, string> cell, string target) =>
@@ -128,7 +131,8 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
 
     private sealed record Sequential(TimeSpan Ours, TimeSpan Bare, int Activities, double OurRequestsPerStep, double OurRequestsPerStart, double BareRequestsPerActivity);
 
-    private sealed record Load(double Ours, double OurSeconds, double Bare, double BareSeconds);
+    private sealed record Load(
+        double Ours, double OurSeconds, double Bare, double BareSeconds, TimeSpan OurP50, TimeSpan OurP95, TimeSpan BareP50, TimeSpan BareP95);
 
     private sealed record Wake(TimeSpan Ours, TimeSpan Bare);
 
@@ -160,6 +164,7 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
             var result = await inner.RunAsync(context, input);
             if (!context.IsReplaying)
             {
+                CompletionLatencies.Completed(context.InstanceId);
                 Interlocked.Increment(ref s_ourCompleted);
             }
 
