@@ -8,7 +8,7 @@ internal static class BenchmarkVerbs
     /// <summary>Runs every suite with its <see cref="IBenchmarkVerb.SmokeArguments"/>: what CI calls (scripts/bench-smoke.sh).</summary>
     public const string Smoke = "smoke";
 
-    private static readonly IBenchmarkVerb[] All = [new StorageBenchmark(), new RunsBenchmark(), new ReplayBenchmark(), new DurableBenchmark(), new PrivacyBenchmark(), new SigningBenchmark()];
+    private static readonly IBenchmarkVerb[] All = [new StorageBenchmark(), new RunsBenchmark(), new ReplayBenchmark(), new EvaluatorProfile(), new DurableBenchmark(), new PrivacyBenchmark(), new SigningBenchmark()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {

@@ -33,6 +33,7 @@ namespace FunctionAgents.Domain.Events;
 [JsonSerializable(typeof(EvaluationStarted))]
 [JsonSerializable(typeof(RunScored))]
 [JsonSerializable(typeof(EvaluationCompleted))]
+[JsonSerializable(typeof(EvaluatorsScored))]
 [JsonSerializable(typeof(AgentPlan))]
 [JsonSerializable(typeof(ToolObservation))]
 [JsonSerializable(typeof(RunEvent))]

@@ -32,6 +32,7 @@ public static class EventTypes
         EventJsonContext.Default.EvaluationStarted,
         EventJsonContext.Default.RunScored,
         EventJsonContext.Default.EvaluationCompleted,
+        EventJsonContext.Default.EvaluatorsScored,
     }.ToFrozenDictionary(info => info.Type.Name, StringComparer.Ordinal);
 
     /// <summary>All known type names.</summary>

@@ -42,7 +42,7 @@ public sealed partial class EvaluationService
             overall?.ReplayDelta ?? 0d,
             overall?.PolicyRegressions ?? 0,
             overall?.DivergentRuns ?? 0,
-            [.. report.Alerts.Select(a => $"{a.Severity}:{a.Code}:{a.Day}")]);
+            [.. report.Alerts.Select(a => a.Evaluator is { } evaluator ? $"{a.Severity}:{a.Code}:{a.Day}:{evaluator}" : $"{a.Severity}:{a.Code}:{a.Day}")]);
     }
 
     /// <summary>The last day of an earlier report, when it is the day before this window (the day-over-day baseline).</summary>

@@ -1,3 +1,4 @@
+using FunctionAgents.Domain.Evaluation.Checks;
 using FunctionAgents.Domain.Evaluation.Replay;
 using FunctionAgents.Domain.Evaluation.Reporting;
 
@@ -39,6 +40,19 @@ public sealed partial class EvaluationService
 
         var scoped = aggregator.ApplyTo(report) with { TenantId = tenantId, RunsSkipped = 0 };
         var candidate = report.CandidatePolicy || report.Mode == ReplayMode.Live;
-        return scoped with { Alerts = AlertRules.Evaluate(scoped.Days, null, candidate, _alerts) };
+        var evaluatorDays = report.EvaluatorDays.Where(d => d.TenantId == tenantId).ToList();
+
+        // The window's evaluator summary counts every tenant's runs: another tenant's failing run ids must not show, so
+        // it is rebuilt from this tenant's days (which journaled the same metrics).
+        return scoped with
+        {
+            EvaluatorDays = evaluatorDays,
+            Evaluators = report.Evaluators is null ? null : EvaluatorSummaries.Combine(evaluatorDays.Select(d => d.Evaluators)),
+            Alerts =
+            [
+                .. AlertRules.Evaluate(scoped.Days, null, candidate, _alerts),
+                .. report.Alerts.Where(a => a.Code == EvaluationAlert.EvaluatorDrop && a.TenantId == tenantId),
+            ],
+        };
     }
 }

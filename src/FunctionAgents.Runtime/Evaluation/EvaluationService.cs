@@ -94,15 +94,26 @@ public sealed partial class EvaluationService
         Log.Starting(_logger, evaluationId, request.From, request.To, request.TenantId ?? EvaluationIds.AllTenants, configuration.Mode);
 
         var aggregator = new EvaluationAggregator();
-        var metrics = _evaluators is null ? null : new EvaluatorAccumulator();
+        var metrics = _evaluators is null ? null : new EvaluatorMetrics();
         await ScoreWindowAsync(request, evaluationId, aggregator, metrics, writer, progress, cancellationToken);
 
         report = aggregator.ApplyTo(report);
+        var evaluatorDays = metrics?.Days(_evaluators?.JudgeModel) ?? [];
+        foreach (var day in evaluatorDays)
+        {
+            await writer.AddAsync(day.ToEvent(), cancellationToken);
+        }
+
         report = report with
         {
-            Evaluators = metrics?.Summaries(),
+            Evaluators = metrics?.Overall.Summaries(),
+            EvaluatorDays = evaluatorDays,
             CompletedAt = _clock.GetUtcNow(),
-            Alerts = AlertRules.Evaluate(report.Days, PreviousDay(previous, request.From), configuration.IsCandidate, _alerts),
+            Alerts =
+            [
+                .. AlertRules.Evaluate(report.Days, PreviousDay(previous, request.From), configuration.IsCandidate, _alerts),
+                .. EvaluatorDropRules.Evaluate(evaluatorDays, previous?.EvaluatorDays),
+            ],
         };
         var completed = Completed(report);
         await writer.AddAsync(completed, cancellationToken);
@@ -117,7 +128,7 @@ public sealed partial class EvaluationService
         EvaluationRequest request,
         string evaluationId,
         EvaluationAggregator aggregator,
-        EvaluatorAccumulator? metrics,
+        EvaluatorMetrics? metrics,
         EvaluationJournalWriter writer,
         IProgress<EvaluationProgress>? progress,
         CancellationToken cancellationToken)
@@ -148,7 +159,7 @@ public sealed partial class EvaluationService
                     IReadOnlyList<Microsoft.Extensions.AI.Evaluation.IEvaluator> evaluators = aggregator.Runs <= _evaluators.JudgeSample && _evaluators.Judge is not null
                         ? [.. _evaluators.Deterministic, .. _evaluators.Judged]
                         : _evaluators.Deterministic;
-                    metrics.Add(summary.RunId, await Sets.EvaluationSetRunner.ScoreAsync(recorded, null, evaluators, _evaluators.Judge, cancellationToken));
+                    metrics.Add(day, summary.TenantId, summary.RunId, await Sets.EvaluationSetRunner.ScoreAsync(recorded, null, evaluators, _evaluators.Judge, cancellationToken));
                 }
 
                 rows.Add(score);

@@ -15,4 +15,7 @@ public sealed record NightlyEvaluators(
 {
     /// <summary>The default number of runs judged per evaluation (FA_EVAL_JUDGE_SAMPLE).</summary>
     public const int DefaultJudgeSample = 20;
+
+    /// <summary>The judge's model id (what the results journal names), or null without a judge.</summary>
+    public string? JudgeModel => Judge is null ? null : Judging.JudgeModel.Describe(Judge.ChatClient);
 }

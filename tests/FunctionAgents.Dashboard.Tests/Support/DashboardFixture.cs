@@ -21,6 +21,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         ["approvals"] = "approvals-key-0123456789",
         ["detail"] = "detail-key-0123456789",
         ["evaluation"] = "evaluation-key-0123456789",
+        ["evaluators"] = "evaluators-key-0123456789",
         ["empty"] = "empty-key-0123456789",
         ["usability"] = "usability-key-0123456789",
     };

@@ -55,6 +55,46 @@ public sealed class EvaluationViewTests(DashboardFixture fixture)
         session.AssertStayedOnLoopback();
     }
 
+    [Fact]
+    public async Task Evaluation_EvaluatorTrend_PlotsEachPassRate_AndLinksTheFailingRuns()
+    {
+        // Arrange: a clean run, and one whose answer quotes the security team's address (the personal_data evaluator,
+        // which knows no organisation domain in the nightly set-up, fails it)
+        using var api = fixture.Host.Client(DashboardFixture.Keys["evaluators"]);
+        var clean = await Runs.StartAsync(api, Runs.QuickGoal);
+        var quoting = await Runs.StartAsync(api, "I think my account was hacked, what should I do?");
+        await Runs.WaitForStatusAsync(api, clean, "completed");
+        await Runs.WaitForStatusAsync(api, quoting, "completed");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var evaluate = await api.PostAsJsonAsync("api/evaluations", new { from = today, to = today });
+        Assert.True(evaluate.IsSuccessStatusCode, await evaluate.Content.ReadAsStringAsync());
+        var trend = await Runs.GetJsonAsync(api, $"api/evaluations/days?from={today}&to={today}");
+        var evaluators = Assert.Single(trend.GetProperty("days").EnumerateArray()).GetProperty("evaluators").EnumerateArray().ToList();
+        var personal = evaluators.Single(e => e.GetProperty("evaluator").GetString() == "personal_data");
+        Assert.Equal([quoting], personal.GetProperty("failingRuns").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(0.5, personal.GetProperty("passRate").GetDouble());
+        await using var session = await fixture.OpenAsync("evaluators");
+
+        // Act
+        await session.SignInAsync("#/evaluation");
+
+        // Assert: a chart per evaluator that judged a run, its point the API's pass rate, and a working link to the failing run
+        foreach (var evaluator in evaluators.Where(e => e.GetProperty("passRate").ValueKind == JsonValueKind.Number))
+        {
+            await AssertPointAsync(session, $"chart-evaluator-{evaluator.GetProperty("evaluator").GetString()}", today, evaluator.GetProperty("passRate").GetDouble());
+        }
+
+        await Expect(session.Page.Locator("#chart-evaluator-tool_calls")).ToHaveCountAsync(0); // needs labels: never judged
+        var link = session.Page.Locator("#chart-evaluator-personal_data a.failing-run");
+        await Expect(link).ToHaveTextAsync(quoting);
+        await session.ScreenshotAsync("evaluation-evaluators", session.Page.Locator("#eval-evaluators"));
+        await link.ClickAsync();
+        await Expect(session.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"#/runs/{quoting}$"));
+        await Expect(session.Page.Locator("main h1")).ToContainTextAsync(quoting);
+        Assert.Empty(session.ConsoleErrors);
+        session.AssertStayedOnLoopback();
+    }
+
     private static async Task AssertPointAsync(DashboardSession session, string chart, string day, double expected)
     {
         var point = session.Page.Locator($"#{chart} circle.point[data-day='{day}']");

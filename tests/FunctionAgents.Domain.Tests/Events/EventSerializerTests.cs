@@ -50,7 +50,7 @@ public sealed class EventSerializerTests
             "ToolRejected", "ApprovalRequested", "HumanApproved", "HumanRejected", "ApprovalExpired", "ToolExecuted",
             "ObservationCaptured", "CostRecorded", "BudgetExceeded", "ResponseDrafted", "ResponseFinalized", "RunCompleted",
             "RunFailed", "RunCancelled",
-            "EvaluationStarted", "RunScored", "EvaluationCompleted",
+            "EvaluationStarted", "RunScored", "EvaluationCompleted", "EvaluatorsScored",
         ];
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), EventTypes.Names.Order(StringComparer.Ordinal));

@@ -41,6 +41,14 @@ public sealed class EvaluationDaysApiTests(HostFixture fixture)
             Assert.Equal(reported.GetProperty("candidate").GetProperty(metric).GetDouble(), day.GetProperty("replayed").GetProperty(metric).GetDouble());
         }
 
+        // the day's per-evaluator results are the ones the evaluation journaled (and copied into its report)
+        var journaled = report.GetProperty("evaluatorDays").EnumerateArray().Single(d => d.GetProperty("day").GetString() == Today);
+        var evaluators = day.GetProperty("evaluators").EnumerateArray().ToDictionary(e => e.GetProperty("evaluator").GetString()!);
+        Assert.Equal(
+            journaled.GetProperty("evaluators").EnumerateArray().Select(e => (e.GetProperty("evaluator").GetString(), e.GetProperty("scored").GetInt32(), e.GetProperty("failed").GetInt32())),
+            evaluators.Values.Select(e => (e.GetProperty("evaluator").GetString(), e.GetProperty("scored").GetInt32(), e.GetProperty("failed").GetInt32())));
+        Assert.True(evaluators["policy_adherence"].GetProperty("scored").GetInt32() >= 1);
+        Assert.Equal(0, evaluators["tool_calls"].GetProperty("scored").GetInt32()); // it needs labels a production run has not
         Assert.Equal(2, body.GetProperty("reportsRead").GetInt32());
         Assert.False(body.GetProperty("truncated").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, betaStatus);

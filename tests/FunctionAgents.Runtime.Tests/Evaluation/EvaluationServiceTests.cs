@@ -105,7 +105,7 @@ public sealed class EvaluationServiceTests
         Assert.Equal(3, report.Days.Count);
         Assert.Equal(["t1", "t2"], report.Tenants.Select(t => t.Key));
         Assert.Empty(report.Alerts);
-        Assert.Equal(report, EvaluationJson.DeserializeReport(EvaluationJson.Serialize(report)) with { Days = report.Days, Routes = report.Routes, Models = report.Models, Tenants = report.Tenants, Alerts = report.Alerts, Divergences = report.Divergences, Regressions = report.Regressions });
+        Assert.Equal(report, EvaluationJson.DeserializeReport(EvaluationJson.Serialize(report)) with { Days = report.Days, Routes = report.Routes, Models = report.Models, Tenants = report.Tenants, Alerts = report.Alerts, EvaluatorDays = report.EvaluatorDays, Divergences = report.Divergences, Regressions = report.Regressions });
     }
 
     [Fact]

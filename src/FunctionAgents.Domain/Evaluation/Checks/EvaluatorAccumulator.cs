@@ -1,3 +1,5 @@
+using FunctionAgents.Domain.Events;
+
 namespace FunctionAgents.Domain.Evaluation.Checks;
 
 /// <summary>
@@ -37,9 +39,17 @@ public sealed class EvaluatorAccumulator
                 state.NotRun++;
             }
 
-            if ((metric.Failed || metric.Errored) && state.Failing.Count < MaxFailingRuns)
+            if (metric.Failed || metric.Errored)
             {
-                state.Failing.Add(runId);
+                state.Failed++;
+                if (state.Failing.Count < MaxFailingRuns)
+                {
+                    state.Failing.Add(runId);
+                }
+            }
+            else if (metric.Value is not null)
+            {
+                state.Passed++;
             }
         }
     }
@@ -51,6 +61,37 @@ public sealed class EvaluatorAccumulator
             return new EvaluatorSummary(name, s.Scored, s.NotRun, s.Errored, s.Scored == 0 ? null : s.Sum / s.Scored, [.. s.Failing]);
         })];
 
+    /// <summary>True until a metric is added.</summary>
+    public bool IsEmpty => _order.Count == 0;
+
+    /// <summary>
+    /// The journaled form: per evaluator the counts, mean, pass rate (passed / (scored + errored)) and failing run ids;
+    /// <paramref name="promptVersions"/> names the judged evaluators' prompt versions.
+    /// </summary>
+    public IReadOnlyList<EvaluatorResult> Results(IReadOnlyDictionary<string, string>? promptVersions = null)
+    {
+        var results = new List<EvaluatorResult>(_order.Count);
+        foreach (var name in _order)
+        {
+            var s = _states[name];
+            var judged = s.Scored + s.Errored;
+            string? prompt = null;
+            promptVersions?.TryGetValue(name, out prompt);
+            results.Add(new EvaluatorResult(
+                name,
+                s.Scored,
+                s.NotRun,
+                s.Errored,
+                s.Failed,
+                s.Scored == 0 ? null : s.Sum / s.Scored,
+                judged == 0 ? null : (double)s.Passed / judged,
+                [.. s.Failing],
+                prompt));
+        }
+
+        return results;
+    }
+
     private sealed class State
     {
         public double Sum { get; set; }
@@ -60,6 +101,10 @@ public sealed class EvaluatorAccumulator
         public int NotRun { get; set; }
 
         public int Errored { get; set; }
+
+        public int Failed { get; set; }
+
+        public int Passed { get; set; }
 
         public List<string> Failing { get; } = [];
     }

@@ -16,35 +16,43 @@ internal static partial class Grounding
     {
         ArgumentNullException.ThrowIfNull(state);
         var answer = state.Response ?? string.Empty;
-        var observations = state.Steps
+
+        // The observations' text, the evidence and its numbers are built once, and only when the answer needs them: the
+        // nightly evaluator runs this on every run, and most of its cost was rendering and scanning observations.
+        List<string>? observations = null;
+        string? evidence = null;
+        HashSet<string>? numbers = null;
+        List<string> Observations() => observations ??= state.Steps
             .Where(s => s.Observation is { Success: true, Output: not null })
             .Select(s => s.Observation!.Output!.Value.GetRawText())
             .ToList();
-        var evidence = string.Join("\n", observations.Append(state.Goal));
-        var numbers = Numbers(evidence);
+        string Evidence() => evidence ??= string.Join("\n", Observations().Append(state.Goal));
+
         var ungrounded = new List<string>();
         var items = 0;
         foreach (var source in state.ResponseSources)
         {
             items++;
-            if (!Cited(state, source, observations))
+            if (!Cited(state, source, Observations))
             {
                 ungrounded.Add($"source {source}");
             }
         }
 
-        foreach (Match m in DatePattern().Matches(answer))
+        var dates = DatePattern().Matches(answer);
+        foreach (Match m in dates)
         {
             items++;
-            if (!evidence.Contains(m.Value, StringComparison.Ordinal))
+            if (!Evidence().Contains(m.Value, StringComparison.Ordinal))
             {
                 ungrounded.Add($"date {m.Value}");
             }
         }
 
-        foreach (Match m in NumberPattern().Matches(DatePattern().Replace(answer, " ")))
+        foreach (Match m in NumberPattern().Matches(dates.Count == 0 ? answer : DatePattern().Replace(answer, " ")))
         {
             items++;
+            numbers ??= Numbers(Evidence());
             if (!numbers.Contains(Normalize(m.Value)))
             {
                 ungrounded.Add($"number {m.Value}");
@@ -64,12 +72,14 @@ internal static partial class Grounding
                 : $"not in any observation: {string.Join(", ", ungrounded.Take(5))}{(ungrounded.Count > 5 ? $" and {ungrounded.Count - 5} more" : string.Empty)}");
     }
 
-    private static bool Cited(RunState state, string source, List<string> observations)
+    private static bool Cited(RunState state, string source, Func<List<string>> observationTexts)
     {
         if (source.StartsWith("step:", StringComparison.Ordinal))
         {
             return state.FindStep(source["step:".Length..]) is { Observation.Success: true };
         }
+
+        var observations = observationTexts();
 
         var hash = source.IndexOf('#', StringComparison.Ordinal);
         var path = hash < 0 ? source : source[..hash];

@@ -72,14 +72,27 @@ public sealed record AlertThresholds(double ViolationRateMultiplier = 3d, double
 
 /// <summary>Something in an evaluation a person should look at.</summary>
 /// <param name="Severity"><see cref="Page"/> or <see cref="Warn"/>.</param>
-/// <param name="Code"><see cref="PolicyViolationRate"/> or <see cref="CostPerSuccessfulRun"/>.</param>
+/// <param name="Code"><see cref="PolicyViolationRate"/>, <see cref="CostPerSuccessfulRun"/> or <see cref="EvaluatorDrop"/>.</param>
 /// <param name="Day">The day the alert is about (<c>yyyy-MM-dd</c>).</param>
 /// <param name="Observed">The value that raised it.</param>
 /// <param name="Baseline">What it was compared with.</param>
-public sealed record EvaluationAlert(string Severity, string Code, string Day, string Message, double Observed, double Baseline)
+/// <param name="Evaluator">For <see cref="EvaluatorDrop"/>: the evaluator whose pass rate dropped.</param>
+/// <param name="TenantId">For <see cref="EvaluatorDrop"/>: the tenant whose runs it is about.</param>
+/// <param name="FailingRuns">For <see cref="EvaluatorDrop"/>: up to 20 runs the evaluator failed that day.</param>
+public sealed record EvaluationAlert(
+    string Severity,
+    string Code,
+    string Day,
+    string Message,
+    double Observed,
+    double Baseline,
+    string? Evaluator = null,
+    string? TenantId = null,
+    IReadOnlyList<string>? FailingRuns = null)
 {
     public const string Page = "page";
     public const string Warn = "warn";
     public const string PolicyViolationRate = "policy_violation_rate";
     public const string CostPerSuccessfulRun = "cost_per_successful_run";
+    public const string EvaluatorDrop = "evaluator_drop";
 }

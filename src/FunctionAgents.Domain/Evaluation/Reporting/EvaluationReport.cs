@@ -69,6 +69,12 @@ public sealed record EvaluationReport
     /// </summary>
     public IReadOnlyList<EvaluatorSummary>? Evaluators { get; init; }
 
+    /// <summary>
+    /// Per UTC day and tenant, each evaluator's results (what the evaluation journaled as <c>EvaluatorsScored</c>):
+    /// the per-evaluator trend and its drop alerts read these. Empty without evaluators, and in reports written before them.
+    /// </summary>
+    public IReadOnlyList<EvaluatorDay> EvaluatorDays { get; init; } = [];
+
     /// <summary>Up to <see cref="EvaluationAggregator.MaxListed"/> runs whose replay diverged.</summary>
     public IReadOnlyList<DivergenceSummary> Divergences { get; init; } = [];
 

@@ -1,4 +1,5 @@
 using FunctionAgents.Domain.Evaluation.Reporting;
+using FunctionAgents.Domain.Events;
 
 namespace FunctionAgents.Domain.Evaluation.Trends;
 
@@ -11,4 +12,17 @@ public sealed record EvaluationTrend(DateOnly From, DateOnly To, IReadOnlyList<T
 /// <param name="Day">The day, <c>yyyy-MM-dd</c>.</param>
 /// <param name="Recorded">The day's runs as they happened (the report's baseline side).</param>
 /// <param name="Replayed">The same runs replayed under the configuration of the evaluation (the report's candidate side, which its alerts judge).</param>
-public sealed record TrendDay(string Day, string EvaluationId, DateTimeOffset EvaluatedAt, int Runs, SideMetrics Recorded, SideMetrics Replayed);
+/// <param name="Evaluators">
+/// Per evaluator over the day's runs as recorded (scored, not run, errored, failed, mean, pass rate, up to 20 failing run
+/// ids, the judge prompt's version); empty when that evaluation ran no evaluators.
+/// </param>
+/// <param name="JudgeModel">The judge's model id when judged evaluators ran that day.</param>
+public sealed record TrendDay(
+    string Day,
+    string EvaluationId,
+    DateTimeOffset EvaluatedAt,
+    int Runs,
+    SideMetrics Recorded,
+    SideMetrics Replayed,
+    IReadOnlyList<EvaluatorResult> Evaluators,
+    string? JudgeModel = null);

@@ -38,4 +38,21 @@ public static partial class EventExplainer
                 $"{p.RunsScored} run(s) scored, {p.RunsSkipped} skipped: success rate {p.SuccessRate:0.0%}, mean quality {p.MeanQuality:0.00}, replay delta {p.ReplayDelta:+0.00;-0.00;0.00}, {p.PolicyRegressions} policy regression(s), {p.DivergentRuns} divergent run(s){alerts}"),
             [Tag("outcome", p.Alerts.Count > 0 ? "alerts" : "clean")]);
     }
+
+    private static Wording EvaluatorsOfDay(EvaluatorsScored p)
+    {
+        // Failing evaluators first: they are what a reader of the explanation is looking for.
+        var parts = p.Evaluators
+            .OrderByDescending(r => r.Failed)
+            .Take(6)
+            .Select(r => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{r.Evaluator} {(r.Mean is { } mean ? mean.ToString("0.00", CultureInfo.InvariantCulture) : "not run")}{(r.PassRate is { } rate ? $" ({rate:0%} passed, {r.Failed} failed)" : string.Empty)}"));
+        var judge = p.JudgeModel is { } model ? $"; judged by {model}" : string.Empty;
+        var failing = p.Evaluators.Sum(r => r.Failed);
+        return new(
+            $"Evaluators scored {p.Day}",
+            $"Runs of {p.TenantId} on {p.Day}: {string.Join(", ", parts)}{judge}",
+            [Tag("day", p.Day), Tag("outcome", failing > 0 ? "failures" : "clean")]);
+    }
 }

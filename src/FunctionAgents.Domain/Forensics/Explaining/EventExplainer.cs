@@ -55,6 +55,7 @@ public static partial class EventExplainer
             EvaluationStarted p => EvaluationBegan(p),
             RunScored p => Scored(p),
             EvaluationCompleted p => EvaluationEnded(p),
+            EvaluatorsScored p => EvaluatorsOfDay(p),
             _ => null,
         };
 

@@ -27,10 +27,25 @@ public sealed class NoPiiInResponseInvariant : IRunInvariant
     public InvariantResult Check(RunState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var subject = RunSubjectData.Collect(state);
+        HashSet<string>? subject = null;
         foreach (var (text, which) in (ReadOnlySpan<(string?, string)>)[(state.DraftResponse, "drafted response"), (state.Response, "response")])
         {
-            var found = PiiScanner.Find(text, _allowedEmailDomains).Where(f => !subject.Contains(RunSubjectData.Normalize(f, text!))).ToList();
+            // The final response is usually the draft itself, which already passed: scanning it again finds nothing new.
+            if (which == "response" && string.Equals(text, state.DraftResponse, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var findings = PiiScanner.Find(text, _allowedEmailDomains);
+            if (findings.Count == 0)
+            {
+                continue;
+            }
+
+            // Gathering the subject's own data scans every observation record, the costliest part of this check (the
+            // nightly evaluator runs it on every run): do it only when the answer holds something it might excuse.
+            subject ??= RunSubjectData.Collect(state);
+            var found = findings.Where(f => !subject.Contains(RunSubjectData.Normalize(f, text!))).ToList();
             if (found.Count > 0)
             {
                 return InvariantResult.Fail($"the {which} contains {string.Join(", ", found.Select(f => f.Masked))}");

@@ -7,7 +7,8 @@ namespace FunctionAgents.Runtime.Evaluation.Trends;
 
 /// <summary>
 /// Builds per-day trends from stored evaluation reports: each day comes from the newest report that covered it, seen as
-/// the caller's tenant sees it (<see cref="EvaluationService.GetReportAsync"/>). Reports of a candidate policy or prompt,
+/// the caller's tenant sees it, with the per-evaluator results that evaluation journaled for the day (<c>EvaluatorsScored</c>,
+/// copied into the report's <c>evaluatorDays</c> so a trend reads one report per evaluation instead of whole streams) (<see cref="EvaluationService.GetReportAsync"/>). Reports of a candidate policy or prompt,
 /// or of a live replay, describe a configuration that did not run, so they are left out of the trend.
 /// </summary>
 public sealed class EvaluationTrends
@@ -61,7 +62,9 @@ public sealed class EvaluationTrends
                 // Newest first: a day already taken came from a later evaluation, which saw the day's runs finished.
                 if (InWindow(day.Key, from, to) && !days.ContainsKey(day.Key))
                 {
-                    days[day.Key] = new TrendDay(day.Key, report.EvaluationId, report.CompletedAt ?? report.StartedAt, day.Runs, day.Baseline, day.Candidate);
+                    var evaluators = report.EvaluatorDays.FirstOrDefault(e => string.Equals(e.Day, day.Key, StringComparison.Ordinal));
+                    days[day.Key] = new TrendDay(
+                        day.Key, report.EvaluationId, report.CompletedAt ?? report.StartedAt, day.Runs, day.Baseline, day.Candidate, evaluators?.Evaluators ?? [], evaluators?.JudgeModel);
                 }
             }
         }

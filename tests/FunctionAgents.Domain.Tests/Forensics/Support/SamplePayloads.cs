@@ -44,6 +44,9 @@ internal static class SamplePayloads
             new EvaluationStarted(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 1), null, "nightly", "recorded", ScriptedRun.PolicyVersion, true, "plan-v4", "heuristic"),
             new RunScored("run-9", "tenant-a", "completed", 0.8, 0.6, 0.02m, 0.03m, 1, 14, 0),
             new EvaluationCompleted(12, 1, 0.92, 0.81, -0.04, 1, 2, ["warning:quality_drop:2026-03-01"]),
+            new EvaluatorsScored("2026-03-01", "tenant-a", "gpt-4o-judge", [
+                new EvaluatorResult("citation_groundedness", 12, 0, 0, 2, 0.91, 0.83, ["run-3", "run-9"]),
+                new EvaluatorResult("answer_relevance", 3, 9, 1, 1, 4.33, 0.75, ["run-9"], "judge/answer-relevance/v1")]),
         ];
         return payloads.ToDictionary(p => p.EventType, StringComparer.Ordinal);
     }

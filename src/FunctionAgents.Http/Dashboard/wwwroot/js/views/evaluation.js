@@ -1,5 +1,6 @@
-// Evaluation: per-day trends from the stored reports (GET /api/evaluations/days) as SVG line charts, today's alerts, and
-// the latest report's regressions and divergences (GET /api/evaluations/latest).
+// Evaluation: per-day trends from the stored reports (GET /api/evaluations/days) as SVG line charts, a pass-rate trend
+// per evaluator with links to its failing runs, today's alerts, and the latest report's regressions and divergences
+// (GET /api/evaluations/latest).
 import { h, badge, notice, percent, replace, time, usd, utcDay } from '../dom.js';
 import { lineChart } from '../chart.js';
 
@@ -22,6 +23,7 @@ export function renderEvaluation(main, { api, params, navigate }) {
   const windowSelect = h('select', { id: 'eval-window', onchange: () => navigate(`#/evaluation?days=${windowSelect.value}`) },
     Windows.map((d) => h('option', { value: d, selected: d === days }, `Last ${d} days`)));
   const charts = h('div', { id: 'eval-charts' }, h('p', { class: 'status-line' }, 'Loading the trends…'));
+  const evaluators = h('section', { id: 'eval-evaluators', 'aria-labelledby': 'eval-evaluators-title' });
   const alerts = h('section', { id: 'eval-alerts', 'aria-labelledby': 'eval-alerts-title' });
   const latest = h('section', { id: 'eval-latest', 'aria-labelledby': 'eval-latest-title' });
 
@@ -30,12 +32,13 @@ export function renderEvaluation(main, { api, params, navigate }) {
     h('div', { class: 'toolbar' },
       h('div', { class: 'field' }, h('label', { for: 'eval-window' }, 'Window (UTC days)'), windowSelect),
       h('p', { class: 'status-line' }, `${from} to ${to}. Each day comes from the newest nightly or manual evaluation that covered it; the line is the runs as recorded, a dashed line shows the replay when it differs.`)),
-    charts, alerts, latest, evaluateForm(api, () => navigate(`#/evaluation?days=${days}&t=${Date.now()}`)));
+    charts, evaluators, alerts, latest, evaluateForm(api, () => navigate(`#/evaluation?days=${days}&t=${Date.now()}`)));
 
   let cancelled = false;
   Promise.allSettled([api.evaluationDays({ from, to }), api.latestEvaluation()]).then(([trend, report]) => {
     if (cancelled) return;
     renderCharts(charts, trend, from, to);
+    renderEvaluators(evaluators, trend, from, to);
     renderAlerts(alerts, report, to);
     renderLatest(latest, report);
   });
@@ -71,6 +74,47 @@ function renderCharts(container, trend, from, to) {
     result.truncated ? notice('warn', `Only the newest ${result.reportsRead} reports were read; older days may be missing.`) : null);
 }
 
+// One pass-rate chart per evaluator that judged a run in the window (runs it did not apply to are not counted), with the
+// mean and failing runs of the newest day it failed any: the ids link to the runs' detail pages.
+function renderEvaluators(container, trend, from, to) {
+  const title = h('h2', { id: 'eval-evaluators-title' }, 'Evaluators');
+  if (trend.status === 'rejected' || trend.value.days.length === 0) {
+    replace(container);
+    return;
+  }
+
+  const days = trend.value.days;
+  const resultOf = (day, name) => (day.evaluators ?? []).find((e) => e.evaluator === name);
+  const names = [...new Set(days.flatMap((d) => (d.evaluators ?? []).filter((e) => e.passRate !== undefined && e.passRate !== null).map((e) => e.evaluator)))];
+  if (names.length === 0) {
+    replace(container, title, h('p', { class: 'status-line' }, 'No evaluator scored a run in this window: the evaluations that covered it ran without evaluators.'));
+    return;
+  }
+
+  const judge = days.map((d) => d.judgeModel).filter(Boolean).pop();
+  replace(container, title,
+    h('p', { class: 'status-line' }, 'Share of the day\'s runs each evaluator passed (an errored judgement counts as failed; runs it did not apply to are left out).',
+      judge ? ` Judged evaluators ran on a sample, judged by ${judge}.` : ''),
+    h('div', { class: 'charts' }, names.map((name) => {
+      const points = days.map((d) => ({ day: d.day, value: resultOf(d, name)?.passRate ?? null }));
+      const chart = lineChart({
+        id: `chart-evaluator-${name}`, title: `${name}: pass rate`, series: [{ name: 'pass rate', points }], from, to, format: percent, fixedMax: 1,
+        description: `${name} pass rate per day from ${from} to ${to}: ${points.filter((p) => p.value !== null).map((p) => `${p.day} ${percent(p.value)}`).join(', ')}.`,
+      });
+      chart.dataset.evaluator = name;
+      const newest = [...days].reverse().find((d) => resultOf(d, name)?.failed > 0);
+      const result = newest ? resultOf(newest, name) : null;
+      chart.append(result
+        ? h('div', { class: 'failing-runs' },
+          h('p', {}, `${newest.day}: ${result.failed} of ${result.scored + result.errored} failed`,
+            result.mean !== undefined && result.mean !== null ? `, mean ${Number(result.mean).toFixed(2)}` : '',
+            result.promptVersion ? ` (prompt ${result.promptVersion})` : '', '.'),
+          h('ul', {}, result.failingRuns.map((id) => h('li', {}, h('a', { href: `#/runs/${encodeURIComponent(id)}`, class: 'failing-run' }, id)))))
+        : h('p', { class: 'status-line failing-runs' }, 'No run failed it in this window.'));
+      return chart;
+    })));
+}
+
 function renderAlerts(container, report, today) {
   const title = h('h2', { id: 'eval-alerts-title' }, 'Today\'s alerts');
   if (report.status === 'rejected') {
@@ -83,8 +127,11 @@ function renderAlerts(container, report, today) {
   const r = report.value;
   const ranToday = utcDay(new Date(r.startedAt)) === today;
   const list = r.alerts.length
-    ? h('ul', { class: 'alerts' }, r.alerts.map((a) => h('li', { dataset: { code: a.code } }, badge(a.severity), ` ${a.day}: ${a.message}`)))
-    : h('p', { class: 'status-line' }, 'No alert: the violation rate stayed within 3x its baseline and cost per successful run rose by at most 30%.');
+    ? h('ul', { class: 'alerts' }, r.alerts.map((a) => h('li', { dataset: { code: a.code } }, badge(a.severity), ` ${a.day}: ${a.message}`,
+      a.failingRuns?.length
+        ? [' Failing runs: ', a.failingRuns.slice(0, 5).flatMap((id, i) => [i ? ', ' : '', h('a', { href: `#/runs/${encodeURIComponent(id)}` }, id)]), a.failingRuns.length > 5 ? ', …' : '']
+        : null)))
+    : h('p', { class: 'status-line' }, 'No alert: the violation rate stayed within 3x its baseline, cost per successful run rose by at most 30%, and no evaluator\'s pass rate dropped significantly.');
   replace(container, title,
     ranToday ? null : notice('warn', 'No evaluation ran today (UTC). These are the alerts of the latest one, started ', time(r.startedAt), '.'),
     h('div', { class: 'panel' }, list));
