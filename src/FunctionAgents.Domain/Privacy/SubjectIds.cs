@@ -32,7 +32,17 @@ public static partial class SubjectIds
         }
 
         var email = Email().Match(started.Goal);
-        return email.Success ? Normalize(email.Value) : Normalize("run:" + runId);
+        return email.Success ? Normalize(email.Value) : OfRun(runId);
+    }
+
+    /// <summary>
+    /// The subject id that stands for the run itself (<c>run:&lt;RunId&gt;</c>): the run's data key is this subject's
+    /// key, one per run, and erasing it erases the run.
+    /// </summary>
+    public static string OfRun(string runId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        return Normalize("run:" + runId);
     }
 
     /// <summary>Subject ids compare case-insensitively and without surrounding space.</summary>
