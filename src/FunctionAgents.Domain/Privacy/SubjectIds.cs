@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using System.Text;
+using System.Text.Json;
 using FunctionAgents.Domain.Events;
 
 namespace FunctionAgents.Domain.Privacy;
@@ -71,9 +72,12 @@ public static partial class SubjectIds
     {
         ArgumentNullException.ThrowIfNull(payload);
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match match in Email().Matches(payload))
+        foreach (var text in StringsOf(payload))
         {
-            found.Add(Normalize(match.Value));
+            foreach (Match match in Email().Matches(text))
+            {
+                found.Add(Normalize(match.Value));
+            }
         }
 
         foreach (Match match in CustomerId().Matches(payload))
@@ -82,6 +86,32 @@ public static partial class SubjectIds
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The payload's string values, unescaped: an email inside quotes reads <c>\u0027a@b.example\u0027</c> in the JSON
+    /// text, which the email pattern would take for <c>u0027a@b.example</c>. A payload that is not JSON is read as text.
+    /// </summary>
+    private static List<string> StringsOf(string payload)
+    {
+        var strings = new List<string>();
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(payload));
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String && reader.GetString() is { } value && value.Contains('@', StringComparison.Ordinal))
+                {
+                    strings.Add(value);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return [payload];
+        }
+
+        return strings;
     }
 
     [GeneratedRegex(@"""customer_?id""\s*:\s*""?(?<id>[A-Za-z0-9_-]{1,64})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]
