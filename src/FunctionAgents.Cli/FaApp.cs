@@ -18,6 +18,7 @@ internal static class FaApp
         root.Subcommands.Add(PolicyCommand.Create(context));
         ForensicsCommands.AddTo(root, context);
         root.Subcommands.Add(Commands.Privacy.EraseCommand.Create(context));
+        root.Subcommands.Add(Commands.Privacy.SubjectsCommand.Create(context));
         return root;
     }
 

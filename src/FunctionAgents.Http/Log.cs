@@ -11,4 +11,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "{Method} {Path} failed unexpectedly (trace id {TraceId}); answered 500")]
     public static partial void Unexpected(ILogger logger, string method, PathString path, string traceId, Exception exception);
+
+    [LoggerMessage(EventId = 320, Level = LogLevel.Information, Message = "Subject access request by {By} in tenant {TenantId}: subject {SubjectRef} appears in {Runs} run(s)")]
+    public static partial void SubjectRunsFound(ILogger logger, string by, string tenantId, string subjectRef, int runs);
 }

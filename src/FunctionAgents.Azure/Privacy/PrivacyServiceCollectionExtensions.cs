@@ -42,8 +42,11 @@ public static class PrivacyServiceCollectionExtensions
         var ownTables = tableOptions is null ? null : TableServicesFor(settings, getSetting, tableOptions);
         TableServiceClient Tables(IServiceProvider sp) => ownTables ?? sp.GetRequiredService<TableServiceClient>();
         var names = settings.Storage.Names;
-        services.AddSingleton<IDataKeyStore>(sp => new TableDataKeyStore(
-            Tables(sp).GetTableClient(names.Table(PrivacyTables.DataKeys)), loadKek, sp.GetRequiredService<TimeProvider>()));
+        var cache = DataKeyCacheSettings.FromSettings(getSetting);
+        services.AddSingleton<IDataKeyStore>(sp => new CachingDataKeyStore(
+            new TableDataKeyStore(Tables(sp).GetTableClient(names.Table(PrivacyTables.DataKeys)), loadKek, sp.GetRequiredService<TimeProvider>()),
+            cache.Ttl,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IErasureLog>(sp => new TableErasureLog(Tables(sp).GetTableClient(names.Table(PrivacyTables.Erasures))));
         services.AddSingleton(sp => new SubjectEraser(
             sp.GetRequiredService<IDataKeyStore>(), sp.GetRequiredService<IErasureLog>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IRunIndex>(), sp.GetService<IMemoryStore>()));

@@ -8,8 +8,10 @@ namespace FunctionAgents.Azure.Privacy;
 
 /// <summary>
 /// Data keys in an Azure table, each wrapped by the key-encryption key. Rows: <c>key/{kid}</c> (the wrapped key,
-/// or only its erasure time once destroyed), <c>subject/{subjectRef}</c> (the subject's live key id) and
-/// <c>runs_{subjectRef}/{runId}</c> (the subject's runs). No row names the subject: only its SHA-256 reference.
+/// or only its erasure time once destroyed), <c>subject/{subjectRef}</c> (the subject's live key id: since per-run
+/// keys, the subject is <c>run:&lt;RunId&gt;</c>) and <c>runs_{subjectRef}/{runId}</c> (the subject's runs, with
+/// <c>Linked = true</c> and the run's key id where the subject was found in the run). No row names the subject: only
+/// its SHA-256 reference.
 /// </summary>
 public sealed partial class TableDataKeyStore : IDataKeyStore
 {
@@ -139,6 +141,21 @@ public sealed partial class TableDataKeyStore : IDataKeyStore
             }
 
             return new KeyDestruction(destroyed, runs);
+        });
+
+    public Task<IReadOnlyList<string>?> FindRunsAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            await EnsureTableAsync(cancellationToken);
+            var subjectRef = SubjectIds.Reference(tenantId, subjectId);
+            var runs = new List<string>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RunsPartition(subjectRef)}");
+            await foreach (var run in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                runs.Add(run.RowKey);
+            }
+
+            return runs.Count > 0 ? runs : (IReadOnlyList<string>?)null;
         });
 
     /// <summary>Replaces a key row with its erasure time: replace, not merge, so the wrapped key material does not survive in the row.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using System.Text;
+using System.Text.Json;
 using FunctionAgents.Domain.Events;
 
 namespace FunctionAgents.Domain.Privacy;
@@ -32,7 +33,17 @@ public static partial class SubjectIds
         }
 
         var email = Email().Match(started.Goal);
-        return email.Success ? Normalize(email.Value) : Normalize("run:" + runId);
+        return email.Success ? Normalize(email.Value) : OfRun(runId);
+    }
+
+    /// <summary>
+    /// The subject id that stands for the run itself (<c>run:&lt;RunId&gt;</c>): the run's data key is this subject's
+    /// key, one per run, and erasing it erases the run.
+    /// </summary>
+    public static string OfRun(string runId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        return Normalize("run:" + runId);
     }
 
     /// <summary>Subject ids compare case-insensitively and without surrounding space.</summary>
@@ -61,9 +72,12 @@ public static partial class SubjectIds
     {
         ArgumentNullException.ThrowIfNull(payload);
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match match in Email().Matches(payload))
+        foreach (var text in StringsOf(payload))
         {
-            found.Add(Normalize(match.Value));
+            foreach (Match match in Email().Matches(text))
+            {
+                found.Add(Normalize(match.Value));
+            }
         }
 
         foreach (Match match in CustomerId().Matches(payload))
@@ -72,6 +86,32 @@ public static partial class SubjectIds
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The payload's string values, unescaped: an email inside quotes reads <c>\u0027a@b.example\u0027</c> in the JSON
+    /// text, which the email pattern would take for <c>u0027a@b.example</c>. A payload that is not JSON is read as text.
+    /// </summary>
+    private static List<string> StringsOf(string payload)
+    {
+        var strings = new List<string>();
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(payload));
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String && reader.GetString() is { } value && value.Contains('@', StringComparison.Ordinal))
+                {
+                    strings.Add(value);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return [payload];
+        }
+
+        return strings;
     }
 
     [GeneratedRegex(@"""customer_?id""\s*:\s*""?(?<id>[A-Za-z0-9_-]{1,64})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 1000)]

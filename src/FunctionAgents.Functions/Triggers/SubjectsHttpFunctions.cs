@@ -16,4 +16,9 @@ public sealed class SubjectsHttpFunctions
     public Task<IResult> EraseAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FunctionRoutes.EraseSubject)] HttpRequest request, string subjectId) =>
         _api.EraseAsync(request.HttpContext, subjectId);
+
+    [Function("FindSubjectRuns")]
+    public Task<IResult> FindRunsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FunctionRoutes.SubjectRuns)] HttpRequest request, string subjectId) =>
+        _api.FindRunsAsync(request.HttpContext, subjectId);
 }

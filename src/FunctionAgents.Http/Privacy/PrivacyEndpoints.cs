@@ -20,13 +20,14 @@ public static class PrivacyEndpoints
         return services;
     }
 
-    /// <summary>Maps the erase route when the host registered <see cref="SubjectsApi"/>; call before the API's fallback route.</summary>
+    /// <summary>Maps the data-subject routes (erase, find runs) when the host registered <see cref="SubjectsApi"/>; call before the API's fallback route.</summary>
     public static IEndpointRouteBuilder MapFunctionAgentsPrivacy(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(SubjectsApi)) == true)
         {
             endpoints.MapPost(ApiRoutes.EraseSubject, (HttpContext c, SubjectsApi api, string subjectId) => api.EraseAsync(c, subjectId));
+            endpoints.MapGet(ApiRoutes.SubjectRuns, (HttpContext c, SubjectsApi api, string subjectId) => api.FindRunsAsync(c, subjectId));
         }
 
         return endpoints;

@@ -45,6 +45,9 @@ public static class ApiRoutes
     /// <summary>POST with an admin key: erase a data subject by destroying its data keys (docs/privacy.md).</summary>
     public const string EraseSubject = "api/subjects/{subjectId}/erase";
 
+    /// <summary>GET with an admin key: the runs a data subject appears in, for an access request (docs/privacy.md).</summary>
+    public const string SubjectRuns = "api/subjects/{subjectId}/runs";
+
     /// <summary>POST: evaluate the caller's runs for a window of days.</summary>
     public const string Evaluations = "api/evaluations";
 

@@ -20,6 +20,7 @@ public static class FunctionRoutes
     public const string State = "runs/{runId}/state";
     public const string Audit = "audit";
     public const string EraseSubject = "subjects/{subjectId}/erase";
+    public const string SubjectRuns = "subjects/{subjectId}/runs";
     public const string Evaluations = "evaluations";
     public const string EvaluationLatest = "evaluations/latest";
     public const string Evaluation = "evaluations/{evaluationId}";

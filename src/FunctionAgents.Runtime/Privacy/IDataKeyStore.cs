@@ -1,13 +1,18 @@
 namespace FunctionAgents.Runtime.Privacy;
 
 /// <summary>
-/// Holds one data key per data subject, wrapped by the key-encryption key (envelope encryption). Destroying a
-/// subject's keys is what erases the subject's personal data from the journal (crypto-shredding).
+/// Holds the data keys, each wrapped by the key-encryption key (envelope encryption), and which runs each data subject
+/// appears in. A run's personal data is encrypted with the run's own key (the key of subject <c>run:&lt;RunId&gt;</c>);
+/// journals written before per-run keys used one key per subject, and those keys stay readable and erasable.
+/// Destroying the keys of a subject's runs is what erases the subject's personal data from the journal (crypto-shredding).
 /// </summary>
 /// <remarks>Implementations throw <see cref="KeyStoreUnavailableException"/> when the store cannot be reached.</remarks>
 public interface IDataKeyStore
 {
-    /// <summary>The subject's live data key, created on first use, and <paramref name="runId"/> recorded as one of the subject's runs.</summary>
+    /// <summary>
+    /// The subject's live data key, created on first use, and <paramref name="runId"/> recorded as one of the subject's
+    /// runs. The writer asks for subject <c>run:&lt;RunId&gt;</c>, so every run has a key of its own.
+    /// </summary>
     Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -26,6 +31,12 @@ public interface IDataKeyStore
     /// already destroyed them) and the subject's runs.
     /// </summary>
     Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The runs the subject appears in (linked by <see cref="LinkAsync"/>, or encrypted under the subject's own key), for
+    /// an access request or before an erasure; erased runs stay listed. Null for a subject the store has never seen.
+    /// </summary>
+    Task<IReadOnlyList<string>?> FindRunsAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What destroying a subject's keys did.</summary>

@@ -104,4 +104,33 @@ public sealed class InMemoryDataKeyStore : IDataKeyStore
             return Task.FromResult<KeyDestruction?>(new KeyDestruction(destroyed, [.. runs]));
         }
     }
+
+    public Task<IReadOnlyList<string>?> FindRunsAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default)
+    {
+        var subject = SubjectIds.Reference(tenantId, subjectId);
+        lock (_gate)
+        {
+            var runs = new SortedSet<string>(StringComparer.Ordinal);
+            var known = false;
+            if (_bySubject.TryGetValue(subject, out var entry))
+            {
+                known = true;
+                runs.UnionWith(entry.Runs);
+            }
+
+            if (_erasedRuns.TryGetValue(subject, out var erased))
+            {
+                known = true;
+                runs.UnionWith(erased);
+            }
+
+            if (_links.TryGetValue(subject, out var linked))
+            {
+                known = true;
+                runs.UnionWith(linked.Keys);
+            }
+
+            return Task.FromResult<IReadOnlyList<string>?>(known ? [.. runs] : null);
+        }
+    }
 }

@@ -18,4 +18,7 @@ public sealed class KeylessDataKeyStore : IDataKeyStore
 
     public Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
         Task.FromResult<KeyDestruction?>(null);
+
+    public Task<IReadOnlyList<string>?> FindRunsAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>?>(null);
 }

@@ -7,7 +7,7 @@ namespace FunctionAgents.Runtime.Privacy;
 public sealed partial class PersonalDataJournal
 {
     /// <summary>
-    /// Encrypts the batch's personal-data fields with the run's subject key and recomputes the hash chain over
+    /// Encrypts the batch's personal-data fields with the run's data key and recomputes the hash chain over
     /// the ciphertext, from the batch's first PrevHash (the stored hash of the event before it).
     /// </summary>
     /// <exception cref="KeyStoreUnavailableException">The key store is unreachable; nothing may be appended.</exception>
@@ -20,17 +20,20 @@ public sealed partial class PersonalDataJournal
         }
 
         var runId = sealedEvents[0].RunId;
-        if (!_runKeys.TryGetValue(runId, out var key))
+        if (!_runKeys.TryGetValue(runId, out var keyId))
         {
-            key = await RunKeyAsync(sealedEvents, cancellationToken);
+            keyId = await RunKeyIdAsync(sealedEvents, cancellationToken);
             if (_runKeys.Count >= MaxCachedRunKeys)
             {
                 _runKeys.Clear();
             }
 
-            _runKeys[runId] = key;
+            _runKeys[runId] = keyId;
         }
 
+        // The key id of a run never changes, but the key itself may be destroyed at any time by an erasure in any
+        // process: look it up for every batch (the key store's cache bounds how stale that answer may be).
+        var key = keyId is null ? null : (await _keys.FindAsync(keyId, cancellationToken)).Key;
         if (key is not null)
         {
             await LinkSubjectsAsync(sealedEvents, key, cancellationToken);
@@ -74,8 +77,12 @@ public sealed partial class PersonalDataJournal
         return root.ToJsonString();
     }
 
-    /// <summary>The run's data key: its subject's, created with the run; null once an erasure destroyed it.</summary>
-    private async Task<DataKey?> RunKeyAsync(IReadOnlyList<RunEvent> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// The id of the run's data key: one key per run, created with the run (the key of subject <c>run:&lt;RunId&gt;</c>);
+    /// a run journaled before per-run keys keeps the per-subject key its goal was encrypted with (so it stays readable
+    /// and erasable without a migration).
+    /// </summary>
+    private async Task<string> RunKeyIdAsync(IReadOnlyList<RunEvent> batch, CancellationToken cancellationToken)
     {
         var first = batch[0];
         var start = batch.FirstOrDefault(e => e.Type == nameof(RunStarted));
@@ -95,10 +102,10 @@ public sealed partial class PersonalDataJournal
         var goal = JsonNode.Parse(start.Payload)?["goal"];
         if (FieldCipher.IsEnvelope(goal, out var keyId))
         {
-            return (await _keys.FindAsync(keyId, cancellationToken)).Key;
+            return keyId;
         }
 
-        var subject = SubjectIds.Resolve(start.RunId, start.PayloadAs<RunStarted>());
-        return await _keys.GetOrCreateAsync(start.TenantId, subject, start.RunId, cancellationToken);
+        var key = await _keys.GetOrCreateAsync(start.TenantId, SubjectIds.OfRun(start.RunId), start.RunId, cancellationToken);
+        return key.KeyId;
     }
 }

@@ -10,9 +10,11 @@ public sealed partial class PersonalDataJournal
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _linked = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Links every subject the batch's personal-data events name (an email address, a customer id: in a tool's input or
-    /// output, a model's answer) to the run's key, before the batch is appended: a crash between the two leaves a link
-    /// to data never written (an erasure then destroys a key it need not have), never data without its link.
+    /// Links to the run every subject the batch names: the run's own subject (metadata <c>subject</c>,
+    /// <c>customer_id</c>, <c>customer_email</c> or the goal's email) when the batch starts the run, and every email
+    /// address or customer id in a personal-data field (a tool's input or output, a model's answer). Written before the
+    /// batch is appended: a crash between the two leaves a link to data never written (an erasure then destroys a key
+    /// it need not have), never data without its link.
     /// </summary>
     private async Task LinkSubjectsAsync(IReadOnlyList<RunEvent> batch, DataKey key, CancellationToken cancellationToken)
     {
@@ -21,15 +23,11 @@ public sealed partial class PersonalDataJournal
             _linked.Clear();
         }
 
-        var seen = _linked.GetOrAdd(batch[0].RunId, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal));
+        // Keyed by run and key: a run whose key was replaced (erased before its first append, then retried) links again.
+        var seen = _linked.GetOrAdd(batch[0].RunId + "\n" + key.KeyId, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal));
         foreach (var e in batch)
         {
-            if (PersonalDataFields.Of(e.Type).Count == 0)
-            {
-                continue;
-            }
-
-            foreach (var subject in SubjectIds.Discover(e.Payload))
+            foreach (var subject in SubjectsOf(e))
             {
                 if (!seen.TryAdd(subject, 0))
                 {
@@ -46,6 +44,24 @@ public sealed partial class PersonalDataJournal
                     throw;
                 }
             }
+        }
+    }
+
+    private static IEnumerable<string> SubjectsOf(RunEvent e)
+    {
+        if (PersonalDataFields.Of(e.Type).Count == 0)
+        {
+            yield break;
+        }
+
+        if (e.Type == nameof(RunStarted) && SubjectIds.Resolve(e.RunId, e.PayloadAs<RunStarted>()) is var own && own != SubjectIds.OfRun(e.RunId))
+        {
+            yield return own;
+        }
+
+        foreach (var subject in SubjectIds.Discover(e.Payload))
+        {
+            yield return subject;
         }
     }
 }

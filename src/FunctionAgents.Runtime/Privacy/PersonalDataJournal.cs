@@ -20,10 +20,10 @@ public sealed partial class PersonalDataJournal : IEventJournal, IJournalProtect
     private readonly IEventJournal _stored;
     private readonly IDataKeyStore _keys;
 
-    // Write keys by run, so a step does not read RunStarted and the key row again. Only writes use it: encrypting with
-    // a key that was destroyed meanwhile leaves data nobody can read, which is what the erasure asked for. Reads never
-    // use it, so an erasure is visible to the next read in every process.
-    private readonly ConcurrentDictionary<string, DataKey?> _runKeys = new(StringComparer.Ordinal);
+    // The data key id of each run, so a step does not read RunStarted again (a run's key id never changes). The key
+    // itself is looked up through the key store for every batch and every read, so an erasure in any process is
+    // seen within the key store's cache bound (CachingDataKeyStore).
+    private readonly ConcurrentDictionary<string, string?> _runKeys = new(StringComparer.Ordinal);
 
     /// <param name="stored">The journal that holds what is stored (the Table Storage journal).</param>
     /// <param name="keys">The subjects' data keys.</param>
@@ -44,8 +44,8 @@ public sealed partial class PersonalDataJournal : IEventJournal, IJournalProtect
     public async IAsyncEnumerable<RunEvent> ReadAsync(
         string runId, long fromSeq = 1, long toSeq = long.MaxValue, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // One read reveals many fields under the same key: look each key up once per read, never across reads,
-        // so an erasure is visible to the next read of every process.
+        // One read reveals many fields under the same key: look each key up once per read; across reads the key
+        // store's cache (bounded by FA_DATA_KEY_CACHE_TTL) decides how soon an erasure elsewhere is seen.
         var keys = new Dictionary<string, DataKeyLookup>(StringComparer.Ordinal);
         await foreach (var e in _stored.ReadAsync(runId, fromSeq, toSeq, cancellationToken))
         {

@@ -27,6 +27,21 @@ public sealed class SubjectEraser
         _index = index;
     }
 
+    /// <summary>
+    /// The runs a subject (an email, case-insensitive, or a customer id) appears in, for an access request (GDPR
+    /// Art. 15) or before an erasure; null for a subject with no data in the tenant.
+    /// </summary>
+    public async Task<SubjectRuns?> FindAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subjectId);
+        var subjectRef = SubjectIds.Reference(tenantId, subjectId);
+        var runs = await _keys.FindRunsAsync(tenantId, subjectId, cancellationToken);
+        var erasure = await _log.FindAsync(tenantId, subjectRef, cancellationToken);
+        return runs is null && erasure is null ? null
+            : new SubjectRuns(subjectRef, [.. (runs ?? []).Union(erasure?.RunIds ?? []).Order(StringComparer.Ordinal)], erasure);
+    }
+
     /// <param name="by">Who asked (recorded in the erasure log).</param>
     public async Task<ErasureOutcome> EraseAsync(string tenantId, string subjectId, string by, CancellationToken cancellationToken = default)
     {
@@ -65,6 +80,12 @@ public sealed class SubjectEraser
         return new ErasureOutcome(ErasureStatus.Erased, record);
     }
 }
+
+/// <summary>What <see cref="SubjectEraser.FindAsync"/> found about a subject: its runs, and its erasure if any.</summary>
+/// <param name="SubjectRef">The subject's pseudonymous reference, as the erasure log records it.</param>
+/// <param name="RunIds">Every run the subject appears in (erased runs included).</param>
+/// <param name="Erasure">The subject's erasure, when it was erased.</param>
+public sealed record SubjectRuns(string SubjectRef, IReadOnlyList<string> RunIds, ErasureRecord? Erasure);
 
 /// <summary>The result of <see cref="SubjectEraser.EraseAsync"/>; <paramref name="Record"/> is null only for <see cref="ErasureStatus.NotFound"/>.</summary>
 public sealed record ErasureOutcome(ErasureStatus Status, ErasureRecord? Record);

@@ -150,6 +150,36 @@ public sealed class TableDataKeyStoreTests(AzuriteFixture azurite)
         Assert.Equal(PersonalData.ErasedText, read[1].PayloadAs<ResponseFinalized>().Text);
     }
 
+    [Fact]
+    public async Task FindRunsAsync_PersonLinkedToTwoRunKeys_ListsBothAndErasingDestroysOnlyThose()
+    {
+        // Arrange: three runs with keys of their own; Anna appears in two.
+        var (store, _) = NewStore();
+        var keys = new List<DataKey>();
+        foreach (var runId in new[] { "run-1", "run-2", "run-3" })
+        {
+            keys.Add(await store.GetOrCreateAsync("tenant-a", "run:" + runId, runId));
+        }
+
+        await store.LinkAsync("tenant-a", Email, "run-1", keys[0].KeyId);
+        await store.LinkAsync("tenant-a", Email.ToUpperInvariant(), "run-3", keys[2].KeyId);
+
+        // Act
+        var found = await store.FindRunsAsync("tenant-a", "Anna.Schmidt@Example.de");
+        var unknown = await store.FindRunsAsync("tenant-a", "nobody@example.com");
+        var otherTenant = await store.FindRunsAsync("tenant-b", Email);
+        var destroyed = await store.DestroyAsync("tenant-a", Email);
+
+        // Assert
+        Assert.Equal(["run-1", "run-3"], found!.Order(StringComparer.Ordinal));
+        Assert.Null(unknown);
+        Assert.Null(otherTenant);
+        Assert.Equal(2, destroyed!.KeysDestroyed);
+        Assert.True((await store.FindAsync(keys[0].KeyId)).Erased);
+        Assert.NotNull((await store.FindAsync(keys[1].KeyId)).Key);
+        Assert.True((await store.FindAsync(keys[2].KeyId)).Erased);
+    }
+
     private (TableDataKeyStore Store, TableClient Table) NewStore()
     {
         var table = new TableServiceClient(azurite.ConnectionString).GetTableClient(AzuriteFixture.NewTableName("k"));

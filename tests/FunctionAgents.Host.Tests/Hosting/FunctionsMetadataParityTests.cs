@@ -41,6 +41,15 @@ public sealed class FunctionsMetadataParityTests(HostFixture fixture)
     }
 
     [Fact]
+    public void Routes_DataSubjectRoutes_AreFunctions()
+    {
+        var routes = Functions.Where(f => f.Type == "httpTrigger").SelectMany(f => f.Methods.Select(m => $"{m.ToUpperInvariant()} {f.Route}")).ToHashSet();
+
+        Assert.Contains($"POST {FunctionRoutes.EraseSubject}", routes);
+        Assert.Contains($"GET {FunctionRoutes.SubjectRuns}", routes);
+    }
+
+    [Fact]
     public void Queues_FunctionsListenOnTheLocalHostsQueues_AsDeployed()
     {
         // The Functions host resolves %SETTING% in trigger attributes from the app settings; given the local host's

@@ -208,5 +208,8 @@ public sealed class PersonalDataJournalTests
 
         public Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
             throw new KeyStoreUnavailableException("the test store is down.");
+
+        public Task<IReadOnlyList<string>?> FindRunsAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
+            throw new KeyStoreUnavailableException("the test store is down.");
     }
 }

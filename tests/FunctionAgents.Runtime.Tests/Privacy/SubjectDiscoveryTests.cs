@@ -68,6 +68,16 @@ public sealed class SubjectDiscoveryTests
         Assert.Equal(["17", "anna.schmidt@example.de", "b@x.example", "c-9"], found.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Discover_EmailQuotedInAnSqlString_FindsTheAddressNotItsJsonEscape()
+    {
+        // Act: System.Text.Json writes a quote inside a string as \u0027
+        var found = SubjectIds.Discover("""{"sql":"SELECT * FROM customers WHERE email = \u0027Anna.Schmidt@Example.de\u0027"}""");
+
+        // Assert
+        Assert.Equal(["anna.schmidt@example.de"], found);
+    }
+
     private static async Task AppendAsync(PersonalDataJournal journal, string runId)
     {
         var start = PrivacyTestRun.Start(runId, Goal);

@@ -27,21 +27,7 @@ internal static class EraseCommand
         };
         erase.SetAction(async (parse, cancellationToken) =>
         {
-            AdminKeyRing admins;
-            try
-            {
-                admins = AdminKeyRing.Parse(context.GetSetting(PrivacySettingNames.AdminKeys));
-            }
-            catch (FormatException ex)
-            {
-                throw CliException.Usage(ex.Message, ex);
-            }
-
-            if (admins.FindAdmin(parse.GetValue(adminKey) ?? context.GetSetting(AdminKeySetting)) is not { } admin)
-            {
-                throw CliException.Usage($"erasing needs an admin key listed in {PrivacySettingNames.AdminKeys} (--admin-key or {AdminKeySetting})");
-            }
-
+            var admin = Admin(context, parse.GetValue(adminKey), "erasing");
             await using var provider = PrivacyStorage.Connect(context, parse.GetValue(storage));
             var eraser = provider.GetRequiredService<SubjectEraser>();
             var outcome = await PrivacyStorage.CallAsync(() => eraser.EraseAsync(parse.GetValue(tenant)!, parse.GetValue(subject)!, "admin:" + admin, cancellationToken));
@@ -57,5 +43,22 @@ internal static class EraseCommand
             return ExitCodes.Ok;
         });
         return erase;
+    }
+
+    /// <summary>The name of the admin key given by <paramref name="given"/> or <see cref="AdminKeySetting"/>; exit 2 without one.</summary>
+    public static string Admin(CliContext context, string? given, string what)
+    {
+        AdminKeyRing admins;
+        try
+        {
+            admins = AdminKeyRing.Parse(context.GetSetting(PrivacySettingNames.AdminKeys));
+        }
+        catch (FormatException ex)
+        {
+            throw CliException.Usage(ex.Message, ex);
+        }
+
+        return admins.FindAdmin(given ?? context.GetSetting(AdminKeySetting))
+            ?? throw CliException.Usage($"{what} needs an admin key listed in {PrivacySettingNames.AdminKeys} (--admin-key or {AdminKeySetting})");
     }
 }

@@ -6,7 +6,8 @@ namespace FunctionAgents.Domain.Planning.Offline;
 internal static class OfflineSql
 {
     /// <summary>
-    /// One order with its customer, days since delivery as of <paramref name="asOf"/> (a date, or null for today),
+    /// One order with its customer (the customer id too, so the run is linked to the customer for erasure and access
+    /// requests by either identifier: docs/privacy.md), days since delivery as of <paramref name="asOf"/> (a date, or null for today),
     /// its refund requests and, when asked, where it stands against the 14-day and 30-day windows of the refund policy.
     /// </summary>
     public static string Order(int orderId, DateOnly? asOf, bool withRefundWindow)
@@ -24,7 +25,7 @@ internal static class OfflineSql
             : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"""
             SELECT o.order_id, o.status, o.amount, o.currency, o.ordered_at, o.delivered_at,
-                   c.first_name, c.last_name, c.email, c.country,
+                   c.customer_id, c.first_name, c.last_name, c.email, c.country,
                    CAST({age} AS INTEGER) AS days_since_delivery,
                    (SELECT COUNT(*) FROM refunds r WHERE r.order_id = o.order_id) AS refund_requests{window}
             FROM orders o JOIN customers c ON c.customer_id = o.customer_id

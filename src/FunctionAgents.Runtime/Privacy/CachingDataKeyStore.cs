@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+
+namespace FunctionAgents.Runtime.Privacy;
+
+/// <summary>
+/// A process's cache of data keys in front of the durable key store: each key (or the fact that it was destroyed) is
+/// kept for at most <see cref="Ttl"/>, so a step does not fetch the same key row again and again, and an erasure made
+/// by any other process makes a cached key unusable (for reads and for new writes) within that bound. An erasure made
+/// through this instance empties the cache at once. Bounded: past <see cref="MaxEntries"/> keys the expired entries go,
+/// and if none has expired, all of them.
+/// </summary>
+public sealed class CachingDataKeyStore : IDataKeyStore
+{
+    /// <summary>How many keys one process keeps at most.</summary>
+    public const int MaxEntries = 4096;
+
+    private readonly IDataKeyStore _inner;
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<string, (DataKeyLookup Lookup, DateTimeOffset Expires)> _byId = new(StringComparer.Ordinal);
+
+    /// <param name="inner">The durable key store.</param>
+    /// <param name="ttl">How long a cached answer is trusted; <see cref="TimeSpan.Zero"/> caches nothing.</param>
+    /// <param name="clock">The clock the bound is measured with.</param>
+    public CachingDataKeyStore(IDataKeyStore inner, TimeSpan ttl, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ttl, TimeSpan.Zero);
+        _inner = inner;
+        Ttl = ttl;
+        _clock = clock;
+    }
+
+    /// <summary>The longest time a key destroyed elsewhere stays usable in this process.</summary>
+    public TimeSpan Ttl { get; }
+
+    public async Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default)
+    {
+        var key = await _inner.GetOrCreateAsync(tenantId, subjectId, runId, cancellationToken);
+        Remember(key.KeyId, new DataKeyLookup(key, false));
+        return key;
+    }
+
+    public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default) =>
+        _inner.LinkAsync(tenantId, subjectId, runId, keyId, cancellationToken);
+
+    public async Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default)
+    {
+        if (_byId.TryGetValue(keyId, out var cached) && cached.Expires > _clock.GetUtcNow())
+        {
+            return cached.Lookup;
+        }
+
+        var lookup = await _inner.FindAsync(keyId, cancellationToken);
+
+        // An unknown key is not cached: a reader without a KEK, or a key being created by another writer right now.
+        if (lookup.Key is not null || lookup.Erased)
+        {
+            Remember(keyId, lookup);
+        }
+
+        return lookup;
+    }
+
+    public async Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await _inner.DestroyAsync(tenantId, subjectId, cancellationToken);
+        }
+        finally
+        {
+            // Which keys went is the store's business; this process forgets them all rather than serve one of them.
+            _byId.Clear();
+        }
+    }
+
+    public Task<IReadOnlyList<string>?> FindRunsAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
+        _inner.FindRunsAsync(tenantId, subjectId, cancellationToken);
+
+    private void Remember(string keyId, DataKeyLookup lookup)
+    {
+        if (Ttl <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var now = _clock.GetUtcNow();
+        if (_byId.Count >= MaxEntries)
+        {
+            foreach (var (id, entry) in _byId)
+            {
+                if (entry.Expires <= now)
+                {
+                    _byId.TryRemove(id, out _);
+                }
+            }
+
+            if (_byId.Count >= MaxEntries)
+            {
+                _byId.Clear();
+            }
+        }
+
+        _byId[keyId] = (lookup, now + Ttl);
+    }
+}
