@@ -102,5 +102,15 @@ public sealed class BoundedCache<TKey, TValue>
         }
     }
 
+    /// <summary>Forgets every entry.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
+            _order.Clear();
+        }
+    }
+
     private readonly record struct Entry(TKey Key, TValue Value, DateTimeOffset StoredAt);
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using FunctionAgents.Runtime.Caching;
 
 namespace FunctionAgents.Runtime.Privacy;
 
@@ -6,8 +6,8 @@ namespace FunctionAgents.Runtime.Privacy;
 /// A process's cache of data keys in front of the durable key store: each key (or the fact that it was destroyed) is
 /// kept for at most <see cref="Ttl"/>, so a step does not fetch the same key row again and again, and an erasure made
 /// by any other process makes a cached key unusable (for reads and for new writes) within that bound. An erasure made
-/// through this instance empties the cache at once. Bounded: past <see cref="MaxEntries"/> keys the expired entries go,
-/// and if none has expired, all of them.
+/// through this instance empties the cache at once. Bounded: past <see cref="MaxEntries"/> keys the least recently used
+/// leave first.
 /// </summary>
 public sealed class CachingDataKeyStore : IDataKeyStore
 {
@@ -15,8 +15,7 @@ public sealed class CachingDataKeyStore : IDataKeyStore
     public const int MaxEntries = 4096;
 
     private readonly IDataKeyStore _inner;
-    private readonly TimeProvider _clock;
-    private readonly ConcurrentDictionary<string, (DataKeyLookup Lookup, DateTimeOffset Expires)> _byId = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, DataKeyLookup>? _byId;
 
     /// <param name="inner">The durable key store.</param>
     /// <param name="ttl">How long a cached answer is trusted; <see cref="TimeSpan.Zero"/> caches nothing.</param>
@@ -28,7 +27,7 @@ public sealed class CachingDataKeyStore : IDataKeyStore
         ArgumentOutOfRangeException.ThrowIfLessThan(ttl, TimeSpan.Zero);
         _inner = inner;
         Ttl = ttl;
-        _clock = clock;
+        _byId = ttl > TimeSpan.Zero ? new BoundedCache<string, DataKeyLookup>(MaxEntries, ttl, clock) : null;
     }
 
     /// <summary>The longest time a key destroyed elsewhere stays usable in this process.</summary>
@@ -37,7 +36,7 @@ public sealed class CachingDataKeyStore : IDataKeyStore
     public async Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default)
     {
         var key = await _inner.GetOrCreateAsync(tenantId, subjectId, runId, cancellationToken);
-        Remember(key.KeyId, new DataKeyLookup(key, false));
+        _byId?.Set(key.KeyId, new DataKeyLookup(key, false));
         return key;
     }
 
@@ -46,9 +45,9 @@ public sealed class CachingDataKeyStore : IDataKeyStore
 
     public async Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default)
     {
-        if (_byId.TryGetValue(keyId, out var cached) && cached.Expires > _clock.GetUtcNow())
+        if (_byId is not null && _byId.TryGet(keyId, out var cached))
         {
-            return cached.Lookup;
+            return cached;
         }
 
         var lookup = await _inner.FindAsync(keyId, cancellationToken);
@@ -56,7 +55,7 @@ public sealed class CachingDataKeyStore : IDataKeyStore
         // An unknown key is not cached: a reader without a KEK, or a key being created by another writer right now.
         if (lookup.Key is not null || lookup.Erased)
         {
-            Remember(keyId, lookup);
+            _byId?.Set(keyId, lookup);
         }
 
         return lookup;
@@ -71,37 +70,10 @@ public sealed class CachingDataKeyStore : IDataKeyStore
         finally
         {
             // Which keys went is the store's business; this process forgets them all rather than serve one of them.
-            _byId.Clear();
+            _byId?.Clear();
         }
     }
 
     public Task<IReadOnlyList<string>?> FindRunsAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
         _inner.FindRunsAsync(tenantId, subjectId, cancellationToken);
-
-    private void Remember(string keyId, DataKeyLookup lookup)
-    {
-        if (Ttl <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        var now = _clock.GetUtcNow();
-        if (_byId.Count >= MaxEntries)
-        {
-            foreach (var (id, entry) in _byId)
-            {
-                if (entry.Expires <= now)
-                {
-                    _byId.TryRemove(id, out _);
-                }
-            }
-
-            if (_byId.Count >= MaxEntries)
-            {
-                _byId.Clear();
-            }
-        }
-
-        _byId[keyId] = (lookup, now + Ttl);
-    }
 }
