@@ -24,7 +24,8 @@ public static class McpServerEndpoints
         // and no request needs the instance that served the previous one (Functions scale-out).
         services.AddMcpServer(o => o.ServerInfo = new() { Name = "FunctionAgents", Version = "1.0" })
             .WithHttpTransport(o => o.Stateless = true)
-            .WithTools<RunsMcpTools>();
+            .WithTools<RunsMcpTools>()
+            .WithRequestFilters(filters => filters.AddCallToolFilter(McpArgumentCheck.Filter));
         return services;
     }
 
