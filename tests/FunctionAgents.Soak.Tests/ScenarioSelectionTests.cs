@@ -116,4 +116,34 @@ public sealed class ScenarioSelectionTests
         Assert.Contains("'crash matrix'", message, StringComparison.Ordinal);
         Assert.Contains("'cluster'", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Parse_Scale_ShortensTheFullCounts_AndDefaultsToOne()
+    {
+        var scaled = ScenarioSelection.Parse(["--scale", "0.05", "--only", "poison"], Known);
+        var plain = ScenarioSelection.Parse(["--only", "poison"], Known);
+        var environment = new SoakEnvironment("UseDevelopmentStorage=true", "t") { Scale = scaled.Scale };
+
+        Assert.Null(scaled.Error);
+        Assert.Equal(0.05, scaled.Scale);
+        Assert.Equal(1, plain.Scale);
+        Assert.Equal(50, environment.Scaled(1_000));
+        Assert.Equal(10, environment.Scaled(200));
+        Assert.Equal(4, environment.Scaled(20, minimum: 4));
+    }
+
+    [Theory]
+    [InlineData("--scale")]
+    [InlineData("--scale", "0")]
+    [InlineData("--scale", "1.5")]
+    [InlineData("--scale", "-0.1")]
+    [InlineData("--scale", "half")]
+    [InlineData("--scale", "NaN")]
+    public void Parse_ScaleNotAFractionUpToOne_IsAnErrorNamingTheOption(params string[] args)
+    {
+        var selection = ScenarioSelection.Parse(args, Known);
+
+        Assert.Empty(selection.Names);
+        Assert.Contains("--scale needs a fraction", selection.Error, StringComparison.Ordinal);
+    }
 }

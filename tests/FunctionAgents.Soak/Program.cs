@@ -2,7 +2,7 @@ using FunctionAgents.Soak;
 using FunctionAgents.Soak.Scenarios;
 using FunctionAgents.Testing;
 
-// The reliability suite: `scripts/soak.sh [--quick] [--only <scenario>[,<scenario>...]]`. Each scenario checks one
+// The reliability suite: `scripts/soak.sh [--quick] [--scale <fraction>] [--only <scenario>[,<scenario>...]]`. Each scenario checks one
 // guarantee at scale against a private Azurite and reports a row; the exit code is the number of failed scenarios
 // (0 when every one held), or 2 for a usage error (an unknown argument or scenario) or a run that checked nothing.
 IScenario[] scenarios =
@@ -23,13 +23,13 @@ var quick = selection.Quick;
 // The whole suite's budget: the quick form (CI) takes about 12 minutes on a loaded 2-core machine, the full one under an hour.
 using var cancel = new CancellationTokenSource(quick ? TimeSpan.FromMinutes(20) : TimeSpan.FromMinutes(55));
 await using var azurite = await AzuriteProcess.StartAsync(cancel.Token);
-var environment = new SoakEnvironment(azurite.ConnectionString, "SoakEvents");
+var environment = new SoakEnvironment(azurite.ConnectionString, "SoakEvents") { Scale = selection.Scale };
 await environment.PrepareAsync(cancel.Token);
 
 var results = new List<ScenarioResult>();
 foreach (var scenario in scenarios.Where(s => selection.Names.Contains(s.Name, StringComparer.Ordinal)))
 {
-    Console.Error.WriteLine($"soak: {scenario.Name}{(quick ? " (quick)" : string.Empty)}...");
+    Console.Error.WriteLine($"soak: {scenario.Name}{(quick ? " (quick)" : selection.Scale < 1 ? $" (full counts x {selection.Scale})" : string.Empty)}...");
     var started = System.Diagnostics.Stopwatch.StartNew();
     ScenarioResult result;
     try

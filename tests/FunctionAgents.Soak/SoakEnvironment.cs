@@ -19,6 +19,12 @@ internal sealed class SoakEnvironment
 
     public string JournalTable { get; }
 
+    /// <summary>The <c>--scale</c> fraction of the full counts (1 unless a full run had to be shortened).</summary>
+    public double Scale { get; init; } = 1;
+
+    /// <summary><paramref name="full"/> times <see cref="Scale"/>, at least <paramref name="minimum"/>.</summary>
+    public int Scaled(int full, int minimum = 1) => Math.Max(minimum, (int)Math.Round(full * Scale, MidpointRounding.AwayFromZero));
+
     /// <summary>A journal adapter over the suite's Azurite; the table must exist (see <see cref="PrepareAsync"/>).</summary>
     public IEventJournal CreateJournal() =>
         new FunctionAgents.Azure.Journal.TableEventJournal(

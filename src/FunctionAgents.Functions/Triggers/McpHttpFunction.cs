@@ -27,7 +27,7 @@ public sealed class McpHttpFunction
     }
 
     [Function("Mcp")]
-    public async Task<IResult> McpAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "delete", Route = FunctionRoutes.Mcp)] HttpRequest request, [DurableClient] DurableTaskClient client)
+    public async Task<IResult> McpAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "delete", "put", "patch", "head", "options", Route = FunctionRoutes.Mcp)] HttpRequest request, [DurableClient] DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var bound = _durable.Bind(client);

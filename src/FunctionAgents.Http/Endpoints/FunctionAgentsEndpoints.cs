@@ -9,10 +9,11 @@ using FunctionAgents.Http.Streaming;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionAgents.Http.Endpoints;
 
-/// <summary>Maps the API's routes (<see cref="ApiRoutes"/>) to <see cref="RunsApi"/>; anything else answers a problem+json 404.</summary>
+/// <summary>Maps the API's routes (<see cref="ApiRoutes"/>) to <see cref="RunsApi"/>; a known path with another method answers a problem+json 405 with <c>Allow</c>, anything else a problem+json 404.</summary>
 public static class FunctionAgentsEndpoints
 {
     public static IEndpointRouteBuilder MapFunctionAgentsApi(this IEndpointRouteBuilder endpoints)
@@ -31,7 +32,23 @@ public static class FunctionAgentsEndpoints
         endpoints.MapFunctionAgentsForensics();
         endpoints.MapFunctionAgentsDashboard();
         endpoints.MapFunctionAgentsPrivacy();
-        endpoints.MapFallback((HttpContext c) => ApiProblems.NotFound($"No route matches {c.Request.Method} {c.Request.Path}."));
+
+        // Every path, also one with a file extension (HEAD /api/openapi.json): a path served with other methods is a 405
+        // naming them in Allow, anything else a 404; both problem+json, never an empty routing answer.
+        var methods = new RouteMethods(endpoints.ServiceProvider.GetRequiredService<EndpointDataSource>());
+        endpoints.MapFallback("{**path}", (HttpContext c) => NoEndpoint(c, methods));
         return endpoints;
+    }
+
+    private static IResult NoEndpoint(HttpContext context, RouteMethods methods)
+    {
+        var allowed = methods.For(context.Request.Path);
+        if (allowed.Count == 0)
+        {
+            return ApiProblems.NotFound($"No route matches {context.Request.Method} {context.Request.Path}.");
+        }
+
+        context.Response.Headers.Allow = string.Join(", ", allowed);
+        return ApiProblems.MethodNotAllowed(context.Request.Method, context.Request.Path.Value ?? string.Empty, allowed);
     }
 }

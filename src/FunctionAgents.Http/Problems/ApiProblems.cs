@@ -70,6 +70,11 @@ public static class ApiProblems
     public static IResult MethodNotAllowed(string method, string path) =>
         Write(new Problem(TypeBase + "method-not-allowed", "Method not allowed.", 405, $"{method} is not supported on {path}."));
 
+    /// <summary>405 naming the methods <paramref name="path"/> does serve (the caller sets the matching <c>Allow</c> header).</summary>
+    public static IResult MethodNotAllowed(string method, string path, IReadOnlyCollection<string> allowed) =>
+        Write(new Problem(
+            TypeBase + "method-not-allowed", "Method not allowed.", 405, $"{method} is not supported on {path}; allowed: {string.Join(", ", allowed)}."));
+
     public static IResult Unavailable(string detail) => Write(new Problem(TypeBase + "unavailable", "Storage is unavailable.", 503, detail));
 
     /// <summary>500 without internals; <paramref name="traceId"/> finds the logged error.</summary>

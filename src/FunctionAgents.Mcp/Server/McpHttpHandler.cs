@@ -13,10 +13,13 @@ namespace FunctionAgents.Mcp.Server;
 public sealed class McpHttpHandler
 {
     /// <summary>
-    /// The methods both hosts bind: POST carries the JSON-RPC messages; GET (the server-to-client stream) and DELETE (ending
-    /// a session) are part of the transport but a stateless server has neither, so they answer 405 with <c>Allow: POST</c>.
+    /// The methods both hosts bind: every method an HTTP trigger can name, so a wrong one reaches this handler and gets a
+    /// 405 with <c>Allow</c> (the Functions host answers an unbound method with an empty 404 before the worker sees it).
+    /// POST carries the JSON-RPC messages; GET (the server-to-client stream) and DELETE (ending a session) are part of the
+    /// transport but a stateless server has neither, so they answer 405 with <c>Allow: POST</c> like PUT or HEAD.
     /// </summary>
-    public static readonly IReadOnlyList<string> Methods = [HttpMethods.Get, HttpMethods.Post, HttpMethods.Delete];
+    public static readonly IReadOnlyList<string> Methods =
+        [HttpMethods.Get, HttpMethods.Post, HttpMethods.Delete, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Head, HttpMethods.Options];
 
     private readonly ApiKeyRing _keys;
     private readonly Lazy<IReadOnlyDictionary<string, RequestDelegate>> _transport;
@@ -29,24 +32,24 @@ public sealed class McpHttpHandler
     }
 
     /// <summary>
-    /// Answers 401 problem+json without a valid <c>x-functions-key</c> (before any MCP message is read), 405 for a method
-    /// the transport does not serve, and otherwise hands the request to the MCP transport with the key's tenant as its user,
+    /// Answers 405 with <c>Allow</c> for a method the transport does not serve (a wrong method reveals nothing, so it needs
+    /// no key), 401 problem+json without a valid <c>x-functions-key</c> (before any MCP message is read), and otherwise hands the request to the MCP transport with the key's tenant as its user,
     /// which every tool call of the request acts for.
     /// </summary>
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!_transport.Value.TryGetValue(context.Request.Method, out var transport))
+        {
+            context.Response.Headers.Allow = string.Join(", ", _transport.Value.Keys);
+            await ApiProblems.MethodNotAllowed(context.Request.Method, context.Request.Path.Value ?? string.Empty, [.. _transport.Value.Keys]).ExecuteAsync(context);
+            return;
+        }
+
         var values = context.Request.Headers[ApiRoutes.ApiKeyHeader];
         if (values.Count != 1 || _keys.FindTenant(values[0]) is not { } tenant)
         {
             await ApiProblems.Unauthorized().ExecuteAsync(context);
-            return;
-        }
-
-        if (!_transport.Value.TryGetValue(context.Request.Method, out var transport))
-        {
-            context.Response.Headers.Allow = string.Join(", ", _transport.Value.Keys);
-            await ApiProblems.MethodNotAllowed(context.Request.Method, context.Request.Path.Value ?? string.Empty).ExecuteAsync(context);
             return;
         }
 

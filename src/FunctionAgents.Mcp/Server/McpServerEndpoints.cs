@@ -24,20 +24,21 @@ public static class McpServerEndpoints
         // and no request needs the instance that served the previous one (Functions scale-out).
         services.AddMcpServer(o => o.ServerInfo = new() { Name = "FunctionAgents", Version = "1.0" })
             .WithHttpTransport(o => o.Stateless = true)
-            .WithTools<RunsMcpTools>();
+            .WithTools<RunsMcpTools>()
+            .WithRequestFilters(filters => filters.AddCallToolFilter(McpArgumentCheck.Filter));
         return services;
     }
 
     /// <summary>
-    /// Maps <see cref="McpHttpHandler"/> at <see cref="Path"/> and at <c>api/mcp</c>, the Functions app's route, with the
-    /// same methods as its trigger (<see cref="McpHttpHandler.Methods"/>).
+    /// Maps <see cref="McpHttpHandler"/> at <see cref="Path"/> and at <c>api/mcp</c>, the Functions app's route, for every
+    /// method (as its trigger, <see cref="McpHttpHandler.Methods"/>): the handler answers a method it does not serve with 405.
     /// </summary>
     public static IEndpointRouteBuilder MapFunctionAgentsMcp(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var handler = endpoints.ServiceProvider.GetRequiredService<McpHttpHandler>();
-        endpoints.MapMethods(Path, McpHttpHandler.Methods, handler.HandleAsync);
-        endpoints.MapMethods(ApiRoutes.Mcp, McpHttpHandler.Methods, handler.HandleAsync);
+        endpoints.Map(Path, handler.HandleAsync);
+        endpoints.Map(ApiRoutes.Mcp, handler.HandleAsync);
         return endpoints;
     }
 }

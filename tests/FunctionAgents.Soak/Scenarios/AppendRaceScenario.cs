@@ -15,7 +15,7 @@ internal sealed class AppendRaceScenario : IScenario
 
     public async Task<ScenarioResult> RunAsync(SoakEnvironment environment, bool quick, CancellationToken cancellationToken)
     {
-        var rounds = quick ? 100 : 1_000;
+        var rounds = quick ? 100 : environment.Scaled(1_000);
         var journal = environment.CreateJournal();
         var run = SyntheticRun.Identity("race");
         var started = System.Diagnostics.Stopwatch.StartNew();

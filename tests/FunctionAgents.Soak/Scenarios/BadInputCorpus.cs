@@ -4,7 +4,14 @@ using System.Text;
 namespace FunctionAgents.Soak.Scenarios;
 
 /// <summary>One hostile request: every one of them must be refused with a 4xx problem+json.</summary>
-internal sealed record BadRequest(HttpMethod Method, string Path, string? Body, string Label, string ContentType = "application/json");
+internal sealed record BadRequest(HttpMethod Method, string Path, string? Body, string Label, string ContentType = "application/json")
+{
+    /// <summary>For a wrong method: the <c>Allow</c> header the 405 must carry; null for every other request (any 4xx).</summary>
+    public string? Allow { get; init; }
+}
+
+/// <summary>An MCP <c>tools/call</c> with wrong arguments: refused with a tool error whose text contains <paramref name="Expected"/>.</summary>
+internal sealed record BadMcpCall(string Tool, string Arguments, string Expected);
 
 /// <summary>
 /// The generated corpus: malformed, oversized, wrongly typed and boundary values (unicode, nulls, deep nesting,
@@ -73,11 +80,48 @@ internal static class BadInputCorpus
             yield return new BadRequest(HttpMethod.Get, $"api/evaluations/{id}", null, $"GET evaluation {label}");
         }
 
+        // A wrong method on a route that exists: 405 with Allow naming the route's methods (not the fallback's 404).
+        (string Method, string Path, string Allow)[] wrongMethods =
+        [
+            ("GET", "api/subjects/subject-1/erase", "POST"), ("PUT", "api/mcp", "POST"), ("PUT", "mcp", "POST"), ("HEAD", "api/openapi.json", "GET"),
+            ("DELETE", "api/runs", "GET, POST"), ("PUT", "api/runs/r-unknown", "GET"), ("PATCH", "api/runs/r-unknown/cancel", "POST"),
+            ("GET", "api/runs/r-unknown/approvals/s-1", "POST"), ("POST", "api/health", "GET"), ("DELETE", "api/audit", "GET"),
+            ("PUT", "api/evaluations/latest", "GET"), ("GET", "api/evaluations", "POST"), ("POST", "api/dashboard/index.html", "GET"),
+            ("OPTIONS", "api/runs/r-unknown/events", "GET"),
+        ];
+        foreach (var (method, path, allow) in wrongMethods)
+        {
+            yield return new BadRequest(new HttpMethod(method), path, null, $"{method} {path}") { Allow = allow };
+        }
+
         string[] queries = ["pageSize=-1", "pageSize=0", "pageSize=1e308", "pageSize=abc", "pageSize=1&pageSize=2", "status=%F0%9F%99%82", "from=1e308", "to=-0"];
         foreach (var query in queries)
         {
             yield return new BadRequest(HttpMethod.Get, $"api/runs?{query}", null, $"list runs ?{query}");
         }
+    }
+
+    /// <summary>MCP tool calls with arguments of the wrong type, missing or unknown.</summary>
+    public static IEnumerable<BadMcpCall> McpCalls()
+    {
+        const string Integer = "an integer (-2147483648 to 2147483647)";
+        yield return new BadMcpCall("start_run", "{\"goal\":123}", "argument 'goal' must be a string, was the number 123");
+        yield return new BadMcpCall("start_run", "{\"goal\":{\"text\":\"hi\"}}", "argument 'goal' must be a string, was an object");
+        yield return new BadMcpCall("start_run", "{\"goal\":[\"g\"]}", "argument 'goal' must be a string, was an array");
+        yield return new BadMcpCall("start_run", "{}", "argument 'goal' is required (a string)");
+        yield return new BadMcpCall("start_run", "{\"goal\":\"g\",\"idempotencyKey\":7}", "argument 'idempotencyKey' must be a string or null, was the number 7");
+        yield return new BadMcpCall("start_run", "{\"goal\":\"g\",\"budgetUsd\":1}", "unknown argument 'budgetUsd'");
+        yield return new BadMcpCall("list_runs", "{\"pageSize\":\"50\"}", $"argument 'pageSize' must be {Integer}, was a string");
+        yield return new BadMcpCall("list_runs", "{\"pageSize\":1e308}", $"argument 'pageSize' must be {Integer}, was the number 1e308");
+        yield return new BadMcpCall("list_runs", "{\"pageSize\":2.5}", $"argument 'pageSize' must be {Integer}, was the number 2.5");
+        yield return new BadMcpCall("list_runs", "{\"status\":true}", "argument 'status' must be a string or null, was a boolean");
+        yield return new BadMcpCall("get_run", "{\"runId\":null}", "argument 'runId' must be a string, was null");
+        yield return new BadMcpCall("get_run", "{}", "argument 'runId' is required (a string)");
+        yield return new BadMcpCall("explain_run", "{\"runId\":{}}", "argument 'runId' must be a string, was an object");
+        yield return new BadMcpCall("cancel_run", "{\"runId\":\"r\",\"reason\":[]}", "argument 'reason' must be a string or null, was an array");
+        yield return new BadMcpCall("decide_approval", "{\"runId\":\"r\",\"stepId\":\"s\",\"decision\":true}", "argument 'decision' must be a string, was a boolean");
+        yield return new BadMcpCall("decide_approval", "{\"runId\":\"r\",\"decision\":\"approve\"}", "argument 'stepId' is required (a string)");
+        yield return new BadMcpCall("list_pending_approvals", "{\"all\":true}", "unknown argument 'all': this tool takes no arguments");
     }
 
     private static BadRequest Start(string fields, string label) => new(HttpMethod.Post, "api/runs", "{" + fields + "}", label);

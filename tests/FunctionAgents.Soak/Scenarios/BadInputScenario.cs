@@ -37,11 +37,21 @@ internal sealed class BadInputScenario : IScenario
                 {
                     problems.Add($"{request.Label}: {status} {type ?? "no body"}");
                 }
+                else if (request.Allow is { } allow && (status != 405 || string.Join(", ", response.Content.Headers.Allow) != allow))
+                {
+                    problems.Add($"{request.Label}: {status} Allow '{string.Join(", ", response.Content.Headers.Allow)}', expected 405 Allow '{allow}'");
+                }
             }
             catch (HttpRequestException ex)
             {
                 problems.Add($"{request.Label}: connection failed ({ex.Message})");
             }
+        }
+
+        var mcp = BadInputCorpus.McpCalls().ToList();
+        foreach (var call in mcp)
+        {
+            problems.AddRange(await CallMcpAsync(client, call, cancellationToken));
         }
 
         foreach (var problem in problems)
@@ -54,9 +64,49 @@ internal sealed class BadInputScenario : IScenario
             problems.Add("the host exited");
         }
 
+        var wrongMethods = corpus.Count(r => r.Allow is not null);
         var detail = problems.Count == 0
-            ? $"{corpus.Count} requests: all 4xx problem+json, 0 5xx, host alive"
+            ? $"{corpus.Count} requests: all 4xx problem+json ({wrongMethods} wrong methods: 405 with Allow), 0 5xx; {mcp.Count} MCP calls with wrong " +
+              "arguments: each a tool error naming the argument and its type, 0 JSON-RPC errors; host alive"
             : $"{problems.Count} bad answers, e.g. {string.Join("; ", problems.Take(4))}";
-        return new ScenarioResult(Name, corpus.Count, problems.Count, started.Elapsed, detail);
+        return new ScenarioResult(Name, corpus.Count + mcp.Count, problems.Count, started.Elapsed, detail);
+    }
+
+    /// <summary>One raw JSON-RPC <c>tools/call</c>: the answer must be a tool error naming the argument, never a JSON-RPC error or a 5xx.</summary>
+    private static async Task<IEnumerable<string>> CallMcpAsync(HttpClient client, BadMcpCall call, CancellationToken cancellationToken)
+    {
+        var label = $"MCP {call.Tool} {call.Arguments}";
+        var body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + call.Tool + "\",\"arguments\":" + call.Arguments + "}}";
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri("mcp", UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        message.Headers.Accept.ParseAdd("application/json");
+        message.Headers.Accept.ParseAdd("text/event-stream");
+        try
+        {
+            using var response = await client.SendAsync(message, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return [$"{label}: {(int)response.StatusCode}"];
+            }
+
+            var json = response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+                ? text.Split('\n').LastOrDefault(l => l.StartsWith("data:", StringComparison.Ordinal))?["data:".Length..] ?? "{}"
+                : text;
+            using var answer = System.Text.Json.JsonDocument.Parse(json);
+            if (answer.RootElement.TryGetProperty("error", out var error))
+            {
+                return [$"{label}: JSON-RPC error {error}"];
+            }
+
+            var result = answer.RootElement.GetProperty("result");
+            var said = result.GetProperty("content")[0].GetProperty("text").GetString() ?? string.Empty;
+            return result.TryGetProperty("isError", out var isError) && isError.GetBoolean() && said.Contains(call.Expected, StringComparison.Ordinal)
+                ? []
+                : [$"{label}: '{said}' does not say \"{call.Expected}\""];
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return [$"{label}: {ex.GetType().Name}: {ex.Message}"];
+        }
     }
 }

@@ -24,7 +24,7 @@ internal sealed class ClusterScenario : IScenario
     public async Task<ScenarioResult> RunAsync(SoakEnvironment environment, bool quick, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var (batch, kills, wave) = quick ? (4, 2, 4) : (8, 10, 4);
+        var (batch, kills, wave) = quick ? (4, 2, 4) : (8, environment.Scaled(10), 4);
         const string prefix = "soakcluster";
         var data = Directory.CreateTempSubdirectory("fa-soak-cluster-");
         try

@@ -26,7 +26,7 @@ internal sealed partial class ConsumptionScenario : IScenario
         try
         {
             await WriteDocsAsync(docs.FullName, cancellationToken);
-            var repeats = quick ? 1 : 10;
+            var repeats = quick ? 1 : environment.Scaled(10);
             var cases = Enumerable.Range(0, repeats).SelectMany(Cases).ToList();
             var problems = new ConcurrentQueue<string>();
             var outcomes = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);

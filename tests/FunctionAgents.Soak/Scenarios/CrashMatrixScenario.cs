@@ -21,7 +21,7 @@ internal sealed class CrashMatrixScenario : IScenario
     public async Task<ScenarioResult> RunAsync(SoakEnvironment environment, bool quick, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var (runs, kills, wave) = quick ? (20, 5, 4) : (1_000, 200, 20);
+        var (runs, kills, wave) = quick ? (20, 5, 4) : (environment.Scaled(1_000, 4), environment.Scaled(200), 20);
         const string prefix = "soakcrash";
         var data = Directory.CreateTempSubdirectory("fa-soak-crash-");
         try

@@ -20,7 +20,7 @@ internal sealed class IdempotentStartScenario : IScenario
     public async Task<ScenarioResult> RunAsync(SoakEnvironment environment, bool quick, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var (keys, repeats) = quick ? (50, 10) : (1_000, 100);
+        var (keys, repeats) = quick ? (50, 10) : (1_000, environment.Scaled(100, 2)); // --scale shortens the repeats, never the keys
         await using var host = await LocalHostProcess.StartAsync(environment.ConnectionString, Prefix, cancellationToken);
         using var client = host.Client(LocalHostProcess.AlphaKey);
         var api = new RunApi(client);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Azure.Storage.Queues;
+using FunctionAgents.Azure.Runs;
 using FunctionAgents.Azure.Storage;
 
 namespace FunctionAgents.Soak.Scenarios;
@@ -28,6 +29,7 @@ internal sealed partial class PoisonScenario
             await runs.SendMessageAsync(JsonSerializer.Serialize(new { tenant = "alpha", goal = Goal, idempotencyKey = $"faults-{i:D4}" }), cancellationToken);
         }
 
+        // With the faults on, runs finish at their own pace; this phase only bounds the test, it decides nothing.
         await WaitUntilAllFinishedAsync(api, count, TimeSpan.FromSeconds(60 + (count * 3)), cancellationToken);
         foreach (var proxy in all)
         {
@@ -35,9 +37,15 @@ internal sealed partial class PoisonScenario
             proxy.LoseRate = 0;
         }
 
-        // The Durable engine redelivers what a fault interrupted once its lease or message visibility lapses (seconds):
-        // a run still moving when the faults stop must then finish on its own.
-        await WaitUntilAllFinishedAsync(api, count, TimeSpan.FromSeconds(90), cancellationToken);
+        // Once the faults stop, the runs still open must keep settling: the wait ends as soon as every keyed start has a
+        // run in a final status, and fails (naming what is open) only when SettleBound passes without one more run
+        // settling. A fixed window failed a full run whose backlog was merely slow (200 runs on a loaded machine: 127
+        // still queued, all progressing, 80 s after the faults stopped); a stuck run still fails within one bound.
+        var unsettled = await WaitWhileSettlingAsync(api, count, SettleBound, cancellationToken);
+        if (unsettled is not null)
+        {
+            problems.Add($"no run settled for {SettleBound.TotalSeconds:F0} s after the faults stopped (the bound from the retry and visibility settings): {unsettled}");
+        }
         var final = await api.ListAsync(cancellationToken);
         if (final.Count != count)
         {
@@ -102,18 +110,66 @@ internal sealed partial class PoisonScenario
 
     private static string Shorten(string text) => text.Length <= 90 ? text : text[..90] + "...";
 
-    private static async Task WaitUntilAllFinishedAsync(RunApi api, int count, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// The longest a start can take to settle once storage answers again, from the engine's settings (defaults of the
+    /// child host): an intake message whose processing failed reappears after at most the intake's visibility timeout
+    /// (<see cref="AgentRunsIntakeOptions.VisibilityTimeout"/>, 30 s; its retry backoff, 1 s doubling, is shorter until the
+    /// 5th delivery); a Durable work item whose completion was lost reappears after <c>FA_DURABLE_VISIBILITY_TIMEOUT</c>
+    /// (20 s); then the run needs its own remaining steps (two model calls and one search on the scripted model: under
+    /// 30 s on the loaded 2-core machine). A run hit by both waits for 30 + 20 + 30 = 80 s.
+    /// </summary>
+    private static readonly TimeSpan SettleBound =
+        new AgentRunsIntakeOptions().VisibilityTimeout + TimeSpan.FromSeconds(20) + TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> runs are listed in a final status (null), as long as each <paramref name="quiet"/>
+    /// window sees at least one more run settle; at the first window without progress, what is still open.
+    /// </summary>
+    private static async Task<string?> WaitWhileSettlingAsync(RunApi api, int count, TimeSpan quiet, CancellationToken cancellationToken)
+    {
+        var settled = -1;
+        var progressed = Stopwatch.StartNew();
+        while (true)
+        {
+            var (open, now) = await WaitUntilAllFinishedAsync(api, count, TimeSpan.FromSeconds(5), cancellationToken);
+            if (open is null)
+            {
+                return null;
+            }
+
+            if (now > settled)
+            {
+                settled = now;
+                progressed.Restart();
+            }
+            else if (progressed.Elapsed >= quiet)
+            {
+                return open;
+            }
+        }
+    }
+
+    /// <summary>Null once <paramref name="count"/> runs are listed, all in a final status; else, at the timeout, what is still open.</summary>
+    private static async Task<(string? Text, int Settled)> WaitUntilAllFinishedAsync(
+        RunApi api, int count, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var until = DateTimeOffset.UtcNow + timeout;
+        var open = "no answer from the host";
+        var settled = 0;
         while (DateTimeOffset.UtcNow < until)
         {
             try
             {
                 var listed = await api.ListAsync(cancellationToken);
-                if (listed.Count >= count && listed.All(r => (string?)r["status"] is "completed" or "failed" or "cancelled"))
+                var running = listed.Where(r => (string?)r["status"] is not ("completed" or "failed" or "cancelled")).ToList();
+                settled = listed.Count - running.Count;
+                if (listed.Count >= count && running.Count == 0)
                 {
-                    return;
+                    return (null, settled);
                 }
+
+                open = $"{listed.Count} of {count} runs listed, {running.Count} not final" +
+                    (running.Count == 0 ? string.Empty : $" (e.g. {string.Join(", ", running.Take(3).Select(r => $"{r["runId"]} {r["status"]}"))})");
             }
             catch (HttpRequestException)
             {
@@ -122,5 +178,7 @@ internal sealed partial class PoisonScenario
 
             await Task.Delay(1_000, cancellationToken);
         }
+
+        return (open, settled);
     }
 }

@@ -54,7 +54,7 @@ internal sealed partial class PoisonScenario : IScenario
         }
 
         // 2. Transient faults: valid starts over the queue, a share of storage requests failing, every run completes.
-        var count = quick ? 20 : 200;
+        var count = quick ? 20 : environment.Scaled(200);
         var completed = await RunUnderFaultsAsync(api, runs, (blob, queue, table), count, problems, cancellationToken);
 
         // 3. A table outage: a valid message keeps failing and is poisoned after 5 deliveries.

@@ -17,7 +17,7 @@ internal sealed class TamperScenario : IScenario
 
     public async Task<ScenarioResult> RunAsync(SoakEnvironment environment, bool quick, CancellationToken cancellationToken)
     {
-        var perKind = quick ? 10 : 50;
+        var perKind = quick ? 10 : environment.Scaled(50);
         var journal = environment.CreateJournal();
         var table = environment.RawJournal();
         var random = new Random(17);
