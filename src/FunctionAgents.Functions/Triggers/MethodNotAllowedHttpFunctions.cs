@@ -68,6 +68,10 @@ public sealed class MethodNotAllowedHttpFunctions
     public IResult EraseSubject([HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", "patch", "head", "options", Route = FunctionRoutes.EraseSubject)] HttpRequest request) =>
         Refuse(request, "POST");
 
+    [Function("SubjectRunsMethodNotAllowed")]
+    public IResult SubjectRuns([HttpTrigger(AuthorizationLevel.Anonymous, "post", "put", "delete", "patch", "head", "options", Route = FunctionRoutes.SubjectRuns)] HttpRequest request) =>
+        Refuse(request, "GET");
+
     [Function("EvaluationsMethodNotAllowed")]
     public IResult Evaluations([HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", "patch", "head", "options", Route = FunctionRoutes.Evaluations)] HttpRequest request) =>
         Refuse(request, "POST");
