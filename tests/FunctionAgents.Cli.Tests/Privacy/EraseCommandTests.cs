@@ -8,7 +8,7 @@ using FunctionAgents.Testing;
 namespace FunctionAgents.Cli.Tests.Privacy;
 
 /// <summary><c>fa erase</c> and the erasures section of <c>fa audit</c>, against Azurite.</summary>
-public sealed class EraseCommandTests : IClassFixture<AzuriteFixture>
+public sealed partial class EraseCommandTests : IClassFixture<AzuriteFixture>
 {
     private const string AdminKey = "admin-key-0123456789abcdef";
     private readonly AzuriteFixture _azurite;

@@ -8,14 +8,8 @@ using FunctionAgents.Testing;
 namespace FunctionAgents.Cli.Tests.Privacy;
 
 /// <summary><c>fa subjects find</c> against Azurite: the runs a person appears in, for an access request.</summary>
-public sealed class SubjectsCommandTests : IClassFixture<AzuriteFixture>
+public sealed partial class EraseCommandTests
 {
-    private const string AdminKey = "admin-key-0123456789abcdef";
-    private readonly AzuriteFixture _azurite;
-    private readonly string _prefix = "s" + Guid.NewGuid().ToString("N")[..10];
-
-    public SubjectsCommandTests(AzuriteFixture azurite) => _azurite = azurite;
-
     [Fact]
     public async Task Find_WithoutAnAdminKey_ExitsTwoWithTheReason()
     {
@@ -55,20 +49,5 @@ public sealed class SubjectsCommandTests : IClassFixture<AzuriteFixture>
         Assert.DoesNotContain("anna", found.Output + found.Error, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no personal data of this subject", unknown.Error, StringComparison.Ordinal);
-    }
-
-    private Dictionary<string, string> Settings(bool withKey = true)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            [StorageSettings.PrefixSetting] = _prefix,
-            [PrivacySettingNames.AdminKeys] = $"ops:{AdminKey}",
-        };
-        if (withKey)
-        {
-            settings["FA_ADMIN_KEY"] = AdminKey;
-        }
-
-        return settings;
     }
 }
