@@ -10,7 +10,8 @@ namespace FunctionAgents.Benchmarks;
 
 /// <summary>
 /// The baseline: a bare DTFx orchestration that calls a no-op activity N times, on its own task hub with the settings
-/// LocalTaskHub uses (partitions, polling, worker id). Its storage clients carry <see cref="Requests"/>, so DTFx's own
+/// LocalTaskHub applies from the same <c>LocalTaskHubOptions</c> (partitions, polling, leases, visibility, concurrency,
+/// extended sessions, control-queue batch). Its storage clients carry <see cref="Requests"/>, so DTFx's own
 /// requests per activity are counted too.
 /// </summary>
 internal sealed class BareChain : IAsyncDisposable
@@ -21,8 +22,10 @@ internal sealed class BareChain : IAsyncDisposable
     private readonly AzureStorageOrchestrationService _service;
     private readonly TaskHubWorker _worker;
 
-    public BareChain(string connectionString, string hubName, int partitions)
+    /// <param name="options">The engine settings our hub runs with (<see cref="FunctionAgents.Durable.AzureStorage.LocalTaskHubOptions"/>): the bare hub applies each of them the way LocalTaskHub does, on its own hub name.</param>
+    public BareChain(FunctionAgents.Durable.AzureStorage.LocalTaskHubOptions options, string hubName)
     {
+        var connectionString = options.ConnectionString;
         var blobs = new BlobClientOptions();
         blobs.AddPolicy(Requests, HttpPipelinePosition.PerRetry);
         var queues = new QueueClientOptions();
@@ -36,9 +39,18 @@ internal sealed class BareChain : IAsyncDisposable
                 StorageServiceClientProvider.ForQueue(connectionString, queues),
                 StorageServiceClientProvider.ForTable(connectionString, tables)),
             TaskHubName = hubName,
-            PartitionCount = partitions,
-            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
-            WorkerId = Environment.MachineName,
+            PartitionCount = options.PartitionCount,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            WorkerId = options.WorkerId,
+            LeaseInterval = options.LeaseInterval,
+            LeaseRenewInterval = options.LeaseInterval / 3,
+            LeaseAcquireInterval = options.LeaseInterval / 3,
+            ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+            ExtendedSessionsEnabled = options.ExtendedSessions,
+            ControlQueueBatchSize = options.ControlQueueBatchSize,
             LoggerFactory = NullLoggerFactory.Instance,
         });
         _worker = new TaskHubWorker(_service, NullLoggerFactory.Instance);

@@ -30,10 +30,10 @@ internal sealed class BenchmarkArguments
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
         : throw new FormatException($"--{name} must be a positive integer, not '{text}'.");
 
-    /// <summary><c>--name on</c> or <c>--name off</c>.</summary>
+    /// <summary><c>--name on</c> or <c>--name off</c> (<c>true</c> and <c>false</c> too).</summary>
     public bool Switch(string name, bool fallback) =>
         !_values.TryGetValue(name, out var text) ? fallback
-        : text.Equals("on", StringComparison.OrdinalIgnoreCase) ? true
-        : text.Equals("off", StringComparison.OrdinalIgnoreCase) ? false
+        : text.Equals("on", StringComparison.OrdinalIgnoreCase) || text.Equals("true", StringComparison.OrdinalIgnoreCase) ? true
+        : text.Equals("off", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase) ? false
         : throw new FormatException($"--{name} must be on or off, not '{text}'.");
 }

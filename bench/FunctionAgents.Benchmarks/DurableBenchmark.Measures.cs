@@ -5,40 +5,50 @@ namespace FunctionAgents.Benchmarks;
 
 internal sealed partial class DurableBenchmark
 {
-    /// <summary>Sequential runs, ours then bare: wall time per activity and storage requests.</summary>
+    /// <summary>
+    /// Sequential runs, ours then bare: wall time per activity, storage requests by category (to start a run, per step),
+    /// time inside our step activities and in our storage requests, and this process's and Azurite's CPU per activity.
+    /// </summary>
     private static async Task<Sequential> SequentialAsync(int r, Settings settings, OurSide ours, BareChain bare, CancellationToken cancellationToken)
     {
         var ourTimes = new List<TimeSpan>();
         var activities = 0;
-        long steps = 0, stepRequests = 0, startRequests = 0;
+        long steps = 0, allActivities = 0;
+        var startCategories = new Dictionary<string, (long Count, TimeSpan Elapsed)>(StringComparer.Ordinal);
+        var stepCategories = new Dictionary<string, (long Count, TimeSpan Elapsed)>(StringComparer.Ordinal);
+        var startWall = TimeSpan.Zero;
+        var insideBefore = Interlocked.Read(ref s_ourInsideTicks);
+        var (clientBefore, serverBefore) = ours.Cpu.Sample();
+        var ourWall = Stopwatch.GetTimestamp();
         for (var i = 0; i < settings.ProbeRuns; i++)
         {
-            var beforeStart = ours.Requests.Requests;
+            var beforeStart = ours.Requests.Snapshot();
             var start = Stopwatch.GetTimestamp();
             var runId = (await ours.Commands.StartAsync(RunsBenchmark.Request(i, $"probe{r}"), cancellationToken)).RunId;
-            startRequests += ours.Requests.Requests - beforeStart;
-            var beforeRun = ours.Requests.Requests;
+            startWall += Stopwatch.GetElapsedTime(start);
+            var beforeRun = ours.Requests.Snapshot();
+            RequestCountingPolicy.Accumulate(startCategories, RequestCountingPolicy.Difference(beforeStart, beforeRun));
             var calls = Interlocked.Read(ref s_ourActivities);
             var done = Interlocked.Read(ref s_ourCompleted);
             await ours.Hub.ScheduleAsync(runId);
             await WaitAsync(() => Interlocked.Read(ref s_ourCompleted) > done, cancellationToken);
             var stepCalls = Interlocked.Read(ref s_ourActivities) - calls;
+            RequestCountingPolicy.Accumulate(stepCategories, RequestCountingPolicy.Difference(beforeRun, ours.Requests.Snapshot()));
 
             // Step activities plus the orchestrator's initial journal read.
             activities = (int)stepCalls + 1;
             steps += stepCalls;
-            stepRequests += ours.Requests.Requests - beforeRun;
+            allActivities += activities;
             ourTimes.Add(Stopwatch.GetElapsedTime(start) / activities);
         }
 
-        if (r == 1)
-        {
-            // Where a step's requests go (every probe run so far, warm-up included, divided by its step activities).
-            StepBreakdown = (ours.Requests.ByTarget(), Interlocked.Read(ref s_ourActivities));
-        }
+        var ourElapsed = Stopwatch.GetElapsedTime(ourWall);
+        var (clientMid, serverMid) = ours.Cpu.Sample();
+        var inside = TimeSpan.FromTicks(Interlocked.Read(ref s_ourInsideTicks) - insideBefore);
 
         var bareTimes = new List<TimeSpan>();
         var bareRequests = bare.Requests.Requests;
+        var bareWall = Stopwatch.GetTimestamp();
         for (var i = 0; i < settings.ProbeRuns; i++)
         {
             var start = Stopwatch.GetTimestamp();
@@ -48,9 +58,29 @@ internal sealed partial class DurableBenchmark
             bareTimes.Add(Stopwatch.GetElapsedTime(start) / activities);
         }
 
-        var bareActivityRequests = (double)(bare.Requests.Requests - bareRequests) / (settings.ProbeRuns * activities);
+        var bareElapsed = Stopwatch.GetElapsedTime(bareWall);
+        var (clientAfter, serverAfter) = ours.Cpu.Sample();
+        var bareActivities = settings.ProbeRuns * activities;
+        var bareActivityRequests = (double)(bare.Requests.Requests - bareRequests) / bareActivities;
+        var profile = new Profile(
+            Runs: settings.ProbeRuns,
+            Steps: steps,
+            Activities: allActivities,
+            StartWall: startWall / settings.ProbeRuns,
+            Inside: inside,
+            OurCpu: clientMid - clientBefore,
+            OurAzuriteCpu: serverMid - serverBefore,
+            OurElapsed: ourElapsed,
+            BareActivities: bareActivities,
+            BareCpu: clientAfter - clientMid,
+            BareAzuriteCpu: serverAfter - serverMid,
+            BareElapsed: bareElapsed,
+            Start: startCategories,
+            Step: stepCategories);
         return new Sequential(
-            Median(ourTimes), Median(bareTimes), activities, (double)stepRequests / steps, (double)startRequests / settings.ProbeRuns, bareActivityRequests);
+            Median(ourTimes), Median(bareTimes), activities,
+            (double)stepCategories.Values.Sum(v => v.Count) / steps, (double)startCategories.Values.Sum(v => v.Count) / settings.ProbeRuns,
+            bareActivityRequests, profile);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using FunctionAgents.Durable.AzureStorage;
 using FunctionAgents.Durable;
@@ -20,17 +21,16 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
 {
     private static long s_ourCompleted;
     private static long s_ourActivities;
-
-    /// <summary>Our storage requests by target after the first repetition's probe runs, and the step activities they served.</summary>
-    private static (Dictionary<string, long> Requests, long Steps) StepBreakdown { get; set; }
+    private static long s_ourInsideTicks;
 
     public string Name => "durable";
 
-    public IReadOnlyList<string> SmokeArguments => ["--probe-runs", "1", "--runs", "2", "--idle", "1", "--repeat", "1", "--concurrency", "2"];
+    public IReadOnlyList<string> SmokeArguments => ["--probe-runs", "1", "--runs", "2", "--idle", "1", "--repeat", "1", "--concurrency", "2", "--extended-sessions", "off"];
 
     public string Description =>
         "Run orchestration (DTFx + Azurite, host wiring) vs a bare DTFx chain of no-op activities: per-step overhead, storage requests per step, " +
-        "runs/s in flight, wake-up after idle. Options: --probe-runs 10 --runs 1000 --idle 60 --repeat 2 --partitions 1 --concurrency 16 --privacy on|off";
+        "runs/s in flight, wake-up after idle. Options: --probe-runs 10 --runs 1000 --idle 60 --repeat 2 --partitions 1 --concurrency 16 --privacy on|off " +
+        "--extended-sessions on|off (the engine settings apply to both sides)";
 
     public async Task<int> RunAsync(BenchmarkArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -41,31 +41,41 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
             arguments.Int("repeat", 2),
             arguments.Int("partitions", 1),
             arguments.Int("concurrency", 16),
-            arguments.Switch("privacy", fallback: true));
+            arguments.Switch("privacy", fallback: true),
+            arguments.Switch("extended-sessions", fallback: false));
 
         await output.WriteLineAsync("Starting Azurite…");
         await using var azurite = await AzuriteProcess.StartAsync(cancellationToken);
         var counter = new RequestCountingPolicy();
         await using var services = await DurableWiring.BuildAsync(azurite.ConnectionString, counter, settings.Privacy, cancellationToken);
         var commands = services.GetRequiredService<RunCommands>();
+        var engine = new LocalTaskHubOptions
+        {
+            ConnectionString = azurite.ConnectionString, TaskHubName = "benchruns", PartitionCount = settings.Partitions, ExtendedSessions = settings.ExtendedSessions,
+        };
         await using var hub = new LocalTaskHub(
-            new LocalTaskHubOptions { ConnectionString = azurite.ConnectionString, TaskHubName = "benchruns", PartitionCount = settings.Partitions },
+            engine,
             DurableWiring.Runner(services),
             NullLoggerFactory.Instance,
             orchestrator: () => new CompletionCountingOrchestrator(new AgentRunOrchestration()),
             activity: (_, inner) => new CountingActivity(inner));
         services.GetRequiredService<ManualScheduling>().Hub = new LocalRunOrchestrations(hub);
-        await using var bare = new BareChain(azurite.ConnectionString, "benchbare", settings.Partitions);
+        await using var bare = new BareChain(engine, "benchbare");
         await hub.StartAsync();
         await bare.StartAsync();
-        var ours = new OurSide(commands, hub, counter);
+        var ours = new OurSide(commands, hub, counter, new CpuMeter(azurite.ProcessId));
         await output.WriteLineAsync(Invariant(
             $"durable: {settings.ProbeRuns} sequential probe runs, {settings.Runs:N0} runs in flight (scheduled {settings.Concurrency} at a time), ") + Invariant(
-            $"idle {settings.Idle} s, {settings.Repeat} repetitions, {Environment.ProcessorCount} cores, polling 1 s, {settings.Partitions} partition(s), privacy {(settings.Privacy ? "on" : "off")}"));
+            $"idle {settings.Idle} s, {settings.Repeat} repetitions, {Environment.ProcessorCount} cores, polling 1 s, {settings.Partitions} partition(s), ") + Invariant(
+            $"extended sessions {(settings.ExtendedSessions ? "on" : "off")} (engine settings on both sides), privacy {(settings.Privacy ? "on" : "off")}"));
         await output.WriteLineAsync($"projections fed after each append: {DurableWiring.ProjectionNames(services)}");
 
-        // Warm-up (JIT, table and queue creation on first use, connection pools): two runs each side, not recorded.
-        await SequentialAsync(0, settings with { ProbeRuns = 2 }, ours, bare, cancellationToken);
+        // Warm-up (JIT, table and queue creation on first use, connection pools, the tenant's first data key): two runs
+        // each side, not counted. Every figure below (requests, times, CPU) is from the repetitions after it.
+        var warmUp = await SequentialAsync(0, settings with { ProbeRuns = 2 }, ours, bare, cancellationToken);
+        await output.WriteLineAsync(Invariant(
+            $"warm-up (not counted): 2 runs each side, {warmUp.Profile.Start.Values.Sum(v => v.Count) + warmUp.Profile.Step.Values.Sum(v => v.Count)} requests of ours, ") + Invariant(
+            $"{warmUp.Profile.Start.Concat(warmUp.Profile.Step).Where(p => p.Key.StartsWith("Tables ", StringComparison.Ordinal)).Sum(p => p.Value.Count)} of them creating tables"));
 
         var results = new List<Repetition>();
         for (var r = 1; r <= settings.Repeat; r++)
@@ -75,12 +85,8 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
         }
 
         await WriteSummaryAsync(results, settings, output);
-        await output.WriteLineAsync();
-        await output.WriteLineAsync(Invariant($"our storage requests by target during the probe runs (warm-up and starts included), per step activity ({StepBreakdown.Steps} steps):"));
-        foreach (var (target, count) in StepBreakdown.Requests.OrderByDescending(p => p.Value))
-        {
-            await output.WriteLineAsync(Invariant($"  {target,-48} {(double)count / StepBreakdown.Steps,6:F2}"));
-        }
+        await WriteProfileAsync(results, output);
+        await WriteBreakdownAsync(results, output);
         return 0;
     }
 
@@ -125,11 +131,12 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record Settings(int ProbeRuns, int Runs, int Idle, int Repeat, int Partitions, int Concurrency, bool Privacy);
+    private sealed record Settings(int ProbeRuns, int Runs, int Idle, int Repeat, int Partitions, int Concurrency, bool Privacy, bool ExtendedSessions);
 
-    private sealed record OurSide(RunCommands Commands, LocalTaskHub Hub, RequestCountingPolicy Requests);
+    private sealed record OurSide(RunCommands Commands, LocalTaskHub Hub, RequestCountingPolicy Requests, CpuMeter Cpu);
 
-    private sealed record Sequential(TimeSpan Ours, TimeSpan Bare, int Activities, double OurRequestsPerStep, double OurRequestsPerStart, double BareRequestsPerActivity);
+    private sealed record Sequential(
+        TimeSpan Ours, TimeSpan Bare, int Activities, double OurRequestsPerStep, double OurRequestsPerStart, double BareRequestsPerActivity, Profile Profile);
 
     private sealed record Load(
         double Ours, double OurSeconds, double Bare, double BareSeconds, TimeSpan OurP50, TimeSpan OurP95, TimeSpan BareP50, TimeSpan BareP95);
@@ -138,17 +145,26 @@ internal sealed partial class DurableBenchmark : IBenchmarkVerb
 
     private sealed record Repetition(Sequential Sequential, Load Load, Wake Wake);
 
-    /// <summary>Counts step-activity executions.</summary>
+    /// <summary>Counts step-activity executions and the wall time spent inside them (our code and our storage requests).</summary>
     private sealed class CountingActivity(ITaskActivity inner) : ITaskActivity
     {
         public Type InputType => inner.InputType;
 
         public Type OutputType => inner.OutputType;
 
-        public Task<object?> RunAsync(TaskActivityContext context, object? input)
+        public async Task<object?> RunAsync(TaskActivityContext context, object? input)
         {
+            // Counted as it starts (the wake-up measure waits for the first step to start), timed when it ends.
             Interlocked.Increment(ref s_ourActivities);
-            return inner.RunAsync(context, input);
+            var start = Stopwatch.GetTimestamp();
+            try
+            {
+                return await inner.RunAsync(context, input);
+            }
+            finally
+            {
+                Interlocked.Add(ref s_ourInsideTicks, Stopwatch.GetElapsedTime(start).Ticks);
+            }
         }
     }
 

@@ -1,37 +1,169 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
 namespace FunctionAgents.Benchmarks;
 
-/// <summary>Counts the HTTP attempts a client makes, retries included, in total and by method and table, queue or container.</summary>
-internal sealed class RequestCountingPolicy : HttpPipelineSynchronousPolicy
+/// <summary>
+/// Counts and times the HTTP attempts a client makes, retries included, in total and by category: the table, queue or
+/// container and the operation ("AgentEvents POST $batch", "AgentRunsByTenant PUT", "AgentAudit POST $batch"). An entity
+/// batch goes to the account's <c>$batch</c> endpoint, so its table is read from the batch body (the first sub-request's URL).
+/// </summary>
+internal sealed class RequestCountingPolicy : HttpPipelinePolicy
 {
-    private readonly ConcurrentDictionary<string, long> _byTarget = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Tally> _byCategory = new(StringComparer.Ordinal);
     private long _requests;
 
     public long Requests => Interlocked.Read(ref _requests);
 
-    /// <summary>A copy of the counts by "METHOD target" (target = first path segment without its entity key, e.g. "benchevents").</summary>
-    public Dictionary<string, long> ByTarget() => new(_byTarget, StringComparer.Ordinal);
+    /// <summary>A copy of the counts by category.</summary>
+    public Dictionary<string, long> ByTarget() => _byCategory.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
 
-    public override void OnSendingRequest(HttpMessage message)
+    /// <summary>A copy of the counts and the time spent waiting for the responses (send to response headers read) by category.</summary>
+    public Dictionary<string, (long Count, TimeSpan Elapsed)> Snapshot() =>
+        _byCategory.ToDictionary(p => p.Key, p => (p.Value.Count, TimeSpan.FromTicks(p.Value.Ticks)), StringComparer.Ordinal);
+
+    /// <summary>What happened between two snapshots, by category (categories with no new request left out).</summary>
+    public static Dictionary<string, (long Count, TimeSpan Elapsed)> Difference(
+        Dictionary<string, (long Count, TimeSpan Elapsed)> before, Dictionary<string, (long Count, TimeSpan Elapsed)> after)
     {
-        Interlocked.Increment(ref _requests);
-        _byTarget.AddOrUpdate($"{message.Request.Method} {Target(message.Request.Uri.Path)}", 1, (_, n) => n + 1);
+        var difference = new Dictionary<string, (long Count, TimeSpan Elapsed)>(StringComparer.Ordinal);
+        foreach (var (category, (count, elapsed)) in after)
+        {
+            var (countBefore, elapsedBefore) = before.GetValueOrDefault(category);
+            if (count > countBefore)
+            {
+                difference[category] = (count - countBefore, elapsed - elapsedBefore);
+            }
+        }
+
+        return difference;
     }
 
-    /// <summary>The path's resource name: Azurite puts the account first ("/devstoreaccount1/table(...)").</summary>
-    private static string Target(string path)
+    /// <summary>Adds <paramref name="part"/> into <paramref name="total"/>.</summary>
+    public static void Accumulate(Dictionary<string, (long Count, TimeSpan Elapsed)> total, Dictionary<string, (long Count, TimeSpan Elapsed)> part)
+    {
+        foreach (var (category, (count, elapsed)) in part)
+        {
+            var (c, e) = total.GetValueOrDefault(category);
+            total[category] = (c + count, e + elapsed);
+        }
+    }
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        var (tally, start) = Begin(message);
+        try
+        {
+            ProcessNext(message, pipeline);
+        }
+        finally
+        {
+            tally.Add(Stopwatch.GetTimestamp() - start);
+        }
+    }
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        var (tally, start) = Begin(message);
+        try
+        {
+            await ProcessNextAsync(message, pipeline);
+        }
+        finally
+        {
+            tally.Add(Stopwatch.GetTimestamp() - start);
+        }
+    }
+
+    private (Tally Tally, long Start) Begin(HttpMessage message)
+    {
+        Interlocked.Increment(ref _requests);
+        var tally = _byCategory.GetOrAdd(Category(message.Request), _ => new Tally());
+        return (tally, Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>"target METHOD", plus " $batch" for an entity batch, " query" for a read without an entity key, " create" for a new table.</summary>
+    private static string Category(Request request)
+    {
+        var method = request.Method.ToString();
+        var name = Resource(request.Uri.Path);
+        if (name == "$batch")
+        {
+            return $"{BatchTable(request)} {method} $batch";
+        }
+
+        if (name == "Tables" && method == "POST")
+        {
+            return "Tables POST create";
+        }
+
+        var paren = name.IndexOf('(', StringComparison.Ordinal);
+        var target = paren > 0 ? name[..paren] : name;
+
+        // A point read names its entity's keys; a read of the bare table (or "table()") is a query.
+        return method == "GET" && paren >= 0 && !name.Contains("PartitionKey=", StringComparison.Ordinal)
+            ? $"{target} GET query"
+            : $"{target} {method}";
+    }
+
+    /// <summary>The path's resource name: the first segment that is not Azurite's account ("/devstoreaccount1/table(...)").</summary>
+    private static string Resource(string path)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var name = segments.Length switch
+        var first = segments.Length > 0 && segments[0] == FunctionAgents.Testing.AzuriteProcess.DevelopmentAccountName ? 1 : 0;
+        return segments.Length > first ? Uri.UnescapeDataString(segments[first]) : "(account)";
+    }
+
+    /// <summary>The table of a batch's first sub-request ("PUT http://host/account/table(PartitionKey=...").</summary>
+    private static string BatchTable(Request request)
+    {
+        if (request.Content is null)
         {
-            0 => "(account)",
-            1 => segments[0],
-            _ => segments[1],
-        };
-        var key = name.IndexOf('(', StringComparison.Ordinal);
-        return key > 0 ? name[..key] : name;
+            return "(batch)";
+        }
+
+        using var body = new MemoryStream();
+        request.Content.WriteTo(body, CancellationToken.None);
+        var text = Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)Math.Min(body.Length, 4096));
+        foreach (var verb in (ReadOnlySpan<string>)["PUT ", "POST ", "MERGE ", "PATCH ", "DELETE "])
+        {
+            var at = text.IndexOf("\r\n" + verb + "http", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                at = text.IndexOf("\n" + verb + "http", StringComparison.Ordinal);
+            }
+
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var url = text[(text.IndexOf("http", at, StringComparison.Ordinal))..];
+            url = url[..url.IndexOf(' ', StringComparison.Ordinal)];
+            var table = Resource(new Uri(url).AbsolutePath);
+            var paren = table.IndexOf('(', StringComparison.Ordinal);
+            return paren > 0 ? table[..paren] : table;
+        }
+
+        return "(batch)";
+    }
+
+    private sealed class Tally
+    {
+        private long _count;
+        private long _ticks;
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public long Ticks => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks)).Ticks;
+
+        public void Add(long elapsedTimestamp)
+        {
+            Interlocked.Increment(ref _count);
+            Interlocked.Add(ref _ticks, elapsedTimestamp);
+        }
     }
 }
