@@ -43,13 +43,15 @@ internal sealed class TableRunIndex : IRunIndex
 
     /// <summary>
     /// Writes both rows, each conditional on the ETag this process remembers from its last write of it, so the usual
-    /// write costs one request per row and no read (<see cref="RunIndexProjection"/> decides when a write is due).
+    /// write costs one request per row and no read (<see cref="RunIndexProjection"/> decides when a write is due). The two
+    /// rows are written at once: each write is conditional on its own row alone.
     /// </summary>
-    public async Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken = default)
+    public Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        await ReplaceUnlessNewerAsync(_byTenant, RunSummaryEntity.ForTenant(summary), summary, cancellationToken);
-        await ReplaceUnlessNewerAsync(_byDay, RunSummaryEntity.ForDay(summary), summary, cancellationToken);
+        return Task.WhenAll(
+            ReplaceUnlessNewerAsync(_byTenant, RunSummaryEntity.ForTenant(summary), summary, cancellationToken),
+            ReplaceUnlessNewerAsync(_byDay, RunSummaryEntity.ForDay(summary), summary, cancellationToken));
     }
 
     /// <summary>

@@ -9,8 +9,9 @@ namespace FunctionAgents.Runtime.Journal;
 /// <summary>
 /// The one writer of the journal and the run index (one per process: the hosts register it as a singleton). A run's
 /// write path: seal the drafts onto the chain, protect their personal data (<see cref="IJournalProtector"/>), append
-/// them at the expected Seq, fold, then feed every projection (the run index first, then the audit log, chain
-/// checkpoints and whatever else is registered). A 409 is read back: identical content means this write already
+/// them at the expected Seq, fold, then feed every projection (the run index, the audit log, chain checkpoints and
+/// whatever else is registered) at once: each writes its own table from the appended events alone, so none waits for
+/// another's round trip. A 409 is read back: identical content means this write already
 /// happened (a retry), different content is a conflict the caller decides about. Evaluation streams
 /// (<see cref="AppendStreamAsync"/>) take the same path without the run projections.
 /// </summary>
@@ -131,13 +132,29 @@ public sealed class RunAppender
         }
     }
 
-    /// <summary>Feeds appended events to every projection (also used for a run's first event).</summary>
-    public async Task ProjectAsync(IReadOnlyList<RunEvent> events, RunState after, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Feeds appended events to every projection (also used for a run's first event), concurrently: they are independent
+    /// upserts of their own tables, so a step waits for the slowest write instead of their sum. The append has already
+    /// succeeded; if any projection fails the call fails after all have finished, and the retry's read-back feeds them
+    /// all again (upserts, so the ones that succeeded change nothing).
+    /// </summary>
+    public Task ProjectAsync(IReadOnlyList<RunEvent> events, RunState after, CancellationToken cancellationToken = default)
     {
-        foreach (var projection in _projections)
+        if (_projections.Count == 1)
         {
-            await projection.ProjectAsync(events, after, cancellationToken);
+            return _projections[0].ProjectAsync(events, after, cancellationToken);
         }
+
+        var writes = new Task[_projections.Count];
+        for (var i = 0; i < writes.Length; i++)
+        {
+            writes[i] = Project(_projections[i]);
+        }
+
+        return Task.WhenAll(writes);
+
+        // A projection that throws before its first await fails its own task, never the loop that starts the others.
+        async Task Project(IJournalProjection projection) => await projection.ProjectAsync(events, after, cancellationToken);
     }
 
     private async Task<AppendOutcome> ReadBackAsync(RunState state, IReadOnlyList<EventDraft> drafts, CancellationToken cancellationToken)

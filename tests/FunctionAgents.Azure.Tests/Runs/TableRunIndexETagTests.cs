@@ -53,6 +53,22 @@ public sealed class TableRunIndexETagTests(AzuriteFixture azurite)
         Assert.Equal(3, (await index.GetAsync("tenant-a", "run-etag"))?.LastSeq);
     }
 
+    [Fact]
+    public async Task Upsert_WritesBothRowsAtOnce_EachRecoveringOnItsOwn()
+    {
+        // Arrange: the by-day row vanished behind the process, the by-tenant row is as the process left it
+        var store = await ForensicsStore.CreateAsync(azurite);
+        var index = new TableRunIndex(store.Client, store.Names);
+        await index.TryAddAsync(Summary(1));
+        await store.Client.DeleteEntityAsync(store.Names.RunsByDay, "20261205", "run-etag");
+
+        // Act: the two rows are written concurrently; the by-day one takes the read-and-insert path, the other its ETag
+        await index.UpsertAsync(Summary(4));
+
+        // Assert
+        Assert.Equal((4L, 4L), await SeqsAsync(store));
+    }
+
     private static async Task<(long? Tenant, long? Day)> SeqsAsync(ForensicsStore store) =>
         ((await store.Client.GetEntityAsync(store.Names.RunsByTenant, "tenant-a", "run-etag"))?.GetInt64("LastSeq"),
          (await store.Client.GetEntityAsync(store.Names.RunsByDay, "20261205", "run-etag"))?.GetInt64("LastSeq"));
