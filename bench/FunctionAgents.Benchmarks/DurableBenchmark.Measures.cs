@@ -18,6 +18,7 @@ internal sealed partial class DurableBenchmark
         var stepCategories = new Dictionary<string, (long Count, TimeSpan Elapsed)>(StringComparer.Ordinal);
         var startWall = TimeSpan.Zero;
         var insideBefore = Interlocked.Read(ref s_ourInsideTicks);
+        var busyDuringRuns = TimeSpan.Zero;
         var (clientBefore, serverBefore) = ours.Cpu.Sample();
         var ourWall = Stopwatch.GetTimestamp();
         for (var i = 0; i < settings.ProbeRuns; i++)
@@ -27,12 +28,14 @@ internal sealed partial class DurableBenchmark
             var runId = (await ours.Commands.StartAsync(RunsBenchmark.Request(i, $"probe{r}"), cancellationToken)).RunId;
             startWall += Stopwatch.GetElapsedTime(start);
             var beforeRun = ours.Requests.Snapshot();
+            var busyBefore = ours.Requests.Busy;
             RequestCountingPolicy.Accumulate(startCategories, RequestCountingPolicy.Difference(beforeStart, beforeRun));
             var calls = Interlocked.Read(ref s_ourActivities);
             var done = Interlocked.Read(ref s_ourCompleted);
             await ours.Hub.ScheduleAsync(runId);
             await WaitAsync(() => Interlocked.Read(ref s_ourCompleted) > done, cancellationToken);
             var stepCalls = Interlocked.Read(ref s_ourActivities) - calls;
+            busyDuringRuns += ours.Requests.Busy - busyBefore;
             RequestCountingPolicy.Accumulate(stepCategories, RequestCountingPolicy.Difference(beforeRun, ours.Requests.Snapshot()));
 
             // Step activities plus the orchestrator's initial journal read.
@@ -68,6 +71,7 @@ internal sealed partial class DurableBenchmark
             Activities: allActivities,
             StartWall: startWall / settings.ProbeRuns,
             Inside: inside,
+            StorageBusy: busyDuringRuns,
             OurCpu: clientMid - clientBefore,
             OurAzuriteCpu: serverMid - serverBefore,
             OurElapsed: ourElapsed,

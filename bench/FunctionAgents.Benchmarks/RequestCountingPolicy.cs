@@ -14,9 +14,29 @@ namespace FunctionAgents.Benchmarks;
 internal sealed class RequestCountingPolicy : HttpPipelinePolicy
 {
     private readonly ConcurrentDictionary<string, Tally> _byCategory = new(StringComparer.Ordinal);
+    private readonly Lock _busy = new();
     private long _requests;
+    private int _inFlight;
+    private long _busySince;
+    private long _busyTimestamps;
 
     public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>
+    /// Wall time during which at least one request was waiting for its response: requests that overlap (projections written
+    /// concurrently) count once, so this is the time storage kept the caller waiting, unlike the sum of request times.
+    /// </summary>
+    public TimeSpan Busy
+    {
+        get
+        {
+            lock (_busy)
+            {
+                var open = _inFlight > 0 ? Stopwatch.GetTimestamp() - _busySince : 0;
+                return Stopwatch.GetElapsedTime(0, _busyTimestamps + open);
+            }
+        }
+    }
 
     /// <summary>A copy of the counts by category.</summary>
     public Dictionary<string, long> ByTarget() => _byCategory.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
@@ -61,7 +81,7 @@ internal sealed class RequestCountingPolicy : HttpPipelinePolicy
         }
         finally
         {
-            tally.Add(Stopwatch.GetTimestamp() - start);
+            End(tally, start);
         }
     }
 
@@ -74,7 +94,7 @@ internal sealed class RequestCountingPolicy : HttpPipelinePolicy
         }
         finally
         {
-            tally.Add(Stopwatch.GetTimestamp() - start);
+            End(tally, start);
         }
     }
 
@@ -82,7 +102,29 @@ internal sealed class RequestCountingPolicy : HttpPipelinePolicy
     {
         Interlocked.Increment(ref _requests);
         var tally = _byCategory.GetOrAdd(Category(message.Request), _ => new Tally());
-        return (tally, Stopwatch.GetTimestamp());
+        var start = Stopwatch.GetTimestamp();
+        lock (_busy)
+        {
+            if (_inFlight++ == 0)
+            {
+                _busySince = start;
+            }
+        }
+
+        return (tally, start);
+    }
+
+    private void End(Tally tally, long start)
+    {
+        var end = Stopwatch.GetTimestamp();
+        tally.Add(end - start);
+        lock (_busy)
+        {
+            if (--_inFlight == 0)
+            {
+                _busyTimestamps += end - _busySince;
+            }
+        }
     }
 
     /// <summary>"target METHOD", plus " $batch" for an entity batch, " query" for a read without an entity key, " create" for a new table.</summary>
