@@ -181,10 +181,14 @@ public sealed class PerRunKeyTests
     /// <summary>The key store as the writer before per-run keys used it: the run's key is its subject's, and no link is written.</summary>
     private sealed class PerSubjectKeyStore(InMemoryDataKeyStore inner) : IDataKeyStore
     {
+        public async Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
+            new(await inner.GetOrCreateAsync(tenantId, PrivacyTestRun.Email, runId, cancellationToken), false);
+
         public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
             inner.GetOrCreateAsync(tenantId, PrivacyTestRun.Email, runId, cancellationToken);
 
-        public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
+            Task.CompletedTask;
 
         public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) => inner.FindAsync(keyId, cancellationToken);
 
@@ -202,11 +206,14 @@ public sealed class PerRunKeyTests
 
         public int Finds => _finds;
 
+        public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
+            inner.GetOrCreateRunKeyAsync(tenantId, runId, cancellationToken);
+
         public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
             inner.GetOrCreateAsync(tenantId, subjectId, runId, cancellationToken);
 
-        public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default) =>
-            inner.LinkAsync(tenantId, subjectId, runId, keyId, cancellationToken);
+        public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
+            inner.LinkAsync(tenantId, runId, keyId, subjectIds, cancellationToken);
 
         public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default)
         {
