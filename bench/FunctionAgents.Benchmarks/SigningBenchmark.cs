@@ -126,7 +126,7 @@ internal sealed class SigningBenchmark : IBenchmarkVerb
             : throw new InvalidOperationException($"{wrong.First?.RunId ?? report.Broken[0].RunId} did not verify: {wrong.First?.Problem ?? report.Broken[0].Problem}");
     }
 
-    private static async Task WriteRunAsync(IEventJournal journal, IJournalProjection checkpoints, int index, CancellationToken cancellationToken)
+    private static async Task WriteRunAsync(InMemoryEventJournal journal, IJournalProjection checkpoints, int index, CancellationToken cancellationToken)
     {
         var identity = Identity(index);
         var seq = 1L;
@@ -161,13 +161,13 @@ internal sealed class SigningBenchmark : IBenchmarkVerb
     /// The same rows as <see cref="WriteRunAsync"/> in fewer requests: the run's 8 events in one append (one table
     /// transaction) and its 4 checkpoints, one per original append, written at once.
     /// </summary>
-    private static async Task SeedRunAsync(IEventJournal journal, TableChainCheckpoints checkpoints, int index, CancellationToken cancellationToken)
+    private static async Task SeedRunAsync(TableEventJournal journal, TableChainCheckpoints checkpoints, int index, CancellationToken cancellationToken)
     {
         var identity = Identity(index);
         var events = EventSealer.Seal(identity, 1, EventHasher.GenesisHash, Start.AddSeconds(1), [.. Batches().SelectMany(b => b)]);
         await journal.AppendAsync(identity.RunId, 1, events, cancellationToken);
         var ends = Batches().Select(b => b.Length).Aggregate(new List<int>(), (acc, n) => { acc.Add((acc.Count == 0 ? 0 : acc[^1]) + n); return acc; });
-        await Task.WhenAll(ends.Select(end => checkpoints.WriteAsync(ChainCheckpoint.ForAppend(events.Take(end).ToList()), cancellationToken)));
+        await Task.WhenAll(ends.Select(end => checkpoints.ProjectAsync([.. events.Take(end)], RunState.Empty, cancellationToken)));
     }
 
     private static string RunId(int index) => "run-" + index.ToString("D7", CultureInfo.InvariantCulture);
