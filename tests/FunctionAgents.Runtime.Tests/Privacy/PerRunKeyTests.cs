@@ -118,6 +118,27 @@ public sealed class PerRunKeyTests
     }
 
     [Fact]
+    public async Task Erase_TheRunItselfWhileItGoes_ListsTheRunAndItsLaterDataIsStoredErased()
+    {
+        // Arrange
+        var journal = new PersonalDataJournal(_stored, _keys);
+        await StartAsync(journal, "run-live", Customer);
+        var eraser = new SubjectEraser(_keys, new InMemoryErasureLog(), TimeProvider.System);
+
+        // Act
+        var outcome = await eraser.EraseAsync("tenant-a", "run:run-live", "admin:ops");
+        var written = await ObserveAsync(new PersonalDataJournal(_stored, _keys), "run-live", $$"""{"rows":[{"email":"{{PrivacyTestRun.Email}}"}]}""");
+
+        // Assert
+        Assert.Equal(ErasureStatus.Erased, outcome.Status);
+        Assert.Equal(["run-live"], outcome.Record!.RunIds);
+        Assert.Equal(1, outcome.Record.KeysDestroyed);
+        Assert.DoesNotContain(PrivacyTestRun.Email, written.Payload, StringComparison.Ordinal);
+        Assert.Contains(PersonalData.ErasedText, written.Payload, StringComparison.Ordinal);
+        Assert.True((await _keys.GetOrCreateRunKeyAsync("tenant-a", "run-live")).Erased);
+    }
+
+    [Fact]
     public async Task Cache_WithinTheBound_ServesTheKeyWithoutAStoreRequest()
     {
         // Arrange
