@@ -130,6 +130,12 @@ internal sealed class PrivacyBenchmark : IBenchmarkVerb
 
         public int Calls => _calls;
 
+        public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _calls);
+            return _inner.GetOrCreateRunKeyAsync(tenantId, runId, cancellationToken);
+        }
+
         public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
@@ -145,10 +151,14 @@ internal sealed class PrivacyBenchmark : IBenchmarkVerb
         public Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
             _inner.DestroyAsync(tenantId, subjectId, cancellationToken);
 
-        public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default)
+        public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _calls);
-            return _inner.LinkAsync(tenantId, subjectId, runId, keyId, cancellationToken);
+            if (subjectIds.Count > 0)
+            {
+                Interlocked.Increment(ref _calls); // one transaction
+            }
+
+            return _inner.LinkAsync(tenantId, runId, keyId, subjectIds, cancellationToken);
         }
 
         public Task<IReadOnlyList<string>?> FindRunsAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>

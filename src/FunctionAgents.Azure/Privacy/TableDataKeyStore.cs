@@ -7,16 +7,16 @@ using FunctionAgents.Runtime.Privacy;
 namespace FunctionAgents.Azure.Privacy;
 
 /// <summary>
-/// Data keys in an Azure table, each wrapped by the key-encryption key. Rows: <c>key/{kid}</c> (the wrapped key,
-/// or only its erasure time once destroyed), <c>subject/{subjectRef}</c> (the subject's live key id: since per-run
-/// keys, the subject is <c>run:&lt;RunId&gt;</c>) and <c>runs_{subjectRef}/{runId}</c> (the subject's runs, with
-/// <c>Linked = true</c> and the run's key id where the subject was found in the run). No row names the subject: only
-/// its SHA-256 reference.
+/// Data keys in an Azure table, each wrapped by the key-encryption key. Rows: <c>key/{kid}</c> (the wrapped key, or only
+/// its erasure time once destroyed; a run's key has the derived id <see cref="RunKeyIds.Of"/> and names its run) and
+/// <c>links_{tenantRef}/{subjectRef}|{runId}</c> (a person found in a run, with the run's key id). Older layouts stay
+/// readable and erasable: <c>subject/{subjectRef}</c> (a subject's live key id, per-subject or random per-run keys) and
+/// <c>runs_{subjectRef}/{runId}</c> (the subject's runs, <c>Linked = true</c> where found in the run). No row names the
+/// subject: only its SHA-256 reference.
 /// </summary>
 public sealed partial class TableDataKeyStore : IDataKeyStore
 {
     private const string KeyPartition = "key";
-    private const string SubjectPartition = "subject";
     private readonly TableClient _table;
     private readonly Func<CancellationToken, Task<KeyEncryptionKey>>? _loadKek;
     private readonly TimeProvider _clock;
@@ -36,40 +36,36 @@ public sealed partial class TableDataKeyStore : IDataKeyStore
         _clock = clock;
     }
 
-    public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
+    public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            var kek = await KekAsync(cancellationToken)
-                ?? throw new KeyStoreUnavailableException($"no key-encryption key is configured ({PrivacySettingNames.Kek}, {PrivacySettingNames.KekFile} or {PrivacySettingNames.KeyVaultUri}).");
-            var subjectRef = SubjectIds.Reference(tenantId, subjectId);
-            var subject = await _table.GetEntityIfExistsAsync<TableEntity>(SubjectPartition, subjectRef, cancellationToken: cancellationToken);
-            DataKey key;
-            if (subject.HasValue && subject.Value!.GetString("KeyId") is { } existing)
+            var kek = await KekAsync(cancellationToken) ?? throw NoKek();
+            var subjectRef = SubjectIds.Reference(tenantId, SubjectIds.OfRun(runId));
+            var key = new DataKey(RunKeyIds.OfSubjectRef(subjectRef), RandomNumberGenerator.GetBytes(DataKey.Size));
+            try
             {
-                key = await UnwrapAsync(kek, existing, cancellationToken) ?? throw new KeyStoreUnavailableException($"data key {existing} of a live subject is missing.");
+                // One conditional insert: the id is derived, so a second writer of the same run meets this very row.
+                await _table.AddEntityAsync(
+                    new TableEntity(KeyPartition, key.KeyId)
+                    {
+                        ["TenantId"] = tenantId,
+                        ["SubjectRef"] = subjectRef,
+                        ["RunId"] = runId,
+                        ["Wrapped"] = kek.Wrap(key.Material, WrapContext(key.KeyId, subjectRef)),
+                        ["Kek"] = kek.KeyId,
+                        ["CreatedAt"] = _clock.GetUtcNow(),
+                    },
+                    cancellationToken);
+                return new DataKeyLookup(key, false);
             }
-            else
+            catch (RequestFailedException ex) when (ex.Status == 409)
             {
-                key = await CreateAsync(kek, tenantId, subjectRef, cancellationToken);
+                // Another writer created it (use theirs), or an erasure destroyed it (the run writes [erased] from now on).
+                var row = await _table.GetEntityAsync<TableEntity>(KeyPartition, key.KeyId, cancellationToken: cancellationToken);
+                return row.Value.GetBinary("Wrapped") is { } wrapped
+                    ? new DataKeyLookup(Unwrap(kek, key.KeyId, row.Value.GetString("SubjectRef") ?? subjectRef, wrapped), false)
+                    : DataKeyLookup.Destroyed;
             }
-
-            await _table.UpsertEntityAsync(
-                new TableEntity(RunsPartition(subjectRef), runId) { ["TenantId"] = tenantId, ["KeyId"] = key.KeyId },
-                TableUpdateMode.Merge,
-                cancellationToken);
-            return key;
-        });
-
-    public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default) =>
-        GuardAsync(async () =>
-        {
-            await EnsureTableAsync(cancellationToken);
-            var subjectRef = SubjectIds.Reference(tenantId, subjectId);
-            await _table.UpsertEntityAsync(
-                new TableEntity(RunsPartition(subjectRef), runId) { ["TenantId"] = tenantId, ["KeyId"] = keyId, ["Linked"] = true },
-                TableUpdateMode.Merge,
-                cancellationToken);
-            return true;
         });
 
     public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) =>
@@ -87,85 +83,20 @@ public sealed partial class TableDataKeyStore : IDataKeyStore
                 : new DataKeyLookup(Unwrap(kek, keyId, row.Value.GetString("SubjectRef") ?? string.Empty, wrapped), false);
         });
 
-    public Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
-        GuardAsync(async () =>
-        {
-            await EnsureTableAsync(cancellationToken);
-            var subjectRef = SubjectIds.Reference(tenantId, subjectId);
-            var runs = new List<string>();
-            var linkedKeys = new HashSet<string>(StringComparer.Ordinal);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RunsPartition(subjectRef)}");
-            await foreach (var run in _table.QueryAsync<TableEntity>(filter, select: ["RowKey", "KeyId", "Linked"], cancellationToken: cancellationToken))
-            {
-                runs.Add(run.RowKey);
-                if (run.GetBoolean("Linked") == true && run.GetString("KeyId") is { } linked)
-                {
-                    linkedKeys.Add(linked);
-                }
-            }
-
-            var destroyed = 0;
-            var subject = await _table.GetEntityIfExistsAsync<TableEntity>(SubjectPartition, subjectRef, cancellationToken: cancellationToken);
-            if (subject.HasValue && subject.Value!.GetString("KeyId") is { } keyId)
-            {
-                await ShredAsync(tenantId, keyId, subjectRef, cancellationToken);
-                await _table.DeleteEntityAsync(SubjectPartition, subjectRef, ETag.All, cancellationToken);
-                linkedKeys.Remove(keyId);
-                destroyed++;
-            }
-            else if (runs.Count == 0)
-            {
-                return null;
-            }
-
-            // The keys of the runs the subject was found in during the run (a tool's output, an email's recipient): a run
-            // touching two people is erased for either. A key that was another subject's live key is retired for it too,
-            // so that subject's next run gets a new key instead of a destroyed one.
-            foreach (var linked in linkedKeys)
-            {
-                var row = await _table.GetEntityIfExistsAsync<TableEntity>(KeyPartition, linked, cancellationToken: cancellationToken);
-                if (!row.HasValue || row.Value!.GetBinary("Wrapped") is null)
-                {
-                    continue;
-                }
-
-                var owner = row.Value.GetString("SubjectRef") ?? string.Empty;
-                await ShredAsync(row.Value.GetString("TenantId") ?? tenantId, linked, owner, cancellationToken);
-                var ownerRow = await _table.GetEntityIfExistsAsync<TableEntity>(SubjectPartition, owner, cancellationToken: cancellationToken);
-                if (ownerRow.HasValue && ownerRow.Value!.GetString("KeyId") == linked)
-                {
-                    await _table.DeleteEntityAsync(SubjectPartition, owner, ownerRow.Value.ETag, cancellationToken);
-                }
-
-                destroyed++;
-            }
-
-            return new KeyDestruction(destroyed, runs);
-        });
-
-    public Task<IReadOnlyList<string>?> FindRunsAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
-        GuardAsync(async () =>
-        {
-            await EnsureTableAsync(cancellationToken);
-            var subjectRef = SubjectIds.Reference(tenantId, subjectId);
-            var runs = new List<string>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RunsPartition(subjectRef)}");
-            await foreach (var run in _table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-            {
-                runs.Add(run.RowKey);
-            }
-
-            return runs.Count > 0 ? runs : (IReadOnlyList<string>?)null;
-        });
-
     /// <summary>Replaces a key row with its erasure time: replace, not merge, so the wrapped key material does not survive in the row.</summary>
-    private async Task ShredAsync(string tenantId, string keyId, string subjectRef, CancellationToken cancellationToken) =>
-        await _table.UpsertEntityAsync(
-            new TableEntity(KeyPartition, keyId) { ["TenantId"] = tenantId, ["SubjectRef"] = subjectRef, ["ErasedAt"] = _clock.GetUtcNow() },
-            TableUpdateMode.Replace,
-            cancellationToken);
+    private async Task ShredAsync(string tenantId, string keyId, string subjectRef, string? runId, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(KeyPartition, keyId) { ["TenantId"] = tenantId, ["SubjectRef"] = subjectRef, ["ErasedAt"] = _clock.GetUtcNow() };
+        if (runId is not null)
+        {
+            row["RunId"] = runId; // an erasure of run:<RunId> still lists its run
+        }
 
-    private static string RunsPartition(string subjectRef) => "runs_" + subjectRef;
+        await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static KeyStoreUnavailableException NoKek() =>
+        new($"no key-encryption key is configured ({PrivacySettingNames.Kek}, {PrivacySettingNames.KekFile} or {PrivacySettingNames.KeyVaultUri}).");
 
     private static string WrapContext(string keyId, string subjectRef) => keyId + "\n" + subjectRef;
 
@@ -187,32 +118,5 @@ public sealed partial class TableDataKeyStore : IDataKeyStore
         return row.HasValue && row.Value!.GetBinary("Wrapped") is { } wrapped
             ? Unwrap(kek, keyId, row.Value.GetString("SubjectRef") ?? string.Empty, wrapped)
             : null;
-    }
-
-    private async Task<DataKey> CreateAsync(KeyEncryptionKey kek, string tenantId, string subjectRef, CancellationToken cancellationToken)
-    {
-        var key = new DataKey(Guid.NewGuid().ToString("N"), RandomNumberGenerator.GetBytes(DataKey.Size));
-        await _table.AddEntityAsync(
-            new TableEntity(KeyPartition, key.KeyId)
-            {
-                ["TenantId"] = tenantId,
-                ["SubjectRef"] = subjectRef,
-                ["Wrapped"] = kek.Wrap(key.Material, WrapContext(key.KeyId, subjectRef)),
-                ["Kek"] = kek.KeyId,
-                ["CreatedAt"] = _clock.GetUtcNow(),
-            },
-            cancellationToken);
-        try
-        {
-            await _table.AddEntityAsync(new TableEntity(SubjectPartition, subjectRef) { ["TenantId"] = tenantId, ["KeyId"] = key.KeyId }, cancellationToken);
-            return key;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Another writer created the subject's key first: use theirs; ours stays an unreferenced row.
-            var winner = await _table.GetEntityAsync<TableEntity>(SubjectPartition, subjectRef, cancellationToken: cancellationToken);
-            return await UnwrapAsync(kek, winner.Value.GetString("KeyId")!, cancellationToken)
-                ?? throw new KeyStoreUnavailableException("the subject's key was destroyed while it was being created.");
-        }
     }
 }

@@ -33,6 +33,18 @@ public sealed class CachingDataKeyStore : IDataKeyStore
     /// <summary>The longest time a key destroyed elsewhere stays usable in this process.</summary>
     public TimeSpan Ttl { get; }
 
+    public async Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default)
+    {
+        // Seeded here so the batch's own FindAsync (and the run's next batches in this process) cost no request.
+        var lookup = await _inner.GetOrCreateRunKeyAsync(tenantId, runId, cancellationToken);
+        if (lookup.Key is not null || lookup.Erased)
+        {
+            _byId?.Set(lookup.Key?.KeyId ?? RunKeyIds.Of(tenantId, runId), lookup);
+        }
+
+        return lookup;
+    }
+
     public async Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default)
     {
         var key = await _inner.GetOrCreateAsync(tenantId, subjectId, runId, cancellationToken);
@@ -40,8 +52,8 @@ public sealed class CachingDataKeyStore : IDataKeyStore
         return key;
     }
 
-    public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default) =>
-        _inner.LinkAsync(tenantId, subjectId, runId, keyId, cancellationToken);
+    public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
+        _inner.LinkAsync(tenantId, runId, keyId, subjectIds, cancellationToken);
 
     public async Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default)
     {

@@ -19,7 +19,7 @@ public sealed class DataKey
         Material = material;
     }
 
-    /// <summary>Random id, never derived from the subject, so ciphertexts name no person.</summary>
+    /// <summary>A random id (older keys) or one derived from a hash of tenant and run (a run's key), never from the subject, so ciphertexts name no person.</summary>
     public string KeyId { get; }
 
     public byte[] Material { get; }

@@ -2,25 +2,35 @@ namespace FunctionAgents.Runtime.Privacy;
 
 /// <summary>
 /// Holds the data keys, each wrapped by the key-encryption key (envelope encryption), and which runs each data subject
-/// appears in. A run's personal data is encrypted with the run's own key (the key of subject <c>run:&lt;RunId&gt;</c>);
-/// journals written before per-run keys used one key per subject, and those keys stay readable and erasable.
+/// appears in. A run's personal data is encrypted with the run's own key (<see cref="GetOrCreateRunKeyAsync"/>, erased by
+/// erasing subject <c>run:&lt;RunId&gt;</c>); journals written before per-run keys used one key per subject (or a random
+/// per-run key), and those keys stay readable and erasable.
 /// Destroying the keys of a subject's runs is what erases the subject's personal data from the journal (crypto-shredding).
 /// </summary>
 /// <remarks>Implementations throw <see cref="KeyStoreUnavailableException"/> when the store cannot be reached.</remarks>
 public interface IDataKeyStore
 {
     /// <summary>
-    /// The subject's live data key, created on first use, and <paramref name="runId"/> recorded as one of the subject's
-    /// runs. The writer asks for subject <c>run:&lt;RunId&gt;</c>, so every run has a key of its own.
+    /// The run's own data key (id <see cref="RunKeyIds.Of"/>), created on first use with one conditional insert. When
+    /// an erasure destroyed it (even before the run's first append), the answer is <see cref="DataKeyLookup.Destroyed"/>:
+    /// whatever the run writes from then on is stored as <see cref="PersonalData.ErasedText"/>.
+    /// </summary>
+    Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The layout written before per-run keys: the subject's live data key, created on first use, and
+    /// <paramref name="runId"/> recorded as one of the subject's runs. No writer calls it any more; it stays so that tools
+    /// and tests can write that layout, which every other member still reads, finds and erases.
     /// </summary>
     Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records that <paramref name="subjectId"/>'s personal data appears in <paramref name="runId"/>, encrypted under
-    /// <paramref name="keyId"/> (the run's key, whoever's it is): erasing the subject then destroys that key too. Written
-    /// before the batch that revealed the subject is appended, so a crash never leaves the data without its link.
+    /// Records that each of <paramref name="subjectIds"/> appears in <paramref name="runId"/>, encrypted under
+    /// <paramref name="keyId"/> (the run's key, whoever's it is): erasing the subject then destroys that key too. One
+    /// request for the whole set (nothing for an empty set), written before the batch that revealed the subjects is
+    /// appended, so a crash never leaves the data without its link.
     /// </summary>
-    Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default);
+    Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default);
 
     /// <summary>The key a ciphertext names.</summary>
     Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default);

@@ -10,7 +10,24 @@ public sealed class InMemoryDataKeyStore : IDataKeyStore
     private readonly Dictionary<string, (string KeyId, List<string> Runs)> _bySubject = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _erasedRuns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, string>> _links = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _runOfRunSubject = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+
+    public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default)
+    {
+        var keyId = RunKeyIds.Of(tenantId, runId);
+        lock (_gate)
+        {
+            if (!_byId.TryGetValue(keyId, out var key))
+            {
+                key = new DataKey(keyId, RandomNumberGenerator.GetBytes(DataKey.Size));
+                _byId[keyId] = key;
+                _runOfRunSubject[SubjectIds.Reference(tenantId, SubjectIds.OfRun(runId))] = runId;
+            }
+
+            return Task.FromResult(key is null ? DataKeyLookup.Destroyed : new DataKeyLookup(key, false));
+        }
+    }
 
     public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default)
     {
@@ -34,18 +51,22 @@ public sealed class InMemoryDataKeyStore : IDataKeyStore
         }
     }
 
-    public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default)
+    public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default)
     {
-        var subject = SubjectIds.Reference(tenantId, subjectId);
+        ArgumentNullException.ThrowIfNull(subjectIds);
         lock (_gate)
         {
-            if (!_links.TryGetValue(subject, out var runs))
+            foreach (var subjectId in subjectIds)
             {
-                runs = new Dictionary<string, string>(StringComparer.Ordinal);
-                _links[subject] = runs;
-            }
+                var subject = SubjectIds.Reference(tenantId, subjectId);
+                if (!_links.TryGetValue(subject, out var runs))
+                {
+                    runs = new Dictionary<string, string>(StringComparer.Ordinal);
+                    _links[subject] = runs;
+                }
 
-            runs[runId] = keyId;
+                runs[runId] = keyId;
+            }
         }
 
         return Task.CompletedTask;
@@ -68,7 +89,20 @@ public sealed class InMemoryDataKeyStore : IDataKeyStore
         {
             var destroyed = 0;
             var runs = _erasedRuns.TryGetValue(subject, out var erased) ? erased : [];
-            var known = _bySubject.ContainsKey(subject) || _erasedRuns.ContainsKey(subject) || _links.ContainsKey(subject);
+            var known = _bySubject.ContainsKey(subject) || _erasedRuns.ContainsKey(subject) || _links.ContainsKey(subject)
+                || _runOfRunSubject.ContainsKey(subject);
+            if (_runOfRunSubject.TryGetValue(subject, out var ownRun))
+            {
+                var runKeyId = RunKeyIds.OfSubjectRef(subject);
+                if (_byId.GetValueOrDefault(runKeyId) is not null)
+                {
+                    _byId[runKeyId] = null;
+                    destroyed++;
+                }
+
+                runs = [.. runs.Union([ownRun])];
+            }
+
             if (_bySubject.Remove(subject, out var entry))
             {
                 _byId[entry.KeyId] = null;
@@ -116,6 +150,12 @@ public sealed class InMemoryDataKeyStore : IDataKeyStore
             {
                 known = true;
                 runs.UnionWith(entry.Runs);
+            }
+
+            if (_runOfRunSubject.TryGetValue(subject, out var ownRun))
+            {
+                known = true;
+                runs.Add(ownRun);
             }
 
             if (_erasedRuns.TryGetValue(subject, out var erased))

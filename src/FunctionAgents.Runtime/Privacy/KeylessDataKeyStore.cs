@@ -11,7 +11,10 @@ public sealed class KeylessDataKeyStore : IDataKeyStore
     public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
         throw new KeyStoreUnavailableException("this reader holds no data keys; it cannot write personal data.");
 
-    public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default) =>
+    public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
+        throw new KeyStoreUnavailableException("this reader holds no data keys; it cannot write personal data.");
+
+    public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
         throw new KeyStoreUnavailableException("this reader holds no data keys; it cannot write personal data.");
 
     public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) => Task.FromResult(DataKeyLookup.Unknown);

@@ -20,9 +20,17 @@ public sealed partial class PersonalDataJournal
         }
 
         var runId = sealedEvents[0].RunId;
-        if (!_runKeys.TryGetValue(runId, out var keyId))
+        DataKey? key;
+        if (_runKeys.TryGetValue(runId, out var keyId))
         {
-            keyId = await RunKeyIdAsync(sealedEvents, cancellationToken);
+            // The key id of a run never changes, but the key itself may be destroyed at any time by an erasure in any
+            // process: look it up for every batch (the key store's cache bounds how stale that answer may be).
+            key = keyId is null ? null : (await _keys.FindAsync(keyId, cancellationToken)).Key;
+        }
+        else
+        {
+            (keyId, var lookup) = await RunKeyAsync(sealedEvents, cancellationToken);
+            key = lookup.Key;
             if (_runKeys.Count >= MaxCachedRunKeys)
             {
                 _runKeys.Clear();
@@ -31,9 +39,6 @@ public sealed partial class PersonalDataJournal
             _runKeys[runId] = keyId;
         }
 
-        // The key id of a run never changes, but the key itself may be destroyed at any time by an erasure in any
-        // process: look it up for every batch (the key store's cache bounds how stale that answer may be).
-        var key = keyId is null ? null : (await _keys.FindAsync(keyId, cancellationToken)).Key;
         if (key is not null)
         {
             await LinkSubjectsAsync(sealedEvents, key, cancellationToken);
@@ -78,16 +83,24 @@ public sealed partial class PersonalDataJournal
     }
 
     /// <summary>
-    /// The id of the run's data key: one key per run, created with the run (the key of subject <c>run:&lt;RunId&gt;</c>);
-    /// a run journaled before per-run keys keeps the per-subject key its goal was encrypted with (so it stays readable
-    /// and erasable without a migration).
+    /// The run's data key: one key per run, created with the run in one request (<see cref="IDataKeyStore.GetOrCreateRunKeyAsync"/>),
+    /// found by its derived id on the run's later batches. A run journaled before derived ids keeps the key its goal was
+    /// encrypted with (a subject's key, or a random per-run key), so it stays readable and erasable without a migration.
     /// </summary>
-    private async Task<string> RunKeyIdAsync(IReadOnlyList<RunEvent> batch, CancellationToken cancellationToken)
+    private async Task<(string KeyId, DataKeyLookup Lookup)> RunKeyAsync(IReadOnlyList<RunEvent> batch, CancellationToken cancellationToken)
     {
         var first = batch[0];
         var start = batch.FirstOrDefault(e => e.Type == nameof(RunStarted));
         if (start is null)
         {
+            var derived = RunKeyIds.Of(first.TenantId, first.RunId);
+            var lookup = await _keys.FindAsync(derived, cancellationToken);
+            if (lookup.Key is not null || lookup.Erased)
+            {
+                return (derived, lookup);
+            }
+
+            // An older layout's run: its key id is in the stored RunStarted's goal.
             await foreach (var e in _stored.ReadAsync(first.RunId, 1, 1, cancellationToken))
             {
                 start = e;
@@ -102,10 +115,10 @@ public sealed partial class PersonalDataJournal
         var goal = JsonNode.Parse(start.Payload)?["goal"];
         if (FieldCipher.IsEnvelope(goal, out var keyId))
         {
-            return keyId;
+            return (keyId, await _keys.FindAsync(keyId, cancellationToken));
         }
 
-        var key = await _keys.GetOrCreateAsync(start.TenantId, SubjectIds.OfRun(start.RunId), start.RunId, cancellationToken);
-        return key.KeyId;
+        var created = await _keys.GetOrCreateRunKeyAsync(start.TenantId, start.RunId, cancellationToken);
+        return (created.Key?.KeyId ?? RunKeyIds.Of(start.TenantId, start.RunId), created);
     }
 }

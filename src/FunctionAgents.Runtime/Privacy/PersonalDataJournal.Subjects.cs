@@ -23,27 +23,35 @@ public sealed partial class PersonalDataJournal
             _linked.Clear();
         }
 
-        // Keyed by run and key: a run whose key was replaced (erased before its first append, then retried) links again.
+        // Keyed by run and key, so a run whose key id changed (an older layout's run, key found again) links again.
         var seen = _linked.GetOrAdd(batch[0].RunId + "\n" + key.KeyId, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal));
-        foreach (var e in batch)
+        var fresh = new List<string>();
+        foreach (var subject in batch.SelectMany(SubjectsOf))
         {
-            foreach (var subject in SubjectsOf(e))
+            if (seen.TryAdd(subject, 0))
             {
-                if (!seen.TryAdd(subject, 0))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    await _keys.LinkAsync(e.TenantId, subject, e.RunId, key.KeyId, cancellationToken);
-                }
-                catch
-                {
-                    seen.TryRemove(subject, out _); // not linked: the retried step links it again
-                    throw;
-                }
+                fresh.Add(subject);
             }
+        }
+
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // One request for the batch's new subjects, however many (the store writes them as one transaction).
+            await _keys.LinkAsync(batch[0].TenantId, batch[0].RunId, key.KeyId, fresh, cancellationToken);
+        }
+        catch
+        {
+            foreach (var subject in fresh)
+            {
+                seen.TryRemove(subject, out _); // not linked: the retried step links them again
+            }
+
+            throw;
         }
     }
 

@@ -64,9 +64,9 @@ public sealed class TableDataKeyStoreTests(AzuriteFixture azurite)
         var runKey = await store.GetOrCreateAsync("tenant-a", "run:run-1", "run-1");
         var customerKey = await store.GetOrCreateAsync("tenant-a", "7", "run-2");
         var untouched = await store.GetOrCreateAsync("tenant-a", "someone@example.com", "run-3");
-        await store.LinkAsync("tenant-a", Email, "run-1", runKey.KeyId);
-        await store.LinkAsync("tenant-a", "1", "run-1", runKey.KeyId);
-        await store.LinkAsync("tenant-a", "ANNA.schmidt@example.de", "run-2", customerKey.KeyId);
+        await store.LinkAsync("tenant-a", "run-1", runKey.KeyId, [Email]);
+        await store.LinkAsync("tenant-a", "run-1", runKey.KeyId, ["1"]);
+        await store.LinkAsync("tenant-a", "run-2", customerKey.KeyId, ["ANNA.schmidt@example.de"]);
 
         // Act
         var byEmail = await store.DestroyAsync("tenant-a", Email);
@@ -161,8 +161,8 @@ public sealed class TableDataKeyStoreTests(AzuriteFixture azurite)
             keys.Add(await store.GetOrCreateAsync("tenant-a", "run:" + runId, runId));
         }
 
-        await store.LinkAsync("tenant-a", Email, "run-1", keys[0].KeyId);
-        await store.LinkAsync("tenant-a", Email.ToUpperInvariant(), "run-3", keys[2].KeyId);
+        await store.LinkAsync("tenant-a", "run-1", keys[0].KeyId, [Email]);
+        await store.LinkAsync("tenant-a", "run-3", keys[2].KeyId, [Email.ToUpperInvariant()]);
 
         // Act
         var found = await store.FindRunsAsync("tenant-a", "Anna.Schmidt@Example.de");

@@ -31,10 +31,10 @@ public sealed partial class EraseCommandTests
             TimeProvider.System);
         foreach (var runId in new[] { "run-1", "run-2", "run-3" })
         {
-            var key = await keys.GetOrCreateAsync("alpha", "run:" + runId, runId);
+            var key = (await keys.GetOrCreateRunKeyAsync("alpha", runId)).Key!;
             if (runId != "run-2")
             {
-                await keys.LinkAsync("alpha", "anna@example.de", runId, key.KeyId);
+                await keys.LinkAsync("alpha", runId, key.KeyId, ["anna@example.de"]);
             }
         }
 

@@ -118,6 +118,27 @@ public sealed class PerRunKeyTests
     }
 
     [Fact]
+    public async Task Erase_TheRunItselfWhileItGoes_ListsTheRunAndItsLaterDataIsStoredErased()
+    {
+        // Arrange
+        var journal = new PersonalDataJournal(_stored, _keys);
+        await StartAsync(journal, "run-live", Customer);
+        var eraser = new SubjectEraser(_keys, new InMemoryErasureLog(), TimeProvider.System);
+
+        // Act
+        var outcome = await eraser.EraseAsync("tenant-a", "run:run-live", "admin:ops");
+        var written = await ObserveAsync(new PersonalDataJournal(_stored, _keys), "run-live", $$"""{"rows":[{"email":"{{PrivacyTestRun.Email}}"}]}""");
+
+        // Assert
+        Assert.Equal(ErasureStatus.Erased, outcome.Status);
+        Assert.Equal(["run-live"], outcome.Record!.RunIds);
+        Assert.Equal(1, outcome.Record.KeysDestroyed);
+        Assert.DoesNotContain(PrivacyTestRun.Email, written.Payload, StringComparison.Ordinal);
+        Assert.Contains(PersonalData.ErasedText, written.Payload, StringComparison.Ordinal);
+        Assert.True((await _keys.GetOrCreateRunKeyAsync("tenant-a", "run-live")).Erased);
+    }
+
+    [Fact]
     public async Task Cache_WithinTheBound_ServesTheKeyWithoutAStoreRequest()
     {
         // Arrange
@@ -181,10 +202,14 @@ public sealed class PerRunKeyTests
     /// <summary>The key store as the writer before per-run keys used it: the run's key is its subject's, and no link is written.</summary>
     private sealed class PerSubjectKeyStore(InMemoryDataKeyStore inner) : IDataKeyStore
     {
+        public async Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
+            new(await inner.GetOrCreateAsync(tenantId, PrivacyTestRun.Email, runId, cancellationToken), false);
+
         public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
             inner.GetOrCreateAsync(tenantId, PrivacyTestRun.Email, runId, cancellationToken);
 
-        public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
+            Task.CompletedTask;
 
         public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) => inner.FindAsync(keyId, cancellationToken);
 
@@ -202,11 +227,14 @@ public sealed class PerRunKeyTests
 
         public int Finds => _finds;
 
+        public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
+            inner.GetOrCreateRunKeyAsync(tenantId, runId, cancellationToken);
+
         public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
             inner.GetOrCreateAsync(tenantId, subjectId, runId, cancellationToken);
 
-        public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default) =>
-            inner.LinkAsync(tenantId, subjectId, runId, keyId, cancellationToken);
+        public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
+            inner.LinkAsync(tenantId, runId, keyId, subjectIds, cancellationToken);
 
         public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default)
         {

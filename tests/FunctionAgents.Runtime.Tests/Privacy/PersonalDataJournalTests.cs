@@ -197,13 +197,16 @@ public sealed class PersonalDataJournalTests
 
     private sealed class UnreachableKeyStore : IDataKeyStore
     {
+        public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
+            throw new KeyStoreUnavailableException("the test store is down.");
+
         public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
             throw new KeyStoreUnavailableException("the test store is down.");
 
         public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) =>
             throw new KeyStoreUnavailableException("the test store is down.");
 
-        public Task LinkAsync(string tenantId, string subjectId, string runId, string keyId, CancellationToken cancellationToken = default) =>
+        public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
             throw new KeyStoreUnavailableException("the test store is down.");
 
         public Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,5 @@
 using FunctionAgents.Domain.Events;
+using FunctionAgents.Runtime.Forensics.Signing;
 using FunctionAgents.Runtime.Forensics.Verification;
 using FunctionAgents.Runtime.Tests.Forensics.Support.Desk;
 using FunctionAgents.Runtime.Tests.Forensics.Support;
@@ -145,6 +146,43 @@ public sealed class ChainAuditTests
         Assert.Equal(ids[1], Assert.Single(report.Broken).RunId);
         Assert.Equal(3, report.Broken[0].FirstBadSeq);
         Assert.Equal(3, seen.Count);
+    }
+
+    [Fact]
+    public async Task VerifyRunsAsync_TrustedKeyManyRuns_ResultsInTheGivenOrderAndOnlyTheForgedRunBroken()
+    {
+        // Arrange: five runs whose checkpoints are signed; the fourth's by a key nobody trusts
+        var desk = new SupportDesk();
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await desk.CompleteRunAsync(correlationId: $"t-{i}"));
+        }
+
+        using var key = CheckpointSigningKey.FromText("trusted", CheckpointSigningKey.NewPem());
+        using var forger = CheckpointSigningKey.FromText("forger", CheckpointSigningKey.NewPem());
+        using var trust = new CheckpointTrustSet();
+        trust.Add(key.PublicKeyPem, "trusted");
+        var signed = new InMemoryChainCheckpoints();
+        foreach (var id in ids)
+        {
+            await foreach (var checkpoint in desk.Checkpoints.ReadAsync(id))
+            {
+                await signed.WriteAsync((id == ids[3] ? forger : key).Sign(checkpoint));
+            }
+        }
+
+        var runs = ids.Select(id => desk.Index.Runs.Single(r => r.RunId == id)).Reverse().ToList();
+        var seen = new List<RunVerification>();
+
+        // Act
+        var report = await new ChainAudit(desk.Journal, signed, trust).VerifyRunsAsync(runs, new Collect(seen));
+
+        // Assert
+        Assert.Equal(runs.Select(r => r.RunId), seen.Select(r => r.RunId));
+        Assert.Equal(5, report.RunsChecked);
+        Assert.Equal(ids[3], Assert.Single(report.Broken).RunId);
+        Assert.All(seen.Where(r => r.RunId != ids[3]), r => Assert.Equal(r.EventsChecked, r.SignedThroughSeq));
     }
 
     private static async Task<(EditableJournal Journal, InMemoryChainCheckpoints Checkpoints, string RunId)> CopyOfARunAsync()
