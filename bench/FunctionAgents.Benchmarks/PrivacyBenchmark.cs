@@ -136,12 +136,6 @@ internal sealed class PrivacyBenchmark : IBenchmarkVerb
             return _inner.GetOrCreateRunKeyAsync(tenantId, runId, cancellationToken);
         }
 
-        public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _calls);
-            return _inner.GetOrCreateAsync(tenantId, subjectId, runId, cancellationToken);
-        }
-
         public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);

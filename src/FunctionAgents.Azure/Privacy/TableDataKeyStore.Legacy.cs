@@ -15,6 +15,11 @@ public sealed partial class TableDataKeyStore
 {
     private const string SubjectPartition = "subject";
 
+    /// <summary>
+    /// Writes the layout of before per-run keys (a subject's live key, created on first use, with <paramref name="runId"/>
+    /// recorded as one of its runs). No writer of the product uses it; tests use it to prove that journals written that
+    /// way are still read, found and erased.
+    /// </summary>
     public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {

@@ -45,13 +45,6 @@ public sealed class CachingDataKeyStore : IDataKeyStore
         return lookup;
     }
 
-    public async Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default)
-    {
-        var key = await _inner.GetOrCreateAsync(tenantId, subjectId, runId, cancellationToken);
-        _byId?.Set(key.KeyId, new DataKeyLookup(key, false));
-        return key;
-    }
-
     public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
         _inner.LinkAsync(tenantId, runId, keyId, subjectIds, cancellationToken);
 

@@ -18,13 +18,6 @@ public interface IDataKeyStore
     Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The layout written before per-run keys: the subject's live data key, created on first use, and
-    /// <paramref name="runId"/> recorded as one of the subject's runs. No writer calls it any more; it stays so that tools
-    /// and tests can write that layout, which every other member still reads, finds and erases.
-    /// </summary>
-    Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default);
-
-    /// <summary>
     /// Records that each of <paramref name="subjectIds"/> appears in <paramref name="runId"/>, encrypted under
     /// <paramref name="keyId"/> (the run's key, whoever's it is): erasing the subject then destroys that key too. One
     /// request for the whole set (nothing for an empty set), written before the batch that revealed the subjects is

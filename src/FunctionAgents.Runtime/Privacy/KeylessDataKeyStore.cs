@@ -8,9 +8,6 @@ public sealed class KeylessDataKeyStore : IDataKeyStore
 {
     public static KeylessDataKeyStore Instance { get; } = new();
 
-    public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
-        throw new KeyStoreUnavailableException("this reader holds no data keys; it cannot write personal data.");
-
     public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
         throw new KeyStoreUnavailableException("this reader holds no data keys; it cannot write personal data.");
 

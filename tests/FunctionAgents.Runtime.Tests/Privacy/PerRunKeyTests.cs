@@ -205,9 +205,6 @@ public sealed class PerRunKeyTests
         public async Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
             new(await inner.GetOrCreateAsync(tenantId, PrivacyTestRun.Email, runId, cancellationToken), false);
 
-        public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
-            inner.GetOrCreateAsync(tenantId, PrivacyTestRun.Email, runId, cancellationToken);
-
         public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
             Task.CompletedTask;
 
@@ -229,9 +226,6 @@ public sealed class PerRunKeyTests
 
         public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
             inner.GetOrCreateRunKeyAsync(tenantId, runId, cancellationToken);
-
-        public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
-            inner.GetOrCreateAsync(tenantId, subjectId, runId, cancellationToken);
 
         public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
             inner.LinkAsync(tenantId, runId, keyId, subjectIds, cancellationToken);

@@ -200,9 +200,6 @@ public sealed class PersonalDataJournalTests
         public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
             throw new KeyStoreUnavailableException("the test store is down.");
 
-        public Task<DataKey> GetOrCreateAsync(string tenantId, string subjectId, string runId, CancellationToken cancellationToken = default) =>
-            throw new KeyStoreUnavailableException("the test store is down.");
-
         public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) =>
             throw new KeyStoreUnavailableException("the test store is down.");
 
