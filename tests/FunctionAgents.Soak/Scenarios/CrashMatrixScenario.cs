@@ -30,7 +30,7 @@ internal sealed class CrashMatrixScenario : IScenario
             {
                 ["FA_SWEEP_AFTER"] = "PT2S",
                 ["FA_DATA_PATH"] = data.FullName,
-            });
+            }, environment.Diagnostics.HostLog(prefix));
             var journal = new JournalTable(environment.ConnectionString, prefix + "AgentEvents");
             var effects = new SideEffectTables(environment.ConnectionString, prefix);
             var driver = new RunDriver(host, journal);
@@ -61,12 +61,19 @@ internal sealed class CrashMatrixScenario : IScenario
                     await KillAtRandomBoundaryAsync(host, driver, journal, goals, baselines, decisions, random, tally, cancellationToken);
                 }
 
+                var settling = Stopwatch.StartNew();
                 await driver.WaitUntilFinishedAsync(decisions, WaitTimeout, cancellationToken);
+                tally.Settled(settling.Elapsed);
                 foreach (var (runId, goal) in goals)
                 {
                     var audit = await RunAudit.CheckAsync(runId, baselines[goal.Name].Audit.Status, journal, effects, host.Client, cancellationToken);
                     var types = (await journal.ReadAsync(runId, cancellationToken)).Select(r => r.EventType).ToList();
-                    tally.Add(goal, audit, types.SequenceEqual(baselines[goal.Name].Types));
+                    var same = types.SequenceEqual(baselines[goal.Name].Types);
+                    tally.Add(goal, audit, same);
+                    if (!audit.Intact || !same)
+                    {
+                        await environment.DumpRunAsync(Name, prefix, runId, $"{goal.Name}: {(audit.Intact ? "event sequence differs from its kill-free baseline (" + string.Join(", ", baselines[goal.Name].Types) + ")" : audit.Problems[0])}", cancellationToken);
+                    }
                 }
             }
 
@@ -127,9 +134,88 @@ internal sealed class CrashMatrixScenario : IScenario
             return;
         }
 
+        var clock = Stopwatch.StartNew();
+        var logFrom = host.LogFile is { } log && File.Exists(log) ? new FileInfo(log).Length : 0;
         await host.KillAsync();
-        tally.Killed(seq, await journal.LastSeqAsync(target, cancellationToken));
+        var gone = clock.Elapsed;
+        var atKill = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var runId in goals.Keys)
+        {
+            atKill[runId] = await journal.LastSeqAsync(runId, cancellationToken);
+        }
+
+        tally.Killed(seq, atKill[target]);
         await host.StartAsync(cancellationToken);
+        var restarted = clock.Elapsed;
+        var timing = await MeasureRecoveryAsync(host, driver, journal, decisions, atKill, logFrom, clock, gone, restarted, cancellationToken);
+        tally.Timed(timing);
+        Console.Error.WriteLine($"  crash matrix: kill {tally.Kills}: {timing.Describe()}");
+    }
+
+    /// <summary>
+    /// After a restart: when the new host holds every partition's lease (its log's "acquired lease" lines for the control
+    /// queues, counted from the restart on) and when any run of the wave first appended past its Seq at the kill. Approvals
+    /// are decided meanwhile, as the driver does, so a wave waiting for a human still moves. Gives up after a minute.
+    /// </summary>
+    private static async Task<KillTiming> MeasureRecoveryAsync(
+        CrashableHost host, RunDriver driver, JournalTable journal, Dictionary<string, string> decisions, Dictionary<string, long> atKill,
+        long logFrom, Stopwatch clock, TimeSpan gone, TimeSpan restarted, CancellationToken cancellationToken)
+    {
+        const int partitions = 4; // FA_DURABLE_PARTITION_COUNT's default, which the soak host keeps
+        TimeSpan? owned = null;
+        TimeSpan? progressed = null;
+        var open = atKill.Keys.ToList();
+        var lastNudge = TimeSpan.Zero;
+        while (clock.Elapsed - restarted < TimeSpan.FromMinutes(1) && (owned is null || progressed is null) && open.Count > 0)
+        {
+            if (owned is null && host.LogFile is { } log && LeasesAcquired(log, logFrom) >= partitions)
+            {
+                owned = clock.Elapsed;
+            }
+
+            if (progressed is null)
+            {
+                foreach (var runId in open)
+                {
+                    if (await journal.LastSeqAsync(runId, cancellationToken) > atKill[runId])
+                    {
+                        progressed = clock.Elapsed;
+                        break;
+                    }
+                }
+
+                if (progressed is null && clock.Elapsed - lastNudge > TimeSpan.FromSeconds(1))
+                {
+                    lastNudge = clock.Elapsed;
+                    foreach (var runId in open.ToList())
+                    {
+                        if (await driver.NudgeAsync(runId, decisions[runId], cancellationToken) is { IsFinished: true })
+                        {
+                            open.Remove(runId);
+                        }
+                    }
+                }
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return new KillTiming(gone, restarted, owned, progressed);
+    }
+
+    /// <summary>How many "acquired lease" lines for a control queue the host log holds after byte <paramref name="from"/>.</summary>
+    private static int LeasesAcquired(string log, long from)
+    {
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(Math.Min(from, stream.Length), SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        var count = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            count += line.Contains("-control-", StringComparison.Ordinal) && line.Contains("Successfully acquired", StringComparison.Ordinal) && line.Contains("lease", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        return count;
     }
 
     private sealed record Baseline(CrashGoal Goal, RunAuditResult Audit, List<string> Types, IReadOnlyList<long> Boundaries);
@@ -150,6 +236,13 @@ internal sealed class CrashMatrixScenario : IScenario
         public int Tickets { get; private set; }
 
         public int Emails { get; private set; }
+
+        private readonly List<KillTiming> _timings = [];
+        private readonly List<TimeSpan> _settles = [];
+
+        public void Timed(KillTiming timing) => _timings.Add(timing);
+
+        public void Settled(TimeSpan elapsed) => _settles.Add(elapsed);
 
         public void Killed(long target, long landed)
         {
@@ -176,6 +269,8 @@ internal sealed class CrashMatrixScenario : IScenario
             var text = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{Runs} runs ({goals}), {hostKills} kills ({KillsExact} landed on the chosen boundary, the rest on a later one), {Failed} lost/duplicated/unverified, {Tickets} tickets and {Emails} emails, one per keyed step");
+            text += "; " + KillTiming.Summary(_timings) + (_settles.Count == 0 ? string.Empty
+                : string.Create(CultureInfo.InvariantCulture, $"; wave settled after its last kill, mean/max {_settles.Average(s => s.TotalSeconds):0.0}/{_settles.Max(s => s.TotalSeconds):0.0} s"));
             return _firstProblem is null ? text : $"{text}; first: {_firstProblem}";
         }
     }
