@@ -166,9 +166,11 @@ internal sealed class CrashMatrixScenario : IScenario
         TimeSpan? progressed = null;
         var open = atKill.Keys.ToList();
         var lastNudge = TimeSpan.Zero;
-        while (clock.Elapsed - restarted < TimeSpan.FromMinutes(1) && (owned is null || progressed is null) && open.Count > 0)
+        // Stops at the first progress once the partitions are owned, or 5 s after it when their log line never came.
+        while (clock.Elapsed - restarted < TimeSpan.FromMinutes(1) && open.Count > 0
+            && (progressed is null || (owned is null && clock.Elapsed - progressed.Value < TimeSpan.FromSeconds(5))))
         {
-            if (owned is null && host.LogFile is { } log && LeasesAcquired(log, logFrom) >= partitions)
+            if (owned is null && host.LogFile is { } log && PartitionsListening(log, logFrom) >= partitions)
             {
                 owned = clock.Elapsed;
             }
@@ -203,19 +205,28 @@ internal sealed class CrashMatrixScenario : IScenario
         return new KillTiming(gone, restarted, owned, progressed);
     }
 
-    /// <summary>How many "acquired lease" lines for a control queue the host log holds after byte <paramref name="from"/>.</summary>
-    private static int LeasesAcquired(string log, long from)
+    /// <summary>
+    /// How many control queues (partitions) the host has started listening on, from its log after byte <paramref name="from"/>:
+    /// DTFx logs "Started listening for messages on queue &lt;hub&gt;-control-NN" once it owns a partition, whether it took
+    /// a free lease or re-claimed its own (same worker id), and only then dequeues that partition's messages.
+    /// </summary>
+    private static int PartitionsListening(string log, long from)
     {
         using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         stream.Seek(Math.Min(from, stream.Length), SeekOrigin.Begin);
         using var reader = new StreamReader(stream);
-        var count = 0;
+        var queues = new HashSet<string>(StringComparer.Ordinal);
+        const string marker = "Started listening for messages on queue ";
         while (reader.ReadLine() is { } line)
         {
-            count += line.Contains("-control-", StringComparison.Ordinal) && line.Contains("Successfully acquired", StringComparison.Ordinal) && line.Contains("lease", StringComparison.Ordinal) ? 1 : 0;
+            var at = line.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0 && line.Contains("-control-", StringComparison.Ordinal))
+            {
+                queues.Add(line[(at + marker.Length)..].TrimEnd('.', ' '));
+            }
         }
 
-        return count;
+        return queues.Count;
     }
 
     private sealed record Baseline(CrashGoal Goal, RunAuditResult Audit, List<string> Types, IReadOnlyList<long> Boundaries);
