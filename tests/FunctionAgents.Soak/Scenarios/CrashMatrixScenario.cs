@@ -56,6 +56,7 @@ internal sealed class CrashMatrixScenario : IScenario
                 }
 
                 var decisions = goals.ToDictionary(g => g.Key, g => g.Value.Decision, StringComparer.Ordinal);
+                tally.WaveStarted();
                 for (var k = 0; k < killsPerWave && tally.Kills < kills; k++)
                 {
                     await KillAtRandomBoundaryAsync(host, driver, journal, goals, baselines, decisions, random, tally, cancellationToken);
@@ -147,7 +148,8 @@ internal sealed class CrashMatrixScenario : IScenario
         tally.Killed(seq, atKill[target]);
         await host.StartAsync(cancellationToken);
         var restarted = clock.Elapsed;
-        var timing = await MeasureRecoveryAsync(host, driver, journal, decisions, atKill, logFrom, clock, gone, restarted, cancellationToken);
+        var timing = await MeasureRecoveryAsync(host, driver, journal, decisions, atKill, target, logFrom, clock, gone, restarted, cancellationToken);
+        timing = timing with { Cycle = tally.CycleElapsed() };
         tally.Timed(timing);
         Console.Error.WriteLine($"  crash matrix: kill {tally.Kills}: {timing.Describe()}");
     }
@@ -158,35 +160,36 @@ internal sealed class CrashMatrixScenario : IScenario
     /// are decided meanwhile, as the driver does, so a wave waiting for a human still moves. Gives up after a minute.
     /// </summary>
     private static async Task<KillTiming> MeasureRecoveryAsync(
-        CrashableHost host, RunDriver driver, JournalTable journal, Dictionary<string, string> decisions, Dictionary<string, long> atKill,
+        CrashableHost host, RunDriver driver, JournalTable journal, Dictionary<string, string> decisions, Dictionary<string, long> atKill, string target,
         long logFrom, Stopwatch clock, TimeSpan gone, TimeSpan restarted, CancellationToken cancellationToken)
     {
         const int partitions = 4; // FA_DURABLE_PARTITION_COUNT's default, which the soak host keeps
         TimeSpan? owned = null;
         TimeSpan? progressed = null;
+        TimeSpan? targetProgressed = null;
         var open = atKill.Keys.ToList();
         var lastNudge = TimeSpan.Zero;
         // Stops at the first progress once the partitions are owned, or 5 s after it when their log line never came.
         while (clock.Elapsed - restarted < TimeSpan.FromMinutes(1) && open.Count > 0
-            && (progressed is null || (owned is null && clock.Elapsed - progressed.Value < TimeSpan.FromSeconds(5))))
+            && (progressed is null || targetProgressed is null || (owned is null && clock.Elapsed - progressed.Value < TimeSpan.FromSeconds(5))))
         {
             if (owned is null && host.LogFile is { } log && PartitionsListening(log, logFrom) >= partitions)
             {
                 owned = clock.Elapsed;
             }
 
-            if (progressed is null)
+            if (progressed is null || targetProgressed is null)
             {
                 foreach (var runId in open)
                 {
-                    if (await journal.LastSeqAsync(runId, cancellationToken) > atKill[runId])
+                    if ((runId == target ? targetProgressed : progressed) is null && await journal.LastSeqAsync(runId, cancellationToken) > atKill[runId])
                     {
-                        progressed = clock.Elapsed;
-                        break;
+                        progressed ??= clock.Elapsed;
+                        targetProgressed = runId == target ? clock.Elapsed : targetProgressed;
                     }
                 }
 
-                if (progressed is null && clock.Elapsed - lastNudge > TimeSpan.FromSeconds(1))
+                if ((progressed is null || targetProgressed is null) && clock.Elapsed - lastNudge > TimeSpan.FromSeconds(1))
                 {
                     lastNudge = clock.Elapsed;
                     foreach (var runId in open.ToList())
@@ -194,6 +197,7 @@ internal sealed class CrashMatrixScenario : IScenario
                         if (await driver.NudgeAsync(runId, decisions[runId], cancellationToken) is { IsFinished: true })
                         {
                             open.Remove(runId);
+                            targetProgressed ??= runId == target ? clock.Elapsed : null;
                         }
                     }
                 }
@@ -202,7 +206,7 @@ internal sealed class CrashMatrixScenario : IScenario
             await Task.Delay(100, cancellationToken);
         }
 
-        return new KillTiming(gone, restarted, owned, progressed);
+        return new KillTiming(gone, restarted, owned, progressed, targetProgressed, TimeSpan.Zero);
     }
 
     /// <summary>
@@ -251,7 +255,19 @@ internal sealed class CrashMatrixScenario : IScenario
         private readonly List<KillTiming> _timings = [];
         private readonly List<TimeSpan> _settles = [];
 
+        private readonly Stopwatch _cycle = Stopwatch.StartNew();
+
         public void Timed(KillTiming timing) => _timings.Add(timing);
+
+        /// <summary>The time since the last call (or the start of the wave's kills), restarted.</summary>
+        public TimeSpan CycleElapsed()
+        {
+            var elapsed = _cycle.Elapsed;
+            _cycle.Restart();
+            return elapsed;
+        }
+
+        public void WaveStarted() => _cycle.Restart();
 
         public void Settled(TimeSpan elapsed) => _settles.Add(elapsed);
 
