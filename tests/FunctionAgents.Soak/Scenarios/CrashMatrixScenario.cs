@@ -65,6 +65,7 @@ internal sealed class CrashMatrixScenario : IScenario
                 var settling = Stopwatch.StartNew();
                 await driver.WaitUntilFinishedAsync(decisions, WaitTimeout, cancellationToken);
                 tally.Settled(settling.Elapsed);
+                await tally.FinishMeasuringAsync();
                 foreach (var (runId, goal) in goals)
                 {
                     var audit = await RunAudit.CheckAsync(runId, baselines[goal.Name].Audit.Status, journal, effects, host.Client, cancellationToken);
@@ -135,6 +136,10 @@ internal sealed class CrashMatrixScenario : IScenario
             return;
         }
 
+        // The next kill ends the measuring of the last one: a kill never waits for a figure, so the kills land as they
+        // would without the breakdown (a wave in flight, not a settled one).
+        var cycle = tally.CycleElapsed();
+        await tally.FinishMeasuringAsync();
         var clock = Stopwatch.StartNew();
         var logFrom = host.LogFile is { } log && File.Exists(log) ? new FileInfo(log).Length : 0;
         await host.KillAsync();
@@ -148,65 +153,50 @@ internal sealed class CrashMatrixScenario : IScenario
         tally.Killed(seq, atKill[target]);
         await host.StartAsync(cancellationToken);
         var restarted = clock.Elapsed;
-        var timing = await MeasureRecoveryAsync(host, driver, journal, decisions, atKill, target, logFrom, clock, gone, restarted, cancellationToken);
-        timing = timing with { Cycle = tally.CycleElapsed() };
-        tally.Timed(timing);
-        Console.Error.WriteLine($"  crash matrix: kill {tally.Kills}: {timing.Describe()}");
+        tally.StartMeasuring(stop => MeasureRecoveryAsync(host, journal, atKill, target, logFrom, clock, new KillTiming(gone, restarted, null, null, null, cycle), stop), cancellationToken);
     }
 
     /// <summary>
-    /// After a restart: when the new host holds every partition's lease (its log's "acquired lease" lines for the control
-    /// queues, counted from the restart on) and when any run of the wave first appended past its Seq at the kill. Approvals
-    /// are decided meanwhile, as the driver does, so a wave waiting for a human still moves. Gives up after a minute.
+    /// In the background after a restart, until the next kill or the wave's end (<paramref name="stop"/>) or a minute:
+    /// when the new host listens on every partition (its log, from the restart on), when any run of the wave first
+    /// appended past its Seq at the kill, and when the killed run did.
     /// </summary>
     private static async Task<KillTiming> MeasureRecoveryAsync(
-        CrashableHost host, RunDriver driver, JournalTable journal, Dictionary<string, string> decisions, Dictionary<string, long> atKill, string target,
-        long logFrom, Stopwatch clock, TimeSpan gone, TimeSpan restarted, CancellationToken cancellationToken)
+        CrashableHost host, JournalTable journal, Dictionary<string, long> atKill, string target, long logFrom, Stopwatch clock, KillTiming timing,
+        CancellationToken stop)
     {
         const int partitions = 4; // FA_DURABLE_PARTITION_COUNT's default, which the soak host keeps
-        TimeSpan? owned = null;
-        TimeSpan? progressed = null;
-        TimeSpan? targetProgressed = null;
-        var open = atKill.Keys.ToList();
-        var lastNudge = TimeSpan.Zero;
-        // Stops at the first progress once the partitions are owned, or 5 s after it when their log line never came.
-        while (clock.Elapsed - restarted < TimeSpan.FromMinutes(1) && open.Count > 0
-            && (progressed is null || targetProgressed is null || (owned is null && clock.Elapsed - progressed.Value < TimeSpan.FromSeconds(5))))
+        try
         {
-            if (owned is null && host.LogFile is { } log && PartitionsListening(log, logFrom) >= partitions)
+            while (clock.Elapsed - timing.Restarted < TimeSpan.FromMinutes(1)
+                && (timing.FirstProgress is null || timing.KilledRunProgress is null || timing.PartitionsOwned is null))
             {
-                owned = clock.Elapsed;
-            }
-
-            if (progressed is null || targetProgressed is null)
-            {
-                foreach (var runId in open)
+                if (timing.PartitionsOwned is null && host.LogFile is { } log && PartitionsListening(log, logFrom) >= partitions)
                 {
-                    if ((runId == target ? targetProgressed : progressed) is null && await journal.LastSeqAsync(runId, cancellationToken) > atKill[runId])
-                    {
-                        progressed ??= clock.Elapsed;
-                        targetProgressed = runId == target ? clock.Elapsed : targetProgressed;
-                    }
+                    timing = timing with { PartitionsOwned = clock.Elapsed };
                 }
 
-                if ((progressed is null || targetProgressed is null) && clock.Elapsed - lastNudge > TimeSpan.FromSeconds(1))
+                foreach (var (runId, seq) in atKill)
                 {
-                    lastNudge = clock.Elapsed;
-                    foreach (var runId in open.ToList())
+                    if ((runId == target ? timing.KilledRunProgress : timing.FirstProgress) is null && await journal.LastSeqAsync(runId, stop) > seq)
                     {
-                        if (await driver.NudgeAsync(runId, decisions[runId], cancellationToken) is { IsFinished: true })
+                        timing = timing with
                         {
-                            open.Remove(runId);
-                            targetProgressed ??= runId == target ? clock.Elapsed : null;
-                        }
+                            FirstProgress = timing.FirstProgress ?? clock.Elapsed,
+                            KilledRunProgress = runId == target ? clock.Elapsed : timing.KilledRunProgress,
+                        };
                     }
                 }
-            }
 
-            await Task.Delay(100, cancellationToken);
+                await Task.Delay(100, stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The next kill or the wave's end came first: what was not seen by then stays "not seen".
         }
 
-        return new KillTiming(gone, restarted, owned, progressed, targetProgressed, TimeSpan.Zero);
+        return timing;
     }
 
     /// <summary>
@@ -256,8 +246,31 @@ internal sealed class CrashMatrixScenario : IScenario
         private readonly List<TimeSpan> _settles = [];
 
         private readonly Stopwatch _cycle = Stopwatch.StartNew();
+        private Task<KillTiming>? _measuring;
+        private CancellationTokenSource? _stopMeasuring;
 
-        public void Timed(KillTiming timing) => _timings.Add(timing);
+        public void StartMeasuring(Func<CancellationToken, Task<KillTiming>> measure, CancellationToken cancellationToken)
+        {
+            _stopMeasuring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var stop = _stopMeasuring.Token;
+            _measuring = Task.Run(() => measure(stop), CancellationToken.None);
+        }
+
+        /// <summary>Ends the running measurement (if any), records and prints its breakdown.</summary>
+        public async Task FinishMeasuringAsync()
+        {
+            if (_measuring is null || _stopMeasuring is null)
+            {
+                return;
+            }
+
+            await _stopMeasuring.CancelAsync();
+            var timing = await _measuring;
+            _stopMeasuring.Dispose();
+            (_measuring, _stopMeasuring) = (null, null);
+            _timings.Add(timing);
+            Console.Error.WriteLine($"  crash matrix: kill {_timings.Count}: {timing.Describe()}");
+        }
 
         /// <summary>The time since the last call (or the start of the wave's kills), restarted.</summary>
         public TimeSpan CycleElapsed()

@@ -7,7 +7,8 @@ namespace FunctionAgents.Soak.Scenarios;
 /// answering /api/health, every partition's lease acquired by it (from its log), and the first journal append of any run
 /// of the wave after the restart, and of the run whose boundary was the kill's target (its next message was held by the
 /// killed host, so it waits for redelivery). Null when that point was not seen within the measuring window. Cycle: from the
-/// previous kill's recovery (or the wave's start) to this kill's recovery, which includes waiting for the chosen boundary.
+/// previous kill (or the wave's start) to this kill, which includes waiting for the chosen boundary. A figure is measured
+/// in the background until the next kill, so the kills land as they would without it.
 /// </summary>
 internal sealed record KillTiming(TimeSpan Gone, TimeSpan Restarted, TimeSpan? PartitionsOwned, TimeSpan? FirstProgress, TimeSpan? KilledRunProgress, TimeSpan Cycle)
 {
