@@ -122,7 +122,7 @@ public sealed class ScenarioSelectionTests
     {
         var scaled = ScenarioSelection.Parse(["--scale", "0.05", "--only", "poison"], Known);
         var plain = ScenarioSelection.Parse(["--only", "poison"], Known);
-        var environment = new SoakEnvironment("UseDevelopmentStorage=true", "t") { Scale = scaled.Scale };
+        var environment = new SoakEnvironment("UseDevelopmentStorage=true", "t") { Scale = scaled.Scale, Diagnostics = new SoakDiagnostics(Path.Combine(Path.GetTempPath(), "fa-soak-selection-tests")) };
 
         Assert.Null(scaled.Error);
         Assert.Equal(0.05, scaled.Scale);

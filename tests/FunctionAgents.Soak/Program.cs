@@ -23,7 +23,12 @@ var quick = selection.Quick;
 // The whole suite's budget: the quick form (CI) takes about 12 minutes on a loaded 2-core machine, the full one under an hour.
 using var cancel = new CancellationTokenSource(quick ? TimeSpan.FromMinutes(20) : TimeSpan.FromMinutes(55));
 await using var azurite = await AzuriteProcess.StartAsync(cancel.Token);
-var environment = new SoakEnvironment(azurite.ConnectionString, "SoakEvents") { Scale = selection.Scale };
+var environment = new SoakEnvironment(azurite.ConnectionString, "SoakEvents")
+{
+    Scale = selection.Scale,
+    Diagnostics = SoakDiagnostics.FromEnvironment(LocalHostProcess.RepositoryRoot()),
+};
+Console.Error.WriteLine($"soak: host logs and run dumps in {environment.Diagnostics.Directory}");
 await environment.PrepareAsync(cancel.Token);
 
 var results = new List<ScenarioResult>();

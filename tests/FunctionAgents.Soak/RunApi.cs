@@ -13,13 +13,76 @@ internal sealed class RunApi
 {
     private static readonly string[] Finished = ["completed", "failed", "cancelled"];
 
+    /// <summary>Attempts of one keyed start before its failure counts (1 + 5 retries, about 30 s of back-off).</summary>
+    public const int MaxStartAttempts = 6;
+
     private readonly HttpClient _client;
+    private int _startRetries;
 
     public RunApi(HttpClient client) => _client = client;
 
-    /// <summary>POST /api/runs; returns the run id and whether this call created it.</summary>
+    /// <summary>How many start requests were sent again (see <see cref="StartAsync"/>).</summary>
+    public int StartRetries => _startRetries;
+
+    /// <summary>
+    /// POST /api/runs; returns the run id and whether this call created it. With an idempotency key, a start that timed
+    /// out, lost its connection, or got a 5xx (429/503 after their Retry-After) is sent again with the same key, as a
+    /// client of an idempotent API should, up to <see cref="MaxStartAttempts"/> times; <see cref="StartRetries"/> counts them.
+    /// Without a key a retry could start a second run, so the first failure is thrown.
+    /// </summary>
     public async Task<(string RunId, bool Created)> StartAsync(
         string goal, CancellationToken cancellationToken, string? idempotencyKey = null, int? maxSteps = null, decimal? budgetUsd = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var retryAfter = TimeSpan.FromSeconds(Math.Min(8, 1 << (attempt - 1)));
+            string failure;
+            try
+            {
+                using var request = StartRequest(goal, idempotencyKey, maxSteps, budgetUsd);
+                using var response = await _client.SendAsync(request, cancellationToken);
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK)
+                {
+                    var json = JsonNode.Parse(text)!;
+                    return ((string)json["runId"]!, (bool?)json["created"] ?? response.StatusCode == HttpStatusCode.Accepted);
+                }
+
+                failure = $"POST /api/runs answered {(int)response.StatusCode}: {text}";
+                if ((int)response.StatusCode < 500 && response.StatusCode != HttpStatusCode.TooManyRequests)
+                {
+                    throw new InvalidOperationException(failure);
+                }
+
+                if (response.Headers.RetryAfter?.Delta is { } delta)
+                {
+                    retryAfter = delta;
+                }
+                else if (response.Headers.RetryAfter?.Date is { } date)
+                {
+                    retryAfter = date - DateTimeOffset.UtcNow;
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                failure = $"POST /api/runs failed: {ex.Message}";
+            }
+            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = $"POST /api/runs timed out: {ex.Message}";
+            }
+
+            if (idempotencyKey is null || attempt >= MaxStartAttempts)
+            {
+                throw new InvalidOperationException(attempt > 1 ? $"{failure} (after {attempt} attempts)" : failure);
+            }
+
+            Interlocked.Increment(ref _startRetries);
+            await Task.Delay(retryAfter < TimeSpan.Zero ? TimeSpan.Zero : retryAfter, cancellationToken);
+        }
+    }
+
+    private static HttpRequestMessage StartRequest(string goal, string? idempotencyKey, int? maxSteps, decimal? budgetUsd)
     {
         var body = new JsonObject { ["goal"] = goal };
         if (maxSteps is { } steps)
@@ -32,21 +95,13 @@ internal sealed class RunApi
             body["budgetUsd"] = budget;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/runs", UriKind.Relative)) { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/runs", UriKind.Relative)) { Content = JsonContent.Create(body) };
         if (idempotencyKey is not null)
         {
             request.Headers.Add(FunctionAgents.Http.Routing.ApiRoutes.IdempotencyKeyHeader, idempotencyKey);
         }
 
-        using var response = await _client.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.StatusCode is not (HttpStatusCode.Accepted or HttpStatusCode.OK))
-        {
-            throw new InvalidOperationException($"POST /api/runs answered {(int)response.StatusCode}: {text}");
-        }
-
-        var json = JsonNode.Parse(text)!;
-        return ((string)json["runId"]!, (bool?)json["created"] ?? response.StatusCode == HttpStatusCode.Accepted);
+        return request;
     }
 
     /// <summary>GET /api/runs/{runId}, or null when the API answers 404.</summary>

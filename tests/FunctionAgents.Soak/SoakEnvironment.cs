@@ -19,6 +19,20 @@ internal sealed class SoakEnvironment
 
     public string JournalTable { get; }
 
+    /// <summary>Where run dumps and host logs go (<see cref="SoakDiagnostics"/>).</summary>
+    public required SoakDiagnostics Diagnostics { get; init; }
+
+    /// <summary>
+    /// Starts the local host as a child process whose whole output is appended to <see cref="SoakDiagnostics.HostLog"/>
+    /// of its prefix, so that a run found in an unexpected state can still be traced after the host is gone.
+    /// </summary>
+    public Task<FunctionAgents.Testing.LocalHostProcess> StartHostAsync(string prefix, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken) =>
+        FunctionAgents.Testing.LocalHostProcess.StartAsync(ConnectionString, prefix, settings ?? new Dictionary<string, string>(), Diagnostics.HostLog(prefix), cancellationToken);
+
+    /// <summary>Dumps a suspect run of the host with storage prefix <paramref name="prefix"/> (journal table <c>&lt;prefix&gt;AgentEvents</c>).</summary>
+    public Task DumpRunAsync(string scenario, string prefix, string runId, string why, CancellationToken cancellationToken) =>
+        Diagnostics.DumpRunAsync(scenario, runId, why, prefix + FunctionAgents.Azure.Storage.StorageNames.Tables.Journal, ConnectionString, Diagnostics.HostLog(prefix), cancellationToken);
+
     /// <summary>The <c>--scale</c> fraction of the full counts (1 unless a full run had to be shortened).</summary>
     public double Scale { get; init; } = 1;
 

@@ -28,12 +28,22 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _output = new();
+    private StreamWriter? _log;
 
-    private LocalHostProcess(Process process, Uri baseAddress)
+    private LocalHostProcess(Process process, Uri baseAddress, string? logFile)
     {
         _process = process;
         BaseAddress = baseAddress;
+        LogFile = logFile;
+        if (logFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logFile))!);
+            _log = new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        }
     }
+
+    /// <summary>The file that holds every line the host wrote (appended across restarts), or null when only the tail is kept.</summary>
+    public string? LogFile { get; }
 
     /// <summary>The host's root address (a free loopback port chosen at start).</summary>
     public Uri BaseAddress { get; }
@@ -51,8 +61,17 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// As <see cref="StartAsync(string, string, CancellationToken)"/>, with extra environment variables (for example
     /// <c>FA_SWEEP_AFTER</c>); they override the defaults set here.
     /// </summary>
+    public static Task<LocalHostProcess> StartAsync(
+        string connectionString, string prefix, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken) =>
+        StartAsync(connectionString, prefix, environment, logFile: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string, string, IReadOnlyDictionary{string, string}, CancellationToken)"/>, also appending
+    /// every line the host writes to <paramref name="logFile"/> (when not null), so that a failure found after the host
+    /// is gone can still be traced in its log (<see cref="LinesMentioning"/>).
+    /// </summary>
     public static async Task<LocalHostProcess> StartAsync(
-        string connectionString, string prefix, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+        string connectionString, string prefix, IReadOnlyDictionary<string, string> environment, string? logFile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var root = RepositoryRoot();
@@ -80,7 +99,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
-        var host = new LocalHostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var host = new LocalHostProcess(process, new Uri($"http://127.0.0.1:{port}/"), logFile);
 
         // Drain the host's output (a full pipe would block it) and keep the tail for failure messages.
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
@@ -127,6 +146,40 @@ public sealed class LocalHostProcess : IAsyncDisposable
     }
 
     /// <summary>
+    /// The lines of <see cref="LogFile"/> (every start of this host that shared the file) that contain <paramref name="text"/>,
+    /// at most <paramref name="max"/> of the latest; the kept tail when there is no log file.
+    /// </summary>
+    public IReadOnlyList<string> LinesMentioning(string text, int max = 200) => Mentioning(LogFile, OutputTail().Split(Environment.NewLine), text, max);
+
+    /// <summary>The lines of a host log file that contain <paramref name="text"/>, at most <paramref name="max"/> of the latest.</summary>
+    public static IReadOnlyList<string> LinesMentioning(string logFile, string text, int max = 200) => Mentioning(logFile, [], text, max);
+
+    private static List<string> Mentioning(string? logFile, IEnumerable<string> fallback, string text, int max)
+    {
+        var lines = fallback;
+        if (logFile is not null && File.Exists(logFile))
+        {
+            using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            lines = reader.ReadToEnd().Split('\n');
+        }
+
+        // The console logger writes "level: Category[id]" on one line and the message on the next: keep them together.
+        var all = lines.Select(l => l.TrimEnd('\r')).ToList();
+        var found = new List<string>();
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (all[i].Contains(text, StringComparison.Ordinal))
+            {
+                var header = i > 0 && all[i - 1].Length > 5 && all[i - 1][4] == ':' && !all[i - 1].StartsWith(' ') ? all[i - 1] + " | " : string.Empty;
+                found.Add(header + all[i].Trim());
+            }
+        }
+
+        return found.Count > max ? found[^max..] : found;
+    }
+
+    /// <summary>
     /// Sends SIGTERM, as a platform or an operator stopping the host does, and waits at most <paramref name="waitAtMost"/>
     /// for it to exit. Returns how long it took, or null when it was still running (it is then left running).
     /// </summary>
@@ -170,6 +223,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        lock (_output)
+        {
+            // Late output events may still arrive: Keep writes only while the file is open.
+            _log?.Dispose();
+            _log = null;
+        }
     }
 
     private void Keep(string? line)
@@ -181,6 +240,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
         lock (_output)
         {
+            _log?.WriteLine(line);
             _output.Enqueue(line);
             if (_output.Count > OutputLines)
             {

@@ -16,6 +16,9 @@ internal sealed class CrashMatrixScenario : IScenario
 {
     private static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>The soak host's <c>FA_DURABLE_VISIBILITY_TIMEOUT</c> (local default PT20S).</summary>
+    private const string VisibilityTimeout = "PT8S";
+
     public string Name => "crash matrix";
 
     public async Task<ScenarioResult> RunAsync(SoakEnvironment environment, bool quick, CancellationToken cancellationToken)
@@ -30,7 +33,11 @@ internal sealed class CrashMatrixScenario : IScenario
             {
                 ["FA_SWEEP_AFTER"] = "PT2S",
                 ["FA_DATA_PATH"] = data.FullName,
-            });
+                // Soak setting: messages the killed host had dequeued reappear after this instead of the local default 20 s,
+                // which was most of each kill's ~20 s recovery (docs/reliability.md, "Crash matrix: where a kill's time goes").
+                // Held messages are renewed while their work runs, and a redelivery of running work is what the check catches.
+                ["FA_DURABLE_VISIBILITY_TIMEOUT"] = VisibilityTimeout,
+            }, environment.Diagnostics.HostLog(prefix));
             var journal = new JournalTable(environment.ConnectionString, prefix + "AgentEvents");
             var effects = new SideEffectTables(environment.ConnectionString, prefix);
             var driver = new RunDriver(host, journal);
@@ -56,17 +63,26 @@ internal sealed class CrashMatrixScenario : IScenario
                 }
 
                 var decisions = goals.ToDictionary(g => g.Key, g => g.Value.Decision, StringComparer.Ordinal);
+                tally.WaveStarted();
                 for (var k = 0; k < killsPerWave && tally.Kills < kills; k++)
                 {
                     await KillAtRandomBoundaryAsync(host, driver, journal, goals, baselines, decisions, random, tally, cancellationToken);
                 }
 
+                var settling = Stopwatch.StartNew();
                 await driver.WaitUntilFinishedAsync(decisions, WaitTimeout, cancellationToken);
+                tally.Settled(settling.Elapsed);
+                await tally.FinishMeasuringAsync();
                 foreach (var (runId, goal) in goals)
                 {
                     var audit = await RunAudit.CheckAsync(runId, baselines[goal.Name].Audit.Status, journal, effects, host.Client, cancellationToken);
                     var types = (await journal.ReadAsync(runId, cancellationToken)).Select(r => r.EventType).ToList();
-                    tally.Add(goal, audit, types.SequenceEqual(baselines[goal.Name].Types));
+                    var same = types.SequenceEqual(baselines[goal.Name].Types);
+                    tally.Add(goal, audit, same);
+                    if (!audit.Intact || !same)
+                    {
+                        await environment.DumpRunAsync(Name, prefix, runId, $"{goal.Name}: {(audit.Intact ? "event sequence differs from its kill-free baseline (" + string.Join(", ", baselines[goal.Name].Types) + ")" : audit.Problems[0])}", cancellationToken);
+                    }
                 }
             }
 
@@ -127,9 +143,91 @@ internal sealed class CrashMatrixScenario : IScenario
             return;
         }
 
+        // The next kill ends the measuring of the last one: a kill never waits for a figure, so the kills land as they
+        // would without the breakdown (a wave in flight, not a settled one).
+        var cycle = tally.CycleElapsed();
+        await tally.FinishMeasuringAsync();
+        var clock = Stopwatch.StartNew();
+        var logFrom = host.LogFile is { } log && File.Exists(log) ? new FileInfo(log).Length : 0;
         await host.KillAsync();
-        tally.Killed(seq, await journal.LastSeqAsync(target, cancellationToken));
+        var gone = clock.Elapsed;
+        var atKill = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var runId in goals.Keys)
+        {
+            atKill[runId] = await journal.LastSeqAsync(runId, cancellationToken);
+        }
+
+        tally.Killed(seq, atKill[target]);
         await host.StartAsync(cancellationToken);
+        var restarted = clock.Elapsed;
+        tally.StartMeasuring(stop => MeasureRecoveryAsync(host, journal, atKill, target, logFrom, clock, new KillTiming(gone, restarted, null, null, null, cycle), stop), cancellationToken);
+    }
+
+    /// <summary>
+    /// In the background after a restart, until the next kill or the wave's end (<paramref name="stop"/>) or a minute:
+    /// when the new host listens on every partition (its log, from the restart on), when any run of the wave first
+    /// appended past its Seq at the kill, and when the killed run did.
+    /// </summary>
+    private static async Task<KillTiming> MeasureRecoveryAsync(
+        CrashableHost host, JournalTable journal, Dictionary<string, long> atKill, string target, long logFrom, Stopwatch clock, KillTiming timing,
+        CancellationToken stop)
+    {
+        const int partitions = 4; // FA_DURABLE_PARTITION_COUNT's default, which the soak host keeps
+        try
+        {
+            while (clock.Elapsed - timing.Restarted < TimeSpan.FromMinutes(1)
+                && (timing.FirstProgress is null || timing.KilledRunProgress is null || timing.PartitionsOwned is null))
+            {
+                if (timing.PartitionsOwned is null && host.LogFile is { } log && PartitionsListening(log, logFrom) >= partitions)
+                {
+                    timing = timing with { PartitionsOwned = clock.Elapsed };
+                }
+
+                foreach (var (runId, seq) in atKill)
+                {
+                    if ((runId == target ? timing.KilledRunProgress : timing.FirstProgress) is null && await journal.LastSeqAsync(runId, stop) > seq)
+                    {
+                        timing = timing with
+                        {
+                            FirstProgress = timing.FirstProgress ?? clock.Elapsed,
+                            KilledRunProgress = runId == target ? clock.Elapsed : timing.KilledRunProgress,
+                        };
+                    }
+                }
+
+                await Task.Delay(100, stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The next kill or the wave's end came first: what was not seen by then stays "not seen".
+        }
+
+        return timing;
+    }
+
+    /// <summary>
+    /// How many control queues (partitions) the host has started listening on, from its log after byte <paramref name="from"/>:
+    /// DTFx logs "Started listening for messages on queue &lt;hub&gt;-control-NN" once it owns a partition, whether it took
+    /// a free lease or re-claimed its own (same worker id), and only then dequeues that partition's messages.
+    /// </summary>
+    private static int PartitionsListening(string log, long from)
+    {
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(Math.Min(from, stream.Length), SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        var queues = new HashSet<string>(StringComparer.Ordinal);
+        const string marker = "Started listening for messages on queue ";
+        while (reader.ReadLine() is { } line)
+        {
+            var at = line.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0 && line.Contains("-control-", StringComparison.Ordinal))
+            {
+                queues.Add(line[(at + marker.Length)..].TrimEnd('.', ' '));
+            }
+        }
+
+        return queues.Count;
     }
 
     private sealed record Baseline(CrashGoal Goal, RunAuditResult Audit, List<string> Types, IReadOnlyList<long> Boundaries);
@@ -150,6 +248,48 @@ internal sealed class CrashMatrixScenario : IScenario
         public int Tickets { get; private set; }
 
         public int Emails { get; private set; }
+
+        private readonly List<KillTiming> _timings = [];
+        private readonly List<TimeSpan> _settles = [];
+
+        private readonly Stopwatch _cycle = Stopwatch.StartNew();
+        private Task<KillTiming>? _measuring;
+        private CancellationTokenSource? _stopMeasuring;
+
+        public void StartMeasuring(Func<CancellationToken, Task<KillTiming>> measure, CancellationToken cancellationToken)
+        {
+            _stopMeasuring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var stop = _stopMeasuring.Token;
+            _measuring = Task.Run(() => measure(stop), CancellationToken.None);
+        }
+
+        /// <summary>Ends the running measurement (if any), records and prints its breakdown.</summary>
+        public async Task FinishMeasuringAsync()
+        {
+            if (_measuring is null || _stopMeasuring is null)
+            {
+                return;
+            }
+
+            await _stopMeasuring.CancelAsync();
+            var timing = await _measuring;
+            _stopMeasuring.Dispose();
+            (_measuring, _stopMeasuring) = (null, null);
+            _timings.Add(timing);
+            Console.Error.WriteLine($"  crash matrix: kill {_timings.Count}: {timing.Describe()}");
+        }
+
+        /// <summary>The time since the last call (or the start of the wave's kills), restarted.</summary>
+        public TimeSpan CycleElapsed()
+        {
+            var elapsed = _cycle.Elapsed;
+            _cycle.Restart();
+            return elapsed;
+        }
+
+        public void WaveStarted() => _cycle.Restart();
+
+        public void Settled(TimeSpan elapsed) => _settles.Add(elapsed);
 
         public void Killed(long target, long landed)
         {
@@ -176,6 +316,8 @@ internal sealed class CrashMatrixScenario : IScenario
             var text = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{Runs} runs ({goals}), {hostKills} kills ({KillsExact} landed on the chosen boundary, the rest on a later one), {Failed} lost/duplicated/unverified, {Tickets} tickets and {Emails} emails, one per keyed step");
+            text += "; " + KillTiming.Summary(_timings) + (_settles.Count == 0 ? string.Empty
+                : string.Create(CultureInfo.InvariantCulture, $"; wave settled after its last kill, mean/max {_settles.Average(s => s.TotalSeconds):0.0}/{_settles.Max(s => s.TotalSeconds):0.0} s"));
             return _firstProblem is null ? text : $"{text}; first: {_firstProblem}";
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure.Data.Tables;
 using FunctionAgents.Azure.Storage;
@@ -21,7 +22,7 @@ internal sealed class IdempotentStartScenario : IScenario
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var (keys, repeats) = quick ? (50, 10) : (1_000, environment.Scaled(100, 2)); // --scale shortens the repeats, never the keys
-        await using var host = await LocalHostProcess.StartAsync(environment.ConnectionString, Prefix, cancellationToken);
+        await using var host = await environment.StartHostAsync(Prefix, null, cancellationToken);
         using var client = host.Client(LocalHostProcess.AlphaKey);
         var api = new RunApi(client);
         var queue = environment.Queue(Prefix, Azure.Storage.StorageNames.Queues.AgentRuns);
@@ -31,6 +32,7 @@ internal sealed class IdempotentStartScenario : IScenario
         // Interleave HTTP and queue starts of every key so both paths race for the same key.
         var httpRuns = new ConcurrentDictionary<string, ConcurrentBag<string>>(StringComparer.Ordinal);
         var problems = new ConcurrentQueue<string>();
+        var queueRetries = new StrongBox<int>();
         var attempts = Enumerable.Range(0, keys * repeats).Select(i => (Key: $"soak-key-{i % keys:D5}", OverHttp: i / keys % 2 == 0));
         await Parallel.ForEachAsync(attempts, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (a, ct) =>
         {
@@ -43,7 +45,7 @@ internal sealed class IdempotentStartScenario : IScenario
                 }
                 else
                 {
-                    await queue.SendMessageAsync(JsonSerializer.Serialize(new { tenant = "alpha", goal = Goal, idempotencyKey = a.Key }), ct);
+                    await SendAsync(queue, JsonSerializer.Serialize(new { tenant = "alpha", goal = Goal, idempotencyKey = a.Key }), queueRetries, ct);
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or global::Azure.RequestFailedException)
@@ -83,6 +85,7 @@ internal sealed class IdempotentStartScenario : IScenario
             if (count != 1)
             {
                 problems.Enqueue($"{runId}: {count} RunStarted events");
+                await environment.DumpRunAsync(Name, Prefix, runId, $"{count} RunStarted events", ct);
             }
         });
 
@@ -97,11 +100,34 @@ internal sealed class IdempotentStartScenario : IScenario
             Console.Error.WriteLine($"  idempotent start: {problem}");
         }
 
+        var retries = $"{api.StartRetries} HTTP and {queueRetries.Value} queue starts retried with the same key/message";
         var instanceText = instances is { } n ? $"{n} Durable instances" : "no task hub Instances table (instances not counted)";
         var detail = problems.IsEmpty
-            ? $"{keys} keys x {repeats} starts (half HTTP, half queue): {runs.Count} runs, each with 1 RunStarted; {instanceText}"
-            : $"{problems.Count} problems, e.g. {string.Join("; ", problems.Take(3))}";
+            ? $"{keys} keys x {repeats} starts (half HTTP, half queue): {runs.Count} runs, each with 1 RunStarted; {instanceText}; {retries}"
+            : $"{problems.Count} problems, e.g. {string.Join("; ", problems.Take(3))}; {retries}";
         return new ScenarioResult(Name, (long)keys * repeats, problems.Count, started.Elapsed, detail);
+    }
+
+    /// <summary>
+    /// Sends a start message; a send that timed out, lost its connection or got a 5xx/429 is sent again, the same message,
+    /// up to <see cref="RunApi.MaxStartAttempts"/> times (a duplicate message is what the idempotency key is for).
+    /// </summary>
+    private static async Task SendAsync(global::Azure.Storage.Queues.QueueClient queue, string message, StrongBox<int> retries, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await queue.SendMessageAsync(message, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (attempt < RunApi.MaxStartAttempts && !cancellationToken.IsCancellationRequested &&
+                (ex is HttpRequestException or TaskCanceledException || ex is global::Azure.RequestFailedException { Status: 0 or 429 or >= 500 }))
+            {
+                Interlocked.Increment(ref retries.Value);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(8, 1 << (attempt - 1))), cancellationToken);
+            }
+        }
     }
 
     /// <summary>Waits until the host has taken every start message off the queue.</summary>

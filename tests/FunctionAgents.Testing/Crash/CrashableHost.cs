@@ -13,10 +13,14 @@ public sealed class CrashableHost : IAsyncDisposable
     private HttpClient? _client;
     private string _lastOutput = string.Empty;
 
-    public CrashableHost(string connectionString, string prefix, IReadOnlyDictionary<string, string> environment)
+    private readonly string? _logFile;
+
+    /// <param name="logFile">When not null, every start of the host appends all its output lines to this file.</param>
+    public CrashableHost(string connectionString, string prefix, IReadOnlyDictionary<string, string> environment, string? logFile = null)
     {
         _connectionString = connectionString;
         _prefix = prefix;
+        _logFile = logFile;
 
         // One host at a time on one machine: a stable worker id lets each restart take its partitions back at once,
         // as FA_DURABLE_WORKER_ID is documented for supervised single-machine restarts.
@@ -25,6 +29,9 @@ public sealed class CrashableHost : IAsyncDisposable
 
     /// <summary>A client (tenant alpha) for the host running now; replaced at every restart.</summary>
     public HttpClient Client => _client ?? throw new InvalidOperationException("The host is not running.");
+
+    /// <summary>The file every start of the host appends its output to, or null.</summary>
+    public string? LogFile => _logFile;
 
     /// <summary>How many times the host was killed.</summary>
     public int Kills { get; private set; }
@@ -39,7 +46,7 @@ public sealed class CrashableHost : IAsyncDisposable
             throw new InvalidOperationException("The host is already running.");
         }
 
-        _host = await LocalHostProcess.StartAsync(_connectionString, _prefix, _environment, cancellationToken);
+        _host = await LocalHostProcess.StartAsync(_connectionString, _prefix, _environment, _logFile, cancellationToken);
         _client = _host.Client(LocalHostProcess.AlphaKey);
     }
 
