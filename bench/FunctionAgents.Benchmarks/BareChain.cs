@@ -32,27 +32,13 @@ internal sealed class BareChain : IAsyncDisposable
         queues.AddPolicy(Requests, HttpPipelinePosition.PerRetry);
         var tables = new TableClientOptions();
         tables.AddPolicy(Requests, HttpPipelinePosition.PerRetry);
-        _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            StorageAccountClientProvider = new StorageAccountClientProvider(
+        _service = new AzureStorageOrchestrationService(options.ToServiceSettings(
+            new StorageAccountClientProvider(
                 StorageServiceClientProvider.ForBlob(connectionString, blobs),
                 StorageServiceClientProvider.ForQueue(connectionString, queues),
                 StorageServiceClientProvider.ForTable(connectionString, tables)),
-            TaskHubName = hubName,
-            PartitionCount = options.PartitionCount,
-            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
-            WorkerId = options.WorkerId,
-            LeaseInterval = options.LeaseInterval,
-            LeaseRenewInterval = options.LeaseInterval / 3,
-            LeaseAcquireInterval = options.LeaseInterval / 3,
-            ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
-            WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
-            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
-            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
-            ExtendedSessionsEnabled = options.ExtendedSessions,
-            ControlQueueBatchSize = options.ControlQueueBatchSize,
-            LoggerFactory = NullLoggerFactory.Instance,
-        });
+            hubName,
+            NullLoggerFactory.Instance));
         _worker = new TaskHubWorker(_service, NullLoggerFactory.Instance);
         _worker.AddTaskOrchestrations(new NameValueObjectCreator<TaskOrchestration>(Name, string.Empty, typeof(ChainOrchestration)));
         _worker.AddTaskActivities(new NameValueObjectCreator<TaskActivity>(Noop.Name, string.Empty, typeof(Noop)));

@@ -45,27 +45,8 @@ public sealed partial class LocalTaskHub : IAsyncDisposable
                 nameof(options), options.PartitionCount, $"PartitionCount must be 1 to {LocalTaskHubOptions.MaxPartitionCount}.");
         }
 
-        _service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-        {
-            StorageAccountClientProvider = new StorageAccountClientProvider(options.ConnectionString),
-            TaskHubName = options.TaskHubName,
-            PartitionCount = options.PartitionCount,
-            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
-            WorkerId = options.WorkerId,
-            LeaseInterval = options.LeaseInterval,
-            // The partition manager renews its leases once per acquire interval (DTFx default 10 s): at or above the lease
-            // interval, a live worker's lease lapses between renewals and another worker claims it, so partitions flap
-            // between healthy workers. A third of the lease leaves two renewals of slack before a lease can expire.
-            LeaseRenewInterval = options.LeaseInterval / 3,
-            LeaseAcquireInterval = options.LeaseInterval / 3,
-            ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
-            WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
-            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
-            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
-            ExtendedSessionsEnabled = options.ExtendedSessions,
-            ControlQueueBatchSize = options.ControlQueueBatchSize,
-            LoggerFactory = loggerFactory,
-        });
+        _service = new AzureStorageOrchestrationService(
+            options.ToServiceSettings(new StorageAccountClientProvider(options.ConnectionString), options.TaskHubName, loggerFactory));
 
         // One converter (the portable SDK's System.Text.Json default) on both sides: failures carry their details.
         var shims = new DurableTaskShimFactory(

@@ -1,3 +1,6 @@
+using DurableTask.AzureStorage;
+using Microsoft.Extensions.Logging;
+
 namespace FunctionAgents.Durable.AzureStorage;
 
 /// <summary>
@@ -60,4 +63,31 @@ public sealed record LocalTaskHubOptions
 
     /// <summary><c>machine-pid</c>: unique per process on a machine, readable in the lease blobs and logs.</summary>
     public static string DefaultWorkerId() => $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>
+    /// The Azure Storage provider's settings for these options on <paramref name="taskHubName"/>: the one mapping, so the
+    /// local hub and the benchmark's bare hub run every engine setting alike.
+    /// </summary>
+    public AzureStorageOrchestrationServiceSettings ToServiceSettings(
+        StorageAccountClientProvider storage, string taskHubName, ILoggerFactory loggerFactory) => new()
+    {
+        StorageAccountClientProvider = storage,
+        TaskHubName = taskHubName,
+        PartitionCount = PartitionCount,
+        MaxQueuePollingInterval = MaxQueuePollingInterval,
+        WorkerId = WorkerId,
+        LeaseInterval = LeaseInterval,
+        // The partition manager renews its leases once per acquire interval (DTFx default 10 s): at or above the lease
+        // interval, a live worker's lease lapses between renewals and another worker claims it, so partitions flap
+        // between healthy workers. A third of the lease leaves two renewals of slack before a lease can expire.
+        LeaseRenewInterval = LeaseInterval / 3,
+        LeaseAcquireInterval = LeaseInterval / 3,
+        ControlQueueVisibilityTimeout = MessageVisibilityTimeout,
+        WorkItemQueueVisibilityTimeout = MessageVisibilityTimeout,
+        MaxConcurrentTaskActivityWorkItems = MaxConcurrentActivities,
+        MaxConcurrentTaskOrchestrationWorkItems = MaxConcurrentOrchestrations,
+        ExtendedSessionsEnabled = ExtendedSessions,
+        ControlQueueBatchSize = ControlQueueBatchSize,
+        LoggerFactory = loggerFactory,
+    };
 }
