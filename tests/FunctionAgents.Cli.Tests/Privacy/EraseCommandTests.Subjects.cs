@@ -25,10 +25,7 @@ public sealed partial class EraseCommandTests
     public async Task Find_PersonLinkedToRuns_ListsThemOneALineAndAnUnknownSubjectExitsOne()
     {
         // Arrange: two runs with keys of their own that revealed Anna, one that did not
-        var keys = new TableDataKeyStore(
-            new TableServiceClient(_azurite.ConnectionString).GetTableClient(_prefix + "AgentDataKeys"),
-            _ => Task.FromResult(KeyEncryptionKey.FromBase64("t", KeyEncryptionKey.NewBase64())),
-            TimeProvider.System);
+        var keys = KeyStore();
         foreach (var runId in new[] { "run-1", "run-2", "run-3" })
         {
             var key = (await keys.GetOrCreateRunKeyAsync("alpha", runId)).Key!;

@@ -42,10 +42,7 @@ public sealed partial class EraseCommandTests : IClassFixture<AzuriteFixture>
     public async Task Erase_KnownSubjectTwice_ErasedThenAlreadyErasedAndTheAuditListsIt()
     {
         // Arrange: a subject with a key, as a run of the host would leave it
-        var keys = new TableDataKeyStore(
-            new TableServiceClient(_azurite.ConnectionString).GetTableClient(_prefix + "AgentDataKeys"),
-            _ => Task.FromResult(KeyEncryptionKey.FromBase64("t", KeyEncryptionKey.NewBase64())),
-            TimeProvider.System);
+        var keys = KeyStore();
         await keys.GetOrCreateAsync("alpha", "anna@example.de", "run-1");
         await new TableServiceClient(_azurite.ConnectionString).CreateTableIfNotExistsAsync(_prefix + "AgentAudit");
         string[] erase = ["erase", "--subject", "Anna@Example.de", "--tenant", "alpha", "--storage", _azurite.ConnectionString];
@@ -81,4 +78,10 @@ public sealed partial class EraseCommandTests : IClassFixture<AzuriteFixture>
 
         return settings;
     }
+
+    /// <summary>The key table the host would write, under a throwaway KEK: enough to create keys and links for fa to find.</summary>
+    private TableDataKeyStore KeyStore() => new(
+        new TableServiceClient(_azurite.ConnectionString).GetTableClient(_prefix + "AgentDataKeys"),
+        _ => Task.FromResult(KeyEncryptionKey.FromBase64("t", KeyEncryptionKey.NewBase64())),
+        TimeProvider.System);
 }
