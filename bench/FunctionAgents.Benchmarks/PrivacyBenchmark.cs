@@ -130,16 +130,17 @@ internal sealed class PrivacyBenchmark : IBenchmarkVerb
 
         public int Calls => _calls;
 
-        public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default)
+        public Task<DataKeyLookup> GetOrCreateRunKeyAsync(
+            string tenantId, string runId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
-            return _inner.GetOrCreateRunKeyAsync(tenantId, runId, cancellationToken);
+            return _inner.GetOrCreateRunKeyAsync(tenantId, runId, subjectIds, cancellationToken);
         }
 
-        public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default)
+        public Task<DataKeyLookup> FindAsync(string tenantId, string keyId, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _calls);
-            return _inner.FindAsync(keyId, cancellationToken);
+            return _inner.FindAsync(tenantId, keyId, cancellationToken);
         }
 
         public Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>

@@ -29,7 +29,7 @@ public sealed partial class TableDataKeyStore
             DataKey key;
             if (subject.HasValue && subject.Value!.GetString("KeyId") is { } existing)
             {
-                key = await UnwrapAsync(kek, existing, cancellationToken) ?? throw new KeyStoreUnavailableException($"data key {existing} of a live subject is missing.");
+                key = await UnwrapAsync(kek, tenantId, existing, cancellationToken) ?? throw new KeyStoreUnavailableException($"data key {existing} of a live subject is missing.");
             }
             else
             {
@@ -65,10 +65,34 @@ public sealed partial class TableDataKeyStore
         {
             // Another writer created the subject's key first: use theirs; ours stays an unreferenced row.
             var winner = await _table.GetEntityAsync<TableEntity>(SubjectPartition, subjectRef, cancellationToken: cancellationToken);
-            return await UnwrapAsync(kek, winner.Value.GetString("KeyId")!, cancellationToken)
+            return await UnwrapAsync(kek, tenantId, winner.Value.GetString("KeyId")!, cancellationToken)
                 ?? throw new KeyStoreUnavailableException("the subject's key was destroyed while it was being created.");
         }
     }
+
+    /// <summary>
+    /// Writes a run's key where derived run keys were kept before they moved to their tenant's links partition (the
+    /// shared <c>key</c> partition). No writer of the product uses it; tests use it to prove those runs stay readable and erasable.
+    /// </summary>
+    public Task<DataKey> CreateRunKeyInSharedPartitionAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
+        GuardAsync(async () =>
+        {
+            var kek = await KekAsync(cancellationToken) ?? throw NoKek();
+            var subjectRef = SubjectIds.Reference(tenantId, SubjectIds.OfRun(runId));
+            var key = new DataKey(RunKeyIds.OfSubjectRef(subjectRef), RandomNumberGenerator.GetBytes(DataKey.Size));
+            await _table.AddEntityAsync(
+                new TableEntity(KeyPartition, key.KeyId)
+                {
+                    ["TenantId"] = tenantId,
+                    ["SubjectRef"] = subjectRef,
+                    ["RunId"] = runId,
+                    ["Wrapped"] = kek.Wrap(key.Material, WrapContext(key.KeyId, subjectRef)),
+                    ["Kek"] = kek.KeyId,
+                    ["CreatedAt"] = _clock.GetUtcNow(),
+                },
+                cancellationToken);
+            return key;
+        });
 
     private static string RunsPartition(string subjectRef) => "runs_" + subjectRef;
 }

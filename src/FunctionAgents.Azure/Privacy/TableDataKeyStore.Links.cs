@@ -23,22 +23,29 @@ public sealed partial class TableDataKeyStore
         {
             await EnsureTableAsync(cancellationToken);
 
-            // One partition per tenant, so all links of a batch go in one transaction: one request, all or nothing.
-            var partition = LinksPartition(tenantId);
-            var actions = subjectIds
-                .Select(subject => SubjectIds.Reference(tenantId, subject))
-                .Distinct(StringComparer.Ordinal)
-                .Select(subjectRef => new TableTransactionAction(
-                    TableTransactionActionType.UpsertMerge,
-                    new TableEntity(partition, subjectRef + LinkSeparator + runId) { ["RunId"] = runId, ["KeyId"] = keyId }))
-                .ToList();
-            foreach (var chunk in actions.Chunk(MaxTransactionSize))
+            foreach (var chunk in LinkActions(tenantId, runId, keyId, subjectIds).Chunk(MaxTransactionSize))
             {
                 await _table.SubmitTransactionAsync(chunk, cancellationToken);
             }
 
             return true;
         });
+    }
+
+    /// <summary>
+    /// One partition per tenant, so all links of a batch (and the run's key, at its first batch) go in one transaction:
+    /// one request, all or nothing.
+    /// </summary>
+    private static List<TableTransactionAction> LinkActions(string tenantId, string runId, string keyId, IEnumerable<string> subjectIds)
+    {
+        var partition = LinksPartition(tenantId);
+        return subjectIds
+            .Select(subject => SubjectIds.Reference(tenantId, subject))
+            .Distinct(StringComparer.Ordinal)
+            .Select(subjectRef => new TableTransactionAction(
+                TableTransactionActionType.UpsertMerge,
+                new TableEntity(partition, subjectRef + LinkSeparator + runId) { ["RunId"] = runId, ["KeyId"] = keyId }))
+            .ToList();
     }
 
     public Task<IReadOnlyList<string>?> FindRunsAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
@@ -65,7 +72,7 @@ public sealed partial class TableDataKeyStore
             {
                 if (runKey.GetBinary("Wrapped") is not null)
                 {
-                    await ShredAsync(tenantId, runKey.RowKey, subjectRef, runKey.GetString("RunId"), cancellationToken);
+                    await ShredAsync(runKey, tenantId, subjectRef, cancellationToken);
                     destroyed++;
                 }
 
@@ -74,10 +81,14 @@ public sealed partial class TableDataKeyStore
 
             if (found.SubjectKeyId is { } keyId)
             {
-                await ShredAsync(tenantId, keyId, subjectRef, null, cancellationToken);
+                if (await FindKeyRowAsync(tenantId, keyId, cancellationToken) is { } subjectKey)
+                {
+                    await ShredAsync(subjectKey, tenantId, subjectRef, cancellationToken);
+                    destroyed++;
+                }
+
                 await _table.DeleteEntityAsync(SubjectPartition, subjectRef, ETag.All, cancellationToken);
                 found.LinkedKeys.Remove(keyId);
-                destroyed++;
             }
 
             // The keys of the runs the subject was found in during the run (a tool's output, an email's recipient): a run
@@ -85,14 +96,14 @@ public sealed partial class TableDataKeyStore
             // retired for it too, so that subject's next run gets a new key instead of a destroyed one.
             foreach (var linked in found.LinkedKeys)
             {
-                var row = await _table.GetEntityIfExistsAsync<TableEntity>(KeyPartition, linked, cancellationToken: cancellationToken);
-                if (!row.HasValue || row.Value!.GetBinary("Wrapped") is null)
+                var row = await FindKeyRowAsync(tenantId, linked, cancellationToken);
+                if (row?.GetBinary("Wrapped") is null)
                 {
                     continue;
                 }
 
-                var owner = row.Value.GetString("SubjectRef") ?? string.Empty;
-                await ShredAsync(row.Value.GetString("TenantId") ?? tenantId, linked, owner, row.Value.GetString("RunId"), cancellationToken);
+                var owner = row.GetString("SubjectRef") ?? string.Empty;
+                await ShredAsync(row, row.GetString("TenantId") ?? tenantId, owner, cancellationToken);
                 destroyed++;
                 if (RunKeyIds.IsRunKey(linked))
                 {
@@ -148,8 +159,7 @@ public sealed partial class TableDataKeyStore
         TableEntity? runKey = null;
         if (RunKeyIds.IsRunSubject(subjectId))
         {
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(KeyPartition, RunKeyIds.OfSubjectRef(subjectRef), cancellationToken: cancellationToken);
-            runKey = row.HasValue ? row.Value : null;
+            runKey = await FindKeyRowAsync(tenantId, RunKeyIds.OfSubjectRef(subjectRef), cancellationToken);
             if (runKey?.GetString("RunId") is { } ownRun)
             {
                 AddRun(ownRun);

@@ -36,57 +36,100 @@ public sealed partial class TableDataKeyStore : IDataKeyStore
         _clock = clock;
     }
 
-    public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
-        GuardAsync(async () =>
+    public Task<DataKeyLookup> GetOrCreateRunKeyAsync(
+        string tenantId, string runId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subjectIds);
+        return GuardAsync(async () =>
         {
             var kek = await KekAsync(cancellationToken) ?? throw NoKek();
             var subjectRef = SubjectIds.Reference(tenantId, SubjectIds.OfRun(runId));
             var key = new DataKey(RunKeyIds.OfSubjectRef(subjectRef), RandomNumberGenerator.GetBytes(DataKey.Size));
+            var partition = LinksPartition(tenantId);
+            var insert = new TableTransactionAction(
+                TableTransactionActionType.Add,
+                new TableEntity(partition, key.KeyId)
+                {
+                    ["TenantId"] = tenantId,
+                    ["SubjectRef"] = subjectRef,
+                    ["RunId"] = runId,
+                    ["Wrapped"] = kek.Wrap(key.Material, WrapContext(key.KeyId, subjectRef)),
+                    ["Kek"] = kek.KeyId,
+                    ["CreatedAt"] = _clock.GetUtcNow(),
+                });
+            var links = LinkActions(tenantId, runId, key.KeyId, subjectIds);
             try
             {
-                // One conditional insert: the id is derived, so a second writer of the same run meets this very row.
-                await _table.AddEntityAsync(
-                    new TableEntity(KeyPartition, key.KeyId)
-                    {
-                        ["TenantId"] = tenantId,
-                        ["SubjectRef"] = subjectRef,
-                        ["RunId"] = runId,
-                        ["Wrapped"] = kek.Wrap(key.Material, WrapContext(key.KeyId, subjectRef)),
-                        ["Kek"] = kek.KeyId,
-                        ["CreatedAt"] = _clock.GetUtcNow(),
-                    },
-                    cancellationToken);
+                // One conditional insert, with the run's first links in the same transaction (the key row lives in the
+                // tenant's links partition): the id is derived, so a second writer of the same run meets this very row.
+                await _table.SubmitTransactionAsync([insert, .. links.Take(MaxTransactionSize - 1)], cancellationToken);
+                foreach (var chunk in links.Skip(MaxTransactionSize - 1).Chunk(MaxTransactionSize))
+                {
+                    await _table.SubmitTransactionAsync(chunk, cancellationToken);
+                }
+
                 return new DataKeyLookup(key, false);
             }
-            catch (RequestFailedException ex) when (ex.Status == 409)
+            catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is null or 0)
             {
-                // Another writer created it (use theirs), or an erasure destroyed it (the run writes [erased] from now on).
-                var row = await _table.GetEntityAsync<TableEntity>(KeyPartition, key.KeyId, cancellationToken: cancellationToken);
-                return row.Value.GetBinary("Wrapped") is { } wrapped
-                    ? new DataKeyLookup(Unwrap(kek, key.KeyId, row.Value.GetString("SubjectRef") ?? subjectRef, wrapped), false)
-                    : DataKeyLookup.Destroyed;
+                // Another writer created it (use theirs, and link), or an erasure destroyed it (the run writes [erased]
+                // from now on, so there is nothing to link).
+                var row = await FindKeyRowAsync(tenantId, key.KeyId, cancellationToken);
+                if (row?.GetBinary("Wrapped") is not { } wrapped)
+                {
+                    return DataKeyLookup.Destroyed;
+                }
+
+                var theirs = Unwrap(kek, key.KeyId, row.GetString("SubjectRef") ?? subjectRef, wrapped);
+                foreach (var chunk in links.Chunk(MaxTransactionSize))
+                {
+                    await _table.SubmitTransactionAsync(chunk, cancellationToken);
+                }
+
+                return new DataKeyLookup(theirs, false);
             }
         });
+    }
 
-    public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) =>
+    public Task<DataKeyLookup> FindAsync(string tenantId, string keyId, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
             var kek = await KekAsync(cancellationToken);
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(KeyPartition, keyId, cancellationToken: cancellationToken);
-            if (!row.HasValue)
+            var row = await FindKeyRowAsync(tenantId, keyId, cancellationToken);
+            if (row is null)
             {
                 return DataKeyLookup.Unknown;
             }
 
-            return row.Value!.GetBinary("Wrapped") is not { } wrapped ? DataKeyLookup.Destroyed
+            return row.GetBinary("Wrapped") is not { } wrapped ? DataKeyLookup.Destroyed
                 : kek is null ? DataKeyLookup.Unknown
-                : new DataKeyLookup(Unwrap(kek, keyId, row.Value.GetString("SubjectRef") ?? string.Empty, wrapped), false);
+                : new DataKeyLookup(Unwrap(kek, keyId, row.GetString("SubjectRef") ?? string.Empty, wrapped), false);
         });
 
-    /// <summary>Replaces a key row with its erasure time: replace, not merge, so the wrapped key material does not survive in the row.</summary>
-    private async Task ShredAsync(string tenantId, string keyId, string subjectRef, string? runId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A key's row: a run's key in its tenant's links partition, else (runs keyed before, and per-subject or random keys)
+    /// in <c>key</c>. A run's key costs one request; a key of an older layout two.
+    /// </summary>
+    private async Task<TableEntity?> FindKeyRowAsync(string tenantId, string keyId, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(KeyPartition, keyId) { ["TenantId"] = tenantId, ["SubjectRef"] = subjectRef, ["ErasedAt"] = _clock.GetUtcNow() };
+        if (RunKeyIds.IsRunKey(keyId))
+        {
+            var own = await _table.GetEntityIfExistsAsync<TableEntity>(LinksPartition(tenantId), keyId, cancellationToken: cancellationToken);
+            if (own.HasValue)
+            {
+                return own.Value;
+            }
+        }
+
+        var older = await _table.GetEntityIfExistsAsync<TableEntity>(KeyPartition, keyId, cancellationToken: cancellationToken);
+        return older.HasValue ? older.Value : null;
+    }
+
+    /// <summary>Replaces a key row with its erasure time: replace, not merge, so the wrapped key material does not survive in the row.</summary>
+    private async Task ShredAsync(TableEntity found, string tenantId, string subjectRef, CancellationToken cancellationToken)
+    {
+        var runId = found.GetString("RunId");
+        var row = new TableEntity(found.PartitionKey, found.RowKey) { ["TenantId"] = tenantId, ["SubjectRef"] = subjectRef, ["ErasedAt"] = _clock.GetUtcNow() };
         if (runId is not null)
         {
             row["RunId"] = runId; // an erasure of run:<RunId> still lists its run
@@ -112,11 +155,11 @@ public sealed partial class TableDataKeyStore : IDataKeyStore
         }
     }
 
-    private async Task<DataKey?> UnwrapAsync(KeyEncryptionKey kek, string keyId, CancellationToken cancellationToken)
+    private async Task<DataKey?> UnwrapAsync(KeyEncryptionKey kek, string tenantId, string keyId, CancellationToken cancellationToken)
     {
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(KeyPartition, keyId, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value!.GetBinary("Wrapped") is { } wrapped
-            ? Unwrap(kek, keyId, row.Value.GetString("SubjectRef") ?? string.Empty, wrapped)
+        var row = await FindKeyRowAsync(tenantId, keyId, cancellationToken);
+        return row?.GetBinary("Wrapped") is { } wrapped
+            ? Unwrap(kek, keyId, row.GetString("SubjectRef") ?? string.Empty, wrapped)
             : null;
     }
 }

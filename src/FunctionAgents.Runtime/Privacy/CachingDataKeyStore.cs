@@ -33,10 +33,11 @@ public sealed class CachingDataKeyStore : IDataKeyStore
     /// <summary>The longest time a key destroyed elsewhere stays usable in this process.</summary>
     public TimeSpan Ttl { get; }
 
-    public async Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default)
+    public async Task<DataKeyLookup> GetOrCreateRunKeyAsync(
+        string tenantId, string runId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default)
     {
         // Seeded here so the batch's own FindAsync (and the run's next batches in this process) cost no request.
-        var lookup = await _inner.GetOrCreateRunKeyAsync(tenantId, runId, cancellationToken);
+        var lookup = await _inner.GetOrCreateRunKeyAsync(tenantId, runId, subjectIds, cancellationToken);
         if (lookup.Key is not null || lookup.Erased)
         {
             _byId?.Set(lookup.Key?.KeyId ?? RunKeyIds.Of(tenantId, runId), lookup);
@@ -48,14 +49,14 @@ public sealed class CachingDataKeyStore : IDataKeyStore
     public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
         _inner.LinkAsync(tenantId, runId, keyId, subjectIds, cancellationToken);
 
-    public async Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default)
+    public async Task<DataKeyLookup> FindAsync(string tenantId, string keyId, CancellationToken cancellationToken = default)
     {
         if (_byId is not null && _byId.TryGet(keyId, out var cached))
         {
             return cached;
         }
 
-        var lookup = await _inner.FindAsync(keyId, cancellationToken);
+        var lookup = await _inner.FindAsync(tenantId, keyId, cancellationToken);
 
         // An unknown key is not cached: a reader without a KEK, or a key being created by another writer right now.
         if (lookup.Key is not null || lookup.Erased)

@@ -11,11 +11,14 @@ namespace FunctionAgents.Runtime.Privacy;
 public interface IDataKeyStore
 {
     /// <summary>
-    /// The run's own data key (id <see cref="RunKeyIds.Of"/>), created on first use with one conditional insert. When
-    /// an erasure destroyed it (even before the run's first append), the answer is <see cref="DataKeyLookup.Destroyed"/>:
-    /// whatever the run writes from then on is stored as <see cref="PersonalData.ErasedText"/>.
+    /// The run's own data key (id <see cref="RunKeyIds.Of"/>), created on first use with one conditional insert, and
+    /// <paramref name="subjectIds"/> (the people the run's first batch names) linked to the run in the same request, so
+    /// a run that names a person at start costs no extra request. When an erasure destroyed the key (even before the
+    /// run's first append), the answer is <see cref="DataKeyLookup.Destroyed"/>: whatever the run writes from then on is
+    /// stored as <see cref="PersonalData.ErasedText"/>. When the key existed already, the subjects are linked as
+    /// <see cref="LinkAsync"/> would (a second request).
     /// </summary>
-    Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default);
+    Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records that each of <paramref name="subjectIds"/> appears in <paramref name="runId"/>, encrypted under
@@ -25,8 +28,8 @@ public interface IDataKeyStore
     /// </summary>
     Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default);
 
-    /// <summary>The key a ciphertext names.</summary>
-    Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default);
+    /// <summary>The key a ciphertext of <paramref name="tenantId"/> names (a run's key is kept with its tenant's links).</summary>
+    Task<DataKeyLookup> FindAsync(string tenantId, string keyId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Destroys every data key of the subject and the keys of every run linked to it (<see cref="LinkAsync"/>). Returns
@@ -40,6 +43,17 @@ public interface IDataKeyStore
     /// an access request or before an erasure; erased runs stay listed. Null for a subject the store has never seen.
     /// </summary>
     Task<IReadOnlyList<string>?> FindRunsAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Calls of <see cref="IDataKeyStore"/> that need nothing of an implementation.</summary>
+public static class DataKeyStoreExtensions
+{
+    /// <summary>The run's own data key, with no subject to link yet (<see cref="IDataKeyStore.GetOrCreateRunKeyAsync"/>).</summary>
+    public static Task<DataKeyLookup> GetOrCreateRunKeyAsync(this IDataKeyStore store, string tenantId, string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.GetOrCreateRunKeyAsync(tenantId, runId, [], cancellationToken);
+    }
 }
 
 /// <summary>What destroying a subject's keys did.</summary>

@@ -13,7 +13,19 @@ public sealed class InMemoryDataKeyStore : IDataKeyStore
     private readonly Dictionary<string, string> _runOfRunSubject = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default)
+    public async Task<DataKeyLookup> GetOrCreateRunKeyAsync(
+        string tenantId, string runId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default)
+    {
+        var lookup = CreateRunKey(tenantId, runId);
+        if (lookup.Key is not null)
+        {
+            await LinkAsync(tenantId, runId, lookup.Key.KeyId, subjectIds, cancellationToken);
+        }
+
+        return lookup;
+    }
+
+    private DataKeyLookup CreateRunKey(string tenantId, string runId)
     {
         var keyId = RunKeyIds.Of(tenantId, runId);
         lock (_gate)
@@ -25,7 +37,7 @@ public sealed class InMemoryDataKeyStore : IDataKeyStore
                 _runOfRunSubject[SubjectIds.Reference(tenantId, SubjectIds.OfRun(runId))] = runId;
             }
 
-            return Task.FromResult(key is null ? DataKeyLookup.Destroyed : new DataKeyLookup(key, false));
+            return key is null ? DataKeyLookup.Destroyed : new DataKeyLookup(key, false);
         }
     }
 
@@ -77,7 +89,7 @@ public sealed class InMemoryDataKeyStore : IDataKeyStore
         return Task.CompletedTask;
     }
 
-    public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default)
+    public Task<DataKeyLookup> FindAsync(string tenantId, string keyId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {

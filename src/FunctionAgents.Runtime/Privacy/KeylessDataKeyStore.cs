@@ -8,13 +8,14 @@ public sealed class KeylessDataKeyStore : IDataKeyStore
 {
     public static KeylessDataKeyStore Instance { get; } = new();
 
-    public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
+    public Task<DataKeyLookup> GetOrCreateRunKeyAsync(
+        string tenantId, string runId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
         throw new KeyStoreUnavailableException("this reader holds no data keys; it cannot write personal data.");
 
     public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
         throw new KeyStoreUnavailableException("this reader holds no data keys; it cannot write personal data.");
 
-    public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) => Task.FromResult(DataKeyLookup.Unknown);
+    public Task<DataKeyLookup> FindAsync(string tenantId, string keyId, CancellationToken cancellationToken = default) => Task.FromResult(DataKeyLookup.Unknown);
 
     public Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
         Task.FromResult<KeyDestruction?>(null);

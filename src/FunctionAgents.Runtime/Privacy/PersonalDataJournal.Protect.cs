@@ -25,7 +25,7 @@ public sealed partial class PersonalDataJournal
         {
             // The key id of a run never changes, but the key itself may be destroyed at any time by an erasure in any
             // process: look it up for every batch (the key store's cache bounds how stale that answer may be).
-            key = keyId is null ? null : (await _keys.FindAsync(keyId, cancellationToken)).Key;
+            key = keyId is null ? null : (await _keys.FindAsync(sealedEvents[0].TenantId, keyId, cancellationToken)).Key;
         }
         else
         {
@@ -94,7 +94,7 @@ public sealed partial class PersonalDataJournal
         if (start is null)
         {
             var derived = RunKeyIds.Of(first.TenantId, first.RunId);
-            var lookup = await _keys.FindAsync(derived, cancellationToken);
+            var lookup = await _keys.FindAsync(first.TenantId, derived, cancellationToken);
             if (lookup.Key is not null || lookup.Erased)
             {
                 return (derived, lookup);
@@ -115,10 +115,21 @@ public sealed partial class PersonalDataJournal
         var goal = JsonNode.Parse(start.Payload)?["goal"];
         if (FieldCipher.IsEnvelope(goal, out var keyId))
         {
-            return (keyId, await _keys.FindAsync(keyId, cancellationToken));
+            return (keyId, await _keys.FindAsync(start.TenantId, keyId, cancellationToken));
         }
 
-        var created = await _keys.GetOrCreateRunKeyAsync(start.TenantId, start.RunId, cancellationToken);
-        return (created.Key?.KeyId ?? RunKeyIds.Of(start.TenantId, start.RunId), created);
+        // The run's first batch: its key and the people the batch names are written in one request.
+        var derivedId = RunKeyIds.Of(start.TenantId, start.RunId);
+        var fresh = FreshSubjects(batch, derivedId);
+        try
+        {
+            var created = await _keys.GetOrCreateRunKeyAsync(start.TenantId, start.RunId, fresh, cancellationToken);
+            return (created.Key?.KeyId ?? derivedId, created);
+        }
+        catch
+        {
+            Forget(batch[0].RunId, derivedId, fresh); // not linked: the retried step links them again
+            throw;
+        }
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class PersonalDataJournal
             });
             foreach (var id in ids.Where(id => !keys.ContainsKey(id)).Distinct(StringComparer.Ordinal))
             {
-                keys[id] = await _keys.FindAsync(id, cancellationToken);
+                keys[id] = await _keys.FindAsync(e.TenantId, id, cancellationToken);
             }
         }
 

@@ -18,22 +18,7 @@ public sealed partial class PersonalDataJournal
     /// </summary>
     private async Task LinkSubjectsAsync(IReadOnlyList<RunEvent> batch, DataKey key, CancellationToken cancellationToken)
     {
-        if (_linked.Count >= MaxCachedRunKeys)
-        {
-            _linked.Clear();
-        }
-
-        // Keyed by run and key, so a run whose key id changed (an older layout's run, key found again) links again.
-        var seen = _linked.GetOrAdd(batch[0].RunId + "\n" + key.KeyId, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal));
-        var fresh = new List<string>();
-        foreach (var subject in batch.SelectMany(SubjectsOf))
-        {
-            if (seen.TryAdd(subject, 0))
-            {
-                fresh.Add(subject);
-            }
-        }
-
+        var fresh = FreshSubjects(batch, key.KeyId);
         if (fresh.Count == 0)
         {
             return;
@@ -46,12 +31,41 @@ public sealed partial class PersonalDataJournal
         }
         catch
         {
-            foreach (var subject in fresh)
-            {
-                seen.TryRemove(subject, out _); // not linked: the retried step links them again
-            }
-
+            Forget(batch[0].RunId, key.KeyId, fresh); // not linked: the retried step links them again
             throw;
+        }
+    }
+
+    /// <summary>The subjects the batch names that this process has not linked to the run under <paramref name="keyId"/> yet; marked as linked.</summary>
+    private List<string> FreshSubjects(IReadOnlyList<RunEvent> batch, string keyId)
+    {
+        if (_linked.Count >= MaxCachedRunKeys)
+        {
+            _linked.Clear();
+        }
+
+        // Keyed by run and key, so a run whose key id changed (an older layout's run, key found again) links again.
+        var seen = _linked.GetOrAdd(batch[0].RunId + "\n" + keyId, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal));
+        var fresh = new List<string>();
+        foreach (var subject in batch.SelectMany(SubjectsOf))
+        {
+            if (seen.TryAdd(subject, 0))
+            {
+                fresh.Add(subject);
+            }
+        }
+
+        return fresh;
+    }
+
+    private void Forget(string runId, string keyId, List<string> subjects)
+    {
+        if (_linked.TryGetValue(runId + "\n" + keyId, out var seen))
+        {
+            foreach (var subject in subjects)
+            {
+                seen.TryRemove(subject, out _);
+            }
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class TableDataKeyStoreRequestTests(AzuriteFixture azurite)
     {
         // Arrange
         var (store, counter, _) = NewStore();
-        await store.FindAsync("warm-up"); // the table's CreateIfNotExists, once per process
+        await store.FindAsync(Tenant, "warm-up"); // the table's CreateIfNotExists, once per process
         counter.Reset();
         var journal = new PersonalDataJournal(new InMemoryEventJournal(), new CachingDataKeyStore(store, TimeSpan.FromSeconds(30), TimeProvider.System));
         var runId = JournalTestEvents.NewRunId();
@@ -39,6 +39,26 @@ public sealed class TableDataKeyStoreRequestTests(AzuriteFixture azurite)
         // Assert
         Assert.Equal(1, counter.Requests);
         Assert.Contains(RunKeyIds.Of(Tenant, runId), start.Stored[0].Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Protect_RunStartNamingACustomer_TheKeyAndTheLinkAreOneRequest()
+    {
+        // Arrange
+        var (store, counter, _) = NewStore();
+        await store.FindAsync(Tenant, "warm-up");
+        counter.Reset();
+        var journal = new PersonalDataJournal(new InMemoryEventJournal(), new CachingDataKeyStore(store, TimeSpan.FromSeconds(30), TimeProvider.System));
+        var runId = JournalTestEvents.NewRunId();
+        var metadata = new Dictionary<string, string> { ["customer_email"] = "Anna.Schmidt@example.de" };
+
+        // Act
+        await journal.ProtectAsync(Start(runId, metadata));
+        var starting = counter.Requests;
+
+        // Assert
+        Assert.Equal(1, starting);
+        Assert.Equal([runId], await store.FindRunsAsync(Tenant, "anna.schmidt@example.de"));
     }
 
     [Fact]
@@ -69,7 +89,7 @@ public sealed class TableDataKeyStoreRequestTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task GetOrCreateRunKeyAsync_TwoWritersAtOnce_OneKey()
+    public async Task GetOrCreateRunKeyAsync_TwoWritersAtOnce_OneKeyAndBothWritersSubjectsLinked()
     {
         // Arrange: two processes (two stores, one table)
         var (first, _, table) = NewStore();
@@ -77,12 +97,16 @@ public sealed class TableDataKeyStoreRequestTests(AzuriteFixture azurite)
         var runId = JournalTestEvents.NewRunId();
 
         // Act
-        var keys = await Task.WhenAll(first.GetOrCreateRunKeyAsync(Tenant, runId), second.GetOrCreateRunKeyAsync(Tenant, runId));
+        var keys = await Task.WhenAll(
+            first.GetOrCreateRunKeyAsync(Tenant, runId, ["a@example.com"]),
+            second.GetOrCreateRunKeyAsync(Tenant, runId, ["b@example.com"]));
 
         // Assert
+        Assert.Equal([runId], await first.FindRunsAsync(Tenant, "a@example.com"));
+        Assert.Equal([runId], await first.FindRunsAsync(Tenant, "b@example.com"));
         Assert.Equal(keys[0].Key!.KeyId, keys[1].Key!.KeyId);
         Assert.Equal(keys[0].Key!.Material, keys[1].Key!.Material);
-        Assert.Equal(keys[0].Key!.Material, (await first.FindAsync(keys[0].Key!.KeyId)).Key!.Material);
+        Assert.Equal(keys[0].Key!.Material, (await first.FindAsync(Tenant, keys[0].Key!.KeyId)).Key!.Material);
     }
 
     [Fact]
@@ -117,7 +141,8 @@ public sealed class TableDataKeyStoreRequestTests(AzuriteFixture azurite)
     public async Task FindAndDestroy_JournalsOfEveryLayout_FoundAndErasedWithoutAMigration()
     {
         // Arrange: Anna in a run with a per-subject key, in a run with a random per-run key (linked the old way, a row
-        // of her runs_ partition) and in a run with a derived key (linked the current way).
+        // of her runs_ partition), in a run with a derived key kept in the shared key partition (before keys moved to
+        // their tenant's partition) and in a run with a derived key (linked the current way).
         var (store, _, table) = NewStore();
         const string Anna = "anna.schmidt@example.de";
         var subjectKey = await store.GetOrCreateAsync(Tenant, Anna, "run-subject");
@@ -128,6 +153,9 @@ public sealed class TableDataKeyStoreRequestTests(AzuriteFixture azurite)
             ["KeyId"] = randomKey.KeyId,
             ["Linked"] = true,
         });
+        var shared = await store.CreateRunKeyInSharedPartitionAsync(Tenant, "run-shared");
+        await store.LinkAsync(Tenant, "run-shared", shared.KeyId, [Anna]);
+        var sharedBefore = await store.FindAsync(Tenant, shared.KeyId);
         var derived = (await store.GetOrCreateRunKeyAsync(Tenant, "run-derived")).Key!;
         await store.LinkAsync(Tenant, "run-derived", derived.KeyId, [Anna]);
         var bystander = (await store.GetOrCreateRunKeyAsync(Tenant, "run-other")).Key!;
@@ -138,12 +166,14 @@ public sealed class TableDataKeyStoreRequestTests(AzuriteFixture azurite)
         var byOldRunSubject = await store.FindRunsAsync(Tenant, "run:run-random");
 
         // Assert
-        Assert.Equal(["run-derived", "run-random", "run-subject"], found!.Order(StringComparer.Ordinal));
-        Assert.Equal(3, destroyed!.KeysDestroyed);
-        Assert.True((await store.FindAsync(subjectKey.KeyId)).Erased);
-        Assert.True((await store.FindAsync(randomKey.KeyId)).Erased);
-        Assert.True((await store.FindAsync(derived.KeyId)).Erased);
-        Assert.NotNull((await store.FindAsync(bystander.KeyId)).Key);
+        Assert.Equal(shared.Material, sharedBefore.Key!.Material);
+        Assert.Equal(["run-derived", "run-random", "run-shared", "run-subject"], found!.Order(StringComparer.Ordinal));
+        Assert.Equal(4, destroyed!.KeysDestroyed);
+        Assert.True((await store.FindAsync(Tenant, shared.KeyId)).Erased);
+        Assert.True((await store.FindAsync(Tenant, subjectKey.KeyId)).Erased);
+        Assert.True((await store.FindAsync(Tenant, randomKey.KeyId)).Erased);
+        Assert.True((await store.FindAsync(Tenant, derived.KeyId)).Erased);
+        Assert.NotNull((await store.FindAsync(Tenant, bystander.KeyId)).Key);
         Assert.Equal(["run-random"], byOldRunSubject);
     }
 
@@ -156,9 +186,9 @@ public sealed class TableDataKeyStoreRequestTests(AzuriteFixture azurite)
         return (new TableDataKeyStore(table, _ => Task.FromResult(_kek), TimeProvider.System), counter, table);
     }
 
-    private static IReadOnlyList<RunEvent> Start(string runId) =>
+    private static IReadOnlyList<RunEvent> Start(string runId, IReadOnlyDictionary<string, string>? metadata = null) =>
         EventSealer.Seal(Identity with { RunId = runId }, 1, EventHasher.GenesisHash, JournalTestEvents.Time,
-            [new EventDraft(Actors.Orchestrator, new RunStarted("Refund order 1042", 5, 1m, JournalTestEvents.Time, "http", null, null), null)]);
+            [new EventDraft(Actors.Orchestrator, new RunStarted("Refund order 1042", 5, 1m, JournalTestEvents.Time, "http", null, metadata), null)]);
 
     private static IReadOnlyList<RunEvent> Answer(string runId, long seq, string prevHash, string text) =>
         EventSealer.Seal(Identity with { RunId = runId }, seq, prevHash, JournalTestEvents.Time,

@@ -23,7 +23,7 @@ public sealed class TableDataKeyStoreTests(AzuriteFixture azurite)
         // Act
         var first = await store.GetOrCreateAsync("tenant-a", Email, "run-1");
         var second = await store.GetOrCreateAsync("tenant-a", " ANNA.SCHMIDT@example.de", "run-2");
-        var found = await store.FindAsync(first.KeyId);
+        var found = await store.FindAsync("tenant-a", first.KeyId);
 
         // Assert
         Assert.Equal(first.KeyId, second.KeyId);
@@ -47,7 +47,7 @@ public sealed class TableDataKeyStoreTests(AzuriteFixture azurite)
         // Assert
         Assert.Equal(1, destroyed!.KeysDestroyed);
         Assert.Equal(0, again!.KeysDestroyed);
-        Assert.True((await store.FindAsync(key.KeyId)).Erased);
+        Assert.True((await store.FindAsync("tenant-a", key.KeyId)).Erased);
         Assert.Null(await store.DestroyAsync("tenant-a", "someone-else"));
         await foreach (var row in table.QueryAsync<TableEntity>())
         {
@@ -76,12 +76,12 @@ public sealed class TableDataKeyStoreTests(AzuriteFixture azurite)
         // Assert
         Assert.Equal(2, byEmail!.KeysDestroyed);
         Assert.Equal(["run-1", "run-2"], byEmail.RunIds.Order());
-        Assert.True((await store.FindAsync(runKey.KeyId)).Erased);
-        Assert.True((await store.FindAsync(customerKey.KeyId)).Erased);
+        Assert.True((await store.FindAsync("tenant-a", runKey.KeyId)).Erased);
+        Assert.True((await store.FindAsync("tenant-a", customerKey.KeyId)).Erased);
         Assert.Equal(0, byIdAfterwards!.KeysDestroyed);
         Assert.Equal(["run-1"], byIdAfterwards.RunIds);
         Assert.NotEqual(customerKey.KeyId, customersNextKey.KeyId);
-        Assert.False((await store.FindAsync(untouched.KeyId)).Erased);
+        Assert.False((await store.FindAsync("tenant-a", untouched.KeyId)).Erased);
         Assert.Null(await store.DestroyAsync("tenant-a", "nobody@example.com"));
     }
 
@@ -94,7 +94,7 @@ public sealed class TableDataKeyStoreTests(AzuriteFixture azurite)
         var reader = new TableDataKeyStore(table, null, TimeProvider.System);
 
         // Act
-        var lookup = await reader.FindAsync(key.KeyId);
+        var lookup = await reader.FindAsync("tenant-a", key.KeyId);
 
         // Assert
         Assert.Null(lookup.Key);
@@ -175,9 +175,9 @@ public sealed class TableDataKeyStoreTests(AzuriteFixture azurite)
         Assert.Null(unknown);
         Assert.Null(otherTenant);
         Assert.Equal(2, destroyed!.KeysDestroyed);
-        Assert.True((await store.FindAsync(keys[0].KeyId)).Erased);
-        Assert.NotNull((await store.FindAsync(keys[1].KeyId)).Key);
-        Assert.True((await store.FindAsync(keys[2].KeyId)).Erased);
+        Assert.True((await store.FindAsync("tenant-a", keys[0].KeyId)).Erased);
+        Assert.NotNull((await store.FindAsync("tenant-a", keys[1].KeyId)).Key);
+        Assert.True((await store.FindAsync("tenant-a", keys[2].KeyId)).Erased);
     }
 
     private (TableDataKeyStore Store, TableClient Table) NewStore()

@@ -148,12 +148,12 @@ public sealed class PerRunKeyTests
         var key = await _keys.GetOrCreateAsync("tenant-a", "run:r", "r");
 
         // Act
-        await cache.FindAsync(key.KeyId);
+        await cache.FindAsync("tenant-a", key.KeyId);
         clock.Advance(TimeSpan.FromSeconds(29));
-        await cache.FindAsync(key.KeyId);
+        await cache.FindAsync("tenant-a", key.KeyId);
         var withinBound = counting.Finds;
         clock.Advance(TimeSpan.FromSeconds(2));
-        await cache.FindAsync(key.KeyId);
+        await cache.FindAsync("tenant-a", key.KeyId);
 
         // Assert
         Assert.Equal(1, withinBound);
@@ -202,13 +202,14 @@ public sealed class PerRunKeyTests
     /// <summary>The key store as the writer before per-run keys used it: the run's key is its subject's, and no link is written.</summary>
     private sealed class PerSubjectKeyStore(InMemoryDataKeyStore inner) : IDataKeyStore
     {
-        public async Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
+        public async Task<DataKeyLookup> GetOrCreateRunKeyAsync(
+            string tenantId, string runId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
             new(await inner.GetOrCreateAsync(tenantId, PrivacyTestRun.Email, runId, cancellationToken), false);
 
         public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
             Task.CompletedTask;
 
-        public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) => inner.FindAsync(keyId, cancellationToken);
+        public Task<DataKeyLookup> FindAsync(string tenantId, string keyId, CancellationToken cancellationToken = default) => inner.FindAsync(tenantId, keyId, cancellationToken);
 
         public Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>
             inner.DestroyAsync(tenantId, subjectId, cancellationToken);
@@ -224,16 +225,17 @@ public sealed class PerRunKeyTests
 
         public int Finds => _finds;
 
-        public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
-            inner.GetOrCreateRunKeyAsync(tenantId, runId, cancellationToken);
+        public Task<DataKeyLookup> GetOrCreateRunKeyAsync(
+            string tenantId, string runId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
+            inner.GetOrCreateRunKeyAsync(tenantId, runId, subjectIds, cancellationToken);
 
         public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
             inner.LinkAsync(tenantId, runId, keyId, subjectIds, cancellationToken);
 
-        public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default)
+        public Task<DataKeyLookup> FindAsync(string tenantId, string keyId, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _finds);
-            return inner.FindAsync(keyId, cancellationToken);
+            return inner.FindAsync(tenantId, keyId, cancellationToken);
         }
 
         public Task<KeyDestruction?> DestroyAsync(string tenantId, string subjectId, CancellationToken cancellationToken = default) =>

@@ -197,10 +197,11 @@ public sealed class PersonalDataJournalTests
 
     private sealed class UnreachableKeyStore : IDataKeyStore
     {
-        public Task<DataKeyLookup> GetOrCreateRunKeyAsync(string tenantId, string runId, CancellationToken cancellationToken = default) =>
+        public Task<DataKeyLookup> GetOrCreateRunKeyAsync(
+            string tenantId, string runId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
             throw new KeyStoreUnavailableException("the test store is down.");
 
-        public Task<DataKeyLookup> FindAsync(string keyId, CancellationToken cancellationToken = default) =>
+        public Task<DataKeyLookup> FindAsync(string tenantId, string keyId, CancellationToken cancellationToken = default) =>
             throw new KeyStoreUnavailableException("the test store is down.");
 
         public Task LinkAsync(string tenantId, string runId, string keyId, IReadOnlyCollection<string> subjectIds, CancellationToken cancellationToken = default) =>
