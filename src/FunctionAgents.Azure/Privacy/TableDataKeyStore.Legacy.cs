@@ -78,19 +78,8 @@ public sealed partial class TableDataKeyStore
         GuardAsync(async () =>
         {
             var kek = await KekAsync(cancellationToken) ?? throw NoKek();
-            var subjectRef = SubjectIds.Reference(tenantId, SubjectIds.OfRun(runId));
-            var key = new DataKey(RunKeyIds.OfSubjectRef(subjectRef), RandomNumberGenerator.GetBytes(DataKey.Size));
-            await _table.AddEntityAsync(
-                new TableEntity(KeyPartition, key.KeyId)
-                {
-                    ["TenantId"] = tenantId,
-                    ["SubjectRef"] = subjectRef,
-                    ["RunId"] = runId,
-                    ["Wrapped"] = kek.Wrap(key.Material, WrapContext(key.KeyId, subjectRef)),
-                    ["Kek"] = kek.KeyId,
-                    ["CreatedAt"] = _clock.GetUtcNow(),
-                },
-                cancellationToken);
+            var (key, row) = NewRunKey(kek, KeyPartition, tenantId, runId);
+            await _table.AddEntityAsync(row, cancellationToken);
             return key;
         });
 

@@ -7,11 +7,12 @@ using FunctionAgents.Runtime.Privacy;
 namespace FunctionAgents.Azure.Privacy;
 
 /// <summary>
-/// Data keys in an Azure table, each wrapped by the key-encryption key. Rows: <c>key/{kid}</c> (the wrapped key, or only
-/// its erasure time once destroyed; a run's key has the derived id <see cref="RunKeyIds.Of"/> and names its run) and
-/// <c>links_{tenantRef}/{subjectRef}|{runId}</c> (a person found in a run, with the run's key id). Older layouts stay
-/// readable and erasable: <c>subject/{subjectRef}</c> (a subject's live key id, per-subject or random per-run keys) and
-/// <c>runs_{subjectRef}/{runId}</c> (the subject's runs, <c>Linked = true</c> where found in the run). No row names the
+/// Data keys in an Azure table, each wrapped by the key-encryption key, one partition per tenant. Rows:
+/// <c>links_{tenantRef}/{kid}</c> (a run's key, with the derived id <see cref="RunKeyIds.Of"/>, naming its run: the
+/// wrapped key, or only its erasure time once destroyed) and <c>links_{tenantRef}/{subjectRef}|{runId}</c> (a person
+/// found in a run, with the run's key id). Older layouts stay readable and erasable: <c>key/{kid}</c> (keys of the
+/// per-subject era, random per-run keys, and run keys written before they moved to their tenant's partition),
+/// <c>subject/{subjectRef}</c> (a subject's live key id, per-subject or random per-run keys) and <c>runs_{subjectRef}/{runId}</c> (the subject's runs, <c>Linked = true</c> where found in the run). No row names the
 /// subject: only its SHA-256 reference.
 /// </summary>
 public sealed partial class TableDataKeyStore : IDataKeyStore
@@ -43,20 +44,9 @@ public sealed partial class TableDataKeyStore : IDataKeyStore
         return GuardAsync(async () =>
         {
             var kek = await KekAsync(cancellationToken) ?? throw NoKek();
-            var subjectRef = SubjectIds.Reference(tenantId, SubjectIds.OfRun(runId));
-            var key = new DataKey(RunKeyIds.OfSubjectRef(subjectRef), RandomNumberGenerator.GetBytes(DataKey.Size));
-            var partition = LinksPartition(tenantId);
-            var insert = new TableTransactionAction(
-                TableTransactionActionType.Add,
-                new TableEntity(partition, key.KeyId)
-                {
-                    ["TenantId"] = tenantId,
-                    ["SubjectRef"] = subjectRef,
-                    ["RunId"] = runId,
-                    ["Wrapped"] = kek.Wrap(key.Material, WrapContext(key.KeyId, subjectRef)),
-                    ["Kek"] = kek.KeyId,
-                    ["CreatedAt"] = _clock.GetUtcNow(),
-                });
+            var (key, row) = NewRunKey(kek, LinksPartition(tenantId), tenantId, runId);
+            var subjectRef = row.GetString("SubjectRef");
+            var insert = new TableTransactionAction(TableTransactionActionType.Add, row);
             var links = LinkActions(tenantId, runId, key.KeyId, subjectIds);
             try
             {
@@ -74,13 +64,13 @@ public sealed partial class TableDataKeyStore : IDataKeyStore
             {
                 // Another writer created it (use theirs, and link), or an erasure destroyed it (the run writes [erased]
                 // from now on, so there is nothing to link).
-                var row = await FindKeyRowAsync(tenantId, key.KeyId, cancellationToken);
-                if (row?.GetBinary("Wrapped") is not { } wrapped)
+                var existing = await FindKeyRowAsync(tenantId, key.KeyId, cancellationToken);
+                if (existing?.GetBinary("Wrapped") is not { } wrapped)
                 {
                     return DataKeyLookup.Destroyed;
                 }
 
-                var theirs = Unwrap(kek, key.KeyId, row.GetString("SubjectRef") ?? subjectRef, wrapped);
+                var theirs = Unwrap(kek, key.KeyId, existing.GetString("SubjectRef") ?? subjectRef ?? string.Empty, wrapped);
                 foreach (var chunk in links.Chunk(MaxTransactionSize))
                 {
                     await _table.SubmitTransactionAsync(chunk, cancellationToken);
@@ -123,6 +113,22 @@ public sealed partial class TableDataKeyStore : IDataKeyStore
 
         var older = await _table.GetEntityIfExistsAsync<TableEntity>(KeyPartition, keyId, cancellationToken: cancellationToken);
         return older.HasValue ? older.Value : null;
+    }
+
+    /// <summary>A new key for run <paramref name="runId"/>, with its derived id, and its row (wrapped) in <paramref name="partition"/>.</summary>
+    private (DataKey Key, TableEntity Row) NewRunKey(KeyEncryptionKey kek, string partition, string tenantId, string runId)
+    {
+        var subjectRef = SubjectIds.Reference(tenantId, SubjectIds.OfRun(runId));
+        var key = new DataKey(RunKeyIds.OfSubjectRef(subjectRef), RandomNumberGenerator.GetBytes(DataKey.Size));
+        return (key, new TableEntity(partition, key.KeyId)
+        {
+            ["TenantId"] = tenantId,
+            ["SubjectRef"] = subjectRef,
+            ["RunId"] = runId,
+            ["Wrapped"] = kek.Wrap(key.Material, WrapContext(key.KeyId, subjectRef)),
+            ["Kek"] = kek.KeyId,
+            ["CreatedAt"] = _clock.GetUtcNow(),
+        });
     }
 
     /// <summary>Replaces a key row with its erasure time: replace, not merge, so the wrapped key material does not survive in the row.</summary>
